@@ -1,0 +1,219 @@
+package ru.gospubliki.model;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reference to one official page: the platform and the page's id there. The id is either the
+ * numeric community id ({@linkplain #isNumeric() resolved}) or a screen name that the platform
+ * adapter resolves.
+ *
+ * <p>Registries written by people carry every form of link; {@link #parse} accepts all of them:
+ *
+ * <pre>{@code
+ * PageRef.parse("https://vk.com/club123");     // vk, 123
+ * PageRef.parse("https://m.vk.ru/public123");  // vk, 123
+ * PageRef.parse("https://vk.com/school9_amur"); // vk, screen name
+ * PageRef.parse("vk:123");
+ * PageRef.parse("https://ok.ru/group/53350000000001");
+ * PageRef.parse("https://ok.ru/school9");      // ok, short name
+ * PageRef.parse("ok:53350000000001");
+ * }</pre>
+ */
+public final class PageRef implements Comparable<PageRef> {
+  private static final Pattern NUMERIC = Pattern.compile("[1-9][0-9]{0,19}");
+  private static final Pattern SCREEN_NAME = Pattern.compile("[a-z0-9_.]{2,64}");
+  private static final Pattern VK_COMMUNITY = Pattern.compile("(?:club|public|event)([1-9][0-9]{0,19})");
+  private static final Pattern SHORT_FORM = Pattern.compile("([a-zA-Z][a-zA-Z0-9_-]*):(\\S+)");
+
+  private final PlatformId platform;
+  private final String id;
+  private final String url;
+
+  private PageRef(PlatformId platform, String id, String url) {
+    this.platform = platform;
+    this.id = id;
+    this.url = url;
+  }
+
+  /**
+   * Returns the reference to page {@code id} (numeric id or screen name) on {@code platform}. For
+   * platforms other than VK and OK the canonical URL is {@code platform:id}; use {@link #of(PlatformId,
+   * String, String)} to give one.
+   */
+  public static PageRef of(PlatformId platform, String id) {
+    String key = normaliseId(platform, id);
+    return new PageRef(platform, key, canonicalUrl(platform, key));
+  }
+
+  /** Returns a reference on a platform the SDK has no URL scheme for, with its canonical URL. */
+  public static PageRef of(PlatformId platform, String id, String url) {
+    if (platform.equals(PlatformId.VK) || platform.equals(PlatformId.OK)) return of(platform, id);
+    String key = normaliseId(platform, id);
+    return new PageRef(platform, key, Objects.requireNonNull(url, "url"));
+  }
+
+  /**
+   * Parses any page-reference form accepted in registries (see the class comment).
+   *
+   * @throws IllegalArgumentException with a Russian message naming the value, for anything else.
+   */
+  public static PageRef parse(String reference) {
+    PageRef result = parseOrNull(reference.trim());
+    if (result == null) {
+      throw new IllegalArgumentException("не удалось распознать ссылку на страницу «" + reference.trim()
+          + "»: ожидается https://vk.com/club123, https://vk.com/имя, vk:123, "
+          + "https://ok.ru/group/123, https://ok.ru/имя или ok:123");
+    }
+    return result;
+  }
+
+  private static @Nullable PageRef parseOrNull(String value) {
+    if (value.isEmpty()) return null;
+    Matcher shortForm = SHORT_FORM.matcher(value);
+    if (shortForm.matches() && !value.contains("/")) {
+      String scheme = shortForm.group(1).toLowerCase(Locale.ROOT);
+      String id = shortForm.group(2);
+      if (scheme.equals("vk") || scheme.equals("ok")) {
+        return NUMERIC.matcher(id).matches() ? of(PlatformId.of(scheme), id) : null;
+      }
+      return null;
+    }
+    String withScheme = value.contains("://") ? value : "https://" + value;
+    URI uri;
+    try {
+      uri = new URI(withScheme);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+    String scheme = uri.getScheme();
+    String host = uri.getHost();
+    if (scheme == null || host == null) return null;
+    scheme = scheme.toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) return null;
+    if (uri.getUserInfo() != null || (uri.getPort() != -1 && uri.getPort() != 443 && uri.getPort() != 80)) {
+      return null;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.startsWith("www.")) host = host.substring(4);
+    if (host.startsWith("m.")) host = host.substring(2);
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    if (path.startsWith("/")) path = path.substring(1);
+    if (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+    String[] segments = path.isEmpty() ? new String[0] : path.split("/", -1);
+    switch (host) {
+      case "vk.com":
+      case "vk.ru":
+        return parseVkPath(segments);
+      case "ok.ru":
+      case "odnoklassniki.ru":
+        return parseOkPath(segments);
+      default:
+        return null;
+    }
+  }
+
+  private static @Nullable PageRef parseVkPath(String[] segments) {
+    if (segments.length != 1) return null;
+    String segment = segments[0].toLowerCase(Locale.ROOT);
+    Matcher community = VK_COMMUNITY.matcher(segment);
+    if (community.matches()) return of(PlatformId.VK, community.group(1));
+    if (SCREEN_NAME.matcher(segment).matches() && !segment.chars().allMatch(Character::isDigit)) {
+      return of(PlatformId.VK, segment);
+    }
+    return null;
+  }
+
+  private static @Nullable PageRef parseOkPath(String[] segments) {
+    if (segments.length == 2 && segments[0].equalsIgnoreCase("group")
+        && NUMERIC.matcher(segments[1]).matches()) {
+      return of(PlatformId.OK, segments[1]);
+    }
+    if (segments.length == 1) {
+      String segment = segments[0].toLowerCase(Locale.ROOT);
+      if (segment.startsWith("group") && NUMERIC.matcher(segment.substring(5)).matches()) {
+        return of(PlatformId.OK, segment.substring(5));
+      }
+      if (SCREEN_NAME.matcher(segment).matches() && !segment.chars().allMatch(Character::isDigit)
+          && !segment.equals("group") && !segment.equals("profile")) {
+        return of(PlatformId.OK, segment);
+      }
+    }
+    return null;
+  }
+
+  private static String normaliseId(PlatformId platform, String id) {
+    String key = id.trim().toLowerCase(Locale.ROOT);
+    if (key.isEmpty()) throw new IllegalArgumentException("page id is empty");
+    if (!NUMERIC.matcher(key).matches() && !SCREEN_NAME.matcher(key).matches()) {
+      throw new IllegalArgumentException("page id must be a positive number or a screen name [a-z0-9_.]: \""
+          + id + "\" on " + platform);
+    }
+    return key;
+  }
+
+  private static String canonicalUrl(PlatformId platform, String key) {
+    boolean numeric = NUMERIC.matcher(key).matches();
+    if (platform.equals(PlatformId.VK)) {
+      return numeric ? "https://vk.com/club" + key : "https://vk.com/" + key;
+    }
+    if (platform.equals(PlatformId.OK)) {
+      return numeric ? "https://ok.ru/group/" + key : "https://ok.ru/" + key;
+    }
+    return platform.name() + ":" + key;
+  }
+
+  public PlatformId platform() {
+    return platform;
+  }
+
+  /** The numeric id or the lowercase screen name. */
+  public String id() {
+    return id;
+  }
+
+  /** True when {@link #id()} is the platform's numeric id, false for a screen name. */
+  public boolean isNumeric() {
+    return NUMERIC.matcher(id).matches();
+  }
+
+  /** The numeric id; throws if this reference still holds a screen name. */
+  public long numericId() {
+    if (!isNumeric()) throw new IllegalStateException("page " + url + " is not resolved to a numeric id");
+    return Long.parseLong(id);
+  }
+
+  /** The canonical URL, e.g. {@code https://vk.com/club123}. */
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof PageRef)) return false;
+    PageRef that = (PageRef) other;
+    return platform.equals(that.platform) && id.equals(that.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return platform.hashCode() * 31 + id.hashCode();
+  }
+
+  @Override
+  public int compareTo(PageRef other) {
+    int byPlatform = platform.compareTo(other.platform);
+    return byPlatform != 0 ? byPlatform : id.compareTo(other.id);
+  }
+
+  /** The canonical URL. */
+  @Override
+  public String toString() {
+    return url;
+  }
+}
