@@ -1,0 +1,62 @@
+package ru.gospubliki.audit;
+
+import java.util.List;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.model.MarkStatus;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.rules.Outcome;
+
+/** The audit of one page: status, mark, score, and every rule's finding. */
+@Value.Immutable
+public abstract class PageAudit {
+  PageAudit() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public abstract PageRef page();
+
+  public abstract PageStatus status();
+
+  /** Why the page is {@code UNREACHABLE} ({@code deleted}, {@code api_error: ...}); null otherwise. */
+  public abstract @Nullable String reason();
+
+  @Value.Default
+  public MarkStatus mark() {
+    return MarkStatus.UNKNOWN;
+  }
+
+  /** Weighted score 0..100 over the rules that could be evaluated; null when none could. */
+  public abstract @Nullable Integer score();
+
+  /** Own posts in the last 28 days; null when posts could not be read. */
+  public abstract @Nullable Integer postsLast28Days();
+
+  /** Every rule that ran, including passes. */
+  public abstract List<Finding> findings();
+
+  /** The profile read in this audit, to keep as the next audit's previous snapshot. */
+  public abstract @Nullable ProfileSnapshot profile();
+
+  /** Findings whose outcome is {@code FAIL} or {@code UNKNOWN}: what reports list. */
+  public final List<Finding> problems() {
+    return findings().stream()
+        .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN)
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  /** The traffic light of the regional rating: green ≥ 80, yellow ≥ 50, red below; null without a score. */
+  public final @Nullable ScoreLight light() {
+    Integer score = score();
+    if (score == null) return null;
+    return score >= 80 ? ScoreLight.GREEN : score >= 50 ? ScoreLight.YELLOW : ScoreLight.RED;
+  }
+
+  /** Builds {@link PageAudit} values. */
+  public static final class Builder extends ImmutablePageAudit.Builder {
+    Builder() {}
+  }
+}
