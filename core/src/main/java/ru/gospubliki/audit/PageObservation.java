@@ -1,0 +1,46 @@
+package ru.gospubliki.audit;
+
+import java.util.List;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.Post;
+import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.platform.FetchResult;
+
+/**
+ * What was read about one page for an audit: its profile (or why it could not be read), its recent
+ * posts (or why not), and the previous audit's snapshot.
+ *
+ * <pre>{@code
+ * PageObservation observation = PageObservation.builder()
+ *     .page(snapshot.page())
+ *     .profile(FetchResult.success(snapshot))
+ *     .posts(FetchResult.success(posts))
+ *     .build();
+ * PageAudit audit = auditor.auditPage(observation, organization);
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class PageObservation {
+  PageObservation() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The page as the registry refers to it. */
+  public abstract PageRef page();
+
+  public abstract FetchResult<ProfileSnapshot> profile();
+
+  /** Recent posts; null when they were not requested. */
+  public abstract @Nullable FetchResult<List<Post>> posts();
+
+  public abstract @Nullable ProfileSnapshot previous();
+
+  /** Builds {@link PageObservation} values. */
+  public static final class Builder extends ImmutablePageObservation.Builder {
+    Builder() {}
+  }
+}
