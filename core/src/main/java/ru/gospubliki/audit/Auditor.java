@@ -72,7 +72,7 @@ public final class Auditor {
   private final Map<String, Finding> passFindings = new ConcurrentHashMap<>();
 
   Auditor(Builder builder) {
-    this.policy = builder.policy;
+    this.policy = builder.policy != null ? builder.policy : Policy.federal();
     this.clock = builder.clock;
     this.platforms = Map.copyOf(builder.platforms);
     this.snapshots = builder.snapshots;
@@ -407,15 +407,13 @@ public final class Auditor {
 
   /** Builds an {@link Auditor}. */
   public static final class Builder {
-    private Policy policy;
+    private @Nullable Policy policy;
     private Clock clock = Clock.systemUTC();
     private final Map<PlatformId, Platform> platforms = new LinkedHashMap<>();
     private SnapshotStore snapshots = SnapshotStore.inMemory();
     private AuditProgress progress = AuditProgress.NONE;
 
-    Builder() {
-      this.policy = Policy.federal();
-    }
+    Builder() {}
 
     /** The policy to apply; {@link Policy#federal()} by default. */
     public Builder policy(Policy policy) {

@@ -41,7 +41,8 @@ public final class CrossPoster {
 
   CrossPoster(Builder builder) {
     this.platforms = Map.copyOf(builder.platforms);
-    this.validator = new DraftValidator(builder.policy, builder.clock);
+    Policy policy = builder.policy != null ? builder.policy : Policy.federal();
+    this.validator = new DraftValidator(policy, builder.clock);
     this.journal = builder.journal;
   }
 
@@ -124,13 +125,11 @@ public final class CrossPoster {
   /** Builds a {@link CrossPoster}. */
   public static final class Builder {
     private final Map<PlatformId, Platform> platforms = new LinkedHashMap<>();
-    private Policy policy;
+    private @Nullable Policy policy;
     private Clock clock = Clock.systemUTC();
     private PublishJournal journal = PublishJournal.inMemory();
 
-    Builder() {
-      this.policy = Policy.federal();
-    }
+    Builder() {}
 
     public Builder addPlatform(Platform platform) {
       if (platforms.putIfAbsent(platform.id(), platform) != null) {
