@@ -1,0 +1,155 @@
+package ru.gospubliki.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.audit.AuditSummary;
+import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.DistrictSummary;
+import ru.gospubliki.audit.Finding;
+import ru.gospubliki.audit.OrganizationAudit;
+import ru.gospubliki.audit.PageAudit;
+import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.registry.RejectedRow;
+import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.rules.Severity;
+
+/**
+ * Renders a {@link ComplianceReport} as the Russian text report a ЦУР employee reads: the
+ * per-district "подключено X из Y" table, then, for each organisation with something to fix, its
+ * pages and what to fix on each, then the registry rows that could not be read.
+ *
+ * <pre>{@code
+ * try (Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
+ *   new TextReportWriter().write(report, out);
+ * }
+ * }</pre>
+ */
+public final class TextReportWriter {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Moscow"));
+
+  /** Writes {@code report} to {@code out}; does not close it. */
+  public void write(ComplianceReport report, Writer out) throws IOException {
+    AuditSummary summary = report.summary();
+    out.write("Аудит официальных страниц на " + DATE.format(report.asOf()) + " (МСК), политика «"
+        + report.policy() + "»\n\n");
+
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "С отметкой", "Соответствуют"});
+    int organizations = 0;
+    int withPage = 0;
+    for (DistrictSummary district : summary.byDistrict()) {
+      organizations += district.organizations();
+      withPage += district.withPage();
+      rows.add(new String[] {district.district(), Integer.toString(district.organizations()),
+          Integer.toString(district.withPage()), Integer.toString(district.withVk()),
+          Integer.toString(district.withOk()), Integer.toString(district.withMark()),
+          Integer.toString(district.compliant())});
+    }
+    writeTable(rows, out);
+    out.write("\nПодключено " + withPage + " из " + organizations + ". Страниц: " + summary.pages()
+        + "; соответствуют требованиям: " + summary.compliant() + ", не соответствуют: "
+        + summary.nonCompliant() + ", недоступны: " + summary.unreachable() + ".\n");
+
+    boolean header = false;
+    for (OrganizationAudit organization : report.organizations()) {
+      List<Finding> orgFailures = failures(organization.findings());
+      List<PageAudit> pages = new ArrayList<>();
+      for (PageAudit page : organization.pages()) {
+        if (page.status() != PageStatus.COMPLIANT) pages.add(page);
+      }
+      if (orgFailures.isEmpty() && pages.isEmpty()) continue;
+      if (!header) {
+        out.write("\nЧто исправить\n");
+        header = true;
+      }
+      String district = organization.organization().district();
+      out.write("\n" + organization.organization().name() + (district != null ? " (" + district + ")" : "") + "\n");
+      for (Finding finding : orgFailures) writeFinding(finding, "  ", out);
+      for (PageAudit page : pages) {
+        if (page.status() == PageStatus.UNREACHABLE) {
+          out.write("  " + page.page().url() + " — недоступна: " + reason(page.reason()) + "\n");
+          continue;
+        }
+        Integer score = page.score();
+        out.write("  " + page.page().url() + " — не соответствует требованиям"
+            + (score != null ? ", оценка " + score + " из 100" : "") + "\n");
+        for (Finding finding : failures(page.findings())) writeFinding(finding, "    ", out);
+      }
+    }
+
+    if (!report.rejectedRows().isEmpty()) {
+      out.write("\nСтроки реестра, которые не удалось прочитать\n");
+      for (RejectedRow row : report.rejectedRows()) {
+        out.write("  строка " + row.line() + ": " + row.error() + "\n");
+      }
+    }
+    out.flush();
+  }
+
+  private static List<Finding> failures(List<Finding> findings) {
+    List<Finding> result = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (finding.outcome() == Outcome.FAIL) result.add(finding);
+    }
+    result.sort((a, b) -> a.severity().compareTo(b.severity()));
+    return result;
+  }
+
+  private static void writeFinding(Finding finding, String indent, Writer out) throws IOException {
+    out.write(indent + "• [" + severity(finding.severity()) + "] " + finding.message()
+        + " (" + finding.rule() + "; " + finding.basis() + ")\n");
+  }
+
+  static String severity(Severity severity) {
+    switch (severity) {
+      case VIOLATION:
+        return "нарушение";
+      case WARNING:
+        return "рейтинг";
+      default:
+        return "рекомендация";
+    }
+  }
+
+  static String reason(@Nullable String reason) {
+    if (reason == null) return "причина неизвестна";
+    switch (reason) {
+      case "deleted":
+        return "сообщество удалено";
+      case "banned":
+        return "сообщество заблокировано";
+      case "private":
+        return "сообщество закрыто";
+      case "access_denied":
+        return "нет доступа";
+      case "not_found":
+        return "страница не найдена";
+      default:
+        return reason;
+    }
+  }
+
+  private static void writeTable(List<String[]> rows, Writer out) throws IOException {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        if (i == 0) {
+          line.append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+        } else {
+          line.append("  ").append(" ".repeat(widths[i] - row[i].length())).append(row[i]);
+        }
+      }
+      out.write(line.toString().stripTrailing() + "\n");
+    }
+  }
+}

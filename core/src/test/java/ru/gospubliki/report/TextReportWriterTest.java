@@ -1,0 +1,84 @@
+package ru.gospubliki.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ru.gospubliki.audit.AuditSummary;
+import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.DistrictSummary;
+import ru.gospubliki.audit.Finding;
+import ru.gospubliki.audit.OrganizationAudit;
+import ru.gospubliki.audit.PageAudit;
+import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.registry.RejectedRow;
+import ru.gospubliki.rules.Obligation;
+import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.rules.Severity;
+
+final class TextReportWriterTest {
+  @Test
+  void writesTheDistrictTableAndWhatToFixForEachNonCompliantPage() throws Exception {
+    PageRef good = PageRef.parse("https://vk.com/club1");
+    PageRef bad = PageRef.parse("https://vk.com/club2");
+    PageRef gone = PageRef.parse("https://ok.ru/group/3");
+    Finding email = Finding.builder().rule("PROFILE_EMAIL").outcome(Outcome.FAIL).severity(Severity.VIOLATION)
+        .obligation(Obligation.LAW).basis("8-ФЗ ст. 13 ч. 1.1").message("Укажите email.").build();
+    Finding mark = Finding.builder().rule("GOV_MARK").outcome(Outcome.FAIL).severity(Severity.WARNING)
+        .obligation(Obligation.RATING).basis("региональные акты").message("Подтвердите отметку.").build();
+    Finding unknown = Finding.builder().rule("PROFILE_WORK_HOURS").outcome(Outcome.UNKNOWN).severity(Severity.NOTICE)
+        .obligation(Obligation.RECOMMENDATION).basis("региональные акты").message("Нет данных.").build();
+    ComplianceReport report = ComplianceReport.builder()
+        .asOf(Instant.parse("2026-11-22T10:00:00Z"))
+        .policy("federal")
+        .summary(AuditSummary.builder().organizations(3).pages(3).compliant(1).nonCompliant(1).unreachable(1)
+            .addByDistrict(DistrictSummary.builder().district("Амурский район").organizations(2).withPage(2)
+                .withVk(2).withOk(1).withMark(1).compliant(1).build())
+            .addByDistrict(DistrictSummary.builder().district("Без района").organizations(1).withPage(0)
+                .withVk(0).withOk(0).withMark(0).compliant(0).build())
+            .build())
+        .addOrganizations(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Школа № 1").district("Амурский район").addPages(good).build())
+            .addPages(PageAudit.builder().page(good).status(PageStatus.COMPLIANT).score(100).build())
+            .build())
+        .addOrganizations(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Школа № 2").district("Амурский район").addPages(bad, gone).build())
+            .addPages(PageAudit.builder().page(bad).status(PageStatus.NON_COMPLIANT).score(40)
+                .addFindings(mark, email, unknown).build())
+            .addPages(PageAudit.builder().page(gone).status(PageStatus.UNREACHABLE).reason("deleted").build())
+            .build())
+        .addRejectedRows(RejectedRow.of(7, "ИНН «123»: неверная контрольная сумма"))
+        .build();
+
+    StringWriter out = new StringWriter();
+    new TextReportWriter().write(report, out);
+    String text = out.toString();
+
+    assertThat(text).startsWith("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
+    assertThat(text).contains("Район           Организаций  Подключено  ВКонтакте  Одноклассники  С отметкой  Соответствуют");
+    assertThat(text).contains("Амурский район            2           2          2              1           1              1");
+    assertThat(text).contains("Подключено 2 из 3. Страниц: 3; соответствуют требованиям: 1, не соответствуют: 1, недоступны: 1.");
+    assertThat(text).doesNotContain("Школа № 1\n");
+    // Violations first, unknowns are not listed as things to fix.
+    assertThat(text).contains("Школа № 2 (Амурский район)\n"
+        + "  https://vk.com/club2 — не соответствует требованиям, оценка 40 из 100\n"
+        + "    • [нарушение] Укажите email. (PROFILE_EMAIL; 8-ФЗ ст. 13 ч. 1.1)\n"
+        + "    • [рейтинг] Подтвердите отметку. (GOV_MARK; региональные акты)\n"
+        + "  https://ok.ru/group/3 — недоступна: сообщество удалено\n");
+    assertThat(text).doesNotContain("PROFILE_WORK_HOURS");
+    assertThat(text).endsWith("Строки реестра, которые не удалось прочитать\n  строка 7: ИНН «123»: неверная контрольная сумма\n");
+  }
+
+  @Test
+  void translatesUnreachableReasons() {
+    assertThat(TextReportWriter.reason("banned")).isEqualTo("сообщество заблокировано");
+    assertThat(TextReportWriter.reason("api_error: Internal server error")).isEqualTo("api_error: Internal server error");
+    assertThat(TextReportWriter.reason(null)).isEqualTo("причина неизвестна");
+    assertThat(List.of(Severity.values())).extracting(TextReportWriter::severity)
+        .containsExactly("нарушение", "рейтинг", "рекомендация");
+  }
+}
