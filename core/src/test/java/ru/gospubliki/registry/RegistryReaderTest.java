@@ -251,9 +251,13 @@ class RegistryReaderTest {
 
   @Test
   void unterminatedQuoteIsAFormatError() {
-    assertThatThrownBy(() -> read("name;district\n\"Школа;Север\n"))
+    assertThatThrownBy(() -> read("name;district\nШкола 1;Север\r\n\r\n\"Школа;Север\nШкола 3;Юг\n"))
         .isInstanceOf(RegistryFormatException.class)
-        .hasMessageStartingWith("не удалось разобрать CSV");
+        .hasMessage("строка 4: незакрытая кавычка: значение в кавычках не закрыто до конца файла");
+    assertThatThrownBy(() -> read("name;district\n\"Школа\" 1;Север\n"))
+        .isInstanceOf(RegistryFormatException.class)
+        .hasMessage("строка 2: после закрывающей кавычки до разделителя идут другие символы "
+            + "(кавычку внутри значения нужно удвоить: \"\")");
   }
 
   @Test

@@ -91,9 +91,11 @@ public final class RegistryCsv {
         .setIgnoreSurroundingSpaces(true)
         .get();
     Registry.Builder registry = Registry.builder();
+    long nextLine = 1; // Where the record being parsed starts, for errors that break the parse.
     try (CSVParser parser = format.parse(lines)) {
       @Nullable Header columns = null;
       for (CSVRecord record : parser) {
+        nextLine = parser.getCurrentLineNumber() + 1;
         long line = lines.lineOf(record.getCharacterPosition());
         if (isBlank(record)) continue;
         if (columns == null) {
@@ -110,12 +112,25 @@ public final class RegistryCsv {
       }
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) throw e.getCause();
-      throw new RegistryFormatException(0, "не удалось разобрать CSV: " + e.getCause().getMessage());
+      throw malformed(nextLine, e.getCause());
     } catch (IOException e) {
       if (e instanceof CharacterCodingException) throw e;
-      throw new RegistryFormatException(0, "не удалось разобрать CSV: " + e.getMessage());
+      throw malformed(nextLine, e);
     }
     return registry.build();
+  }
+
+  /** A CSV syntax error: the rest of the file cannot be split into rows, so the whole file fails. */
+  private static RegistryFormatException malformed(long line, IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return new RegistryFormatException(line, "незакрытая кавычка: значение в кавычках не закрыто до конца файла");
+    }
+    if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      return new RegistryFormatException(line, "после закрывающей кавычки до разделителя идут другие символы "
+          + "(кавычку внутри значения нужно удвоить: \"\")");
+    }
+    return new RegistryFormatException(line, "не удалось разобрать CSV: " + message);
   }
 
   /**
