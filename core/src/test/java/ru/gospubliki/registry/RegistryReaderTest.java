@@ -243,6 +243,31 @@ class RegistryReaderTest {
   }
 
   @Test
+  void headerAfterBlankLinesKeepsItsLine() {
+    assertThatThrownBy(() -> read("\n\nНазвание\nШкола\n"))
+        .isInstanceOf(RegistryFormatException.class)
+        .hasMessage("строка 3: нет обязательного столбца «name» («Наименование»); в заголовке: «Название»");
+  }
+
+  @Test
+  void failureOfTheSourceIsAnIoException() {
+    byte[] head = "name;district\nШкола;Север\n".getBytes(StandardCharsets.UTF_8);
+    InputStream failing = new InputStream() {
+      private int next;
+
+      @Override
+      public int read() throws IOException {
+        if (next < head.length) return head[next++] & 0xff;
+        throw new IOException("disk on fire");
+      }
+    };
+    assertThatThrownBy(() -> RegistryReader.read(failing, StandardCharsets.UTF_8))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(RegistryFormatException.class)
+        .hasMessage("disk on fire");
+  }
+
+  @Test
   void duplicateColumnIsAnError() {
     assertThatThrownBy(() -> read("name;Наименование\nа;б\n"))
         .isInstanceOf(RegistryFormatException.class)

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -99,7 +100,7 @@ public final class RegistryCsv {
         long line = lines.lineOf(record.getCharacterPosition());
         if (isBlank(record)) continue;
         if (columns == null) {
-          columns = Header.of(record);
+          columns = Header.of(record, line);
           continue;
         }
         List<String> problems = new ArrayList<>();
@@ -111,10 +112,10 @@ public final class RegistryCsv {
         }
       }
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) throw e.getCause();
-      throw malformed(nextLine, e.getCause());
-    } catch (IOException e) {
-      if (e instanceof CharacterCodingException) throw e;
+      // The record iterator wraps both CSV syntax errors and failures of the source.
+      if (e.getCause() instanceof CSVException) throw malformed(nextLine, e.getCause());
+      throw e.getCause();
+    } catch (CSVException e) {
       throw malformed(nextLine, e);
     }
     return registry.build();
@@ -276,7 +277,7 @@ public final class RegistryCsv {
     }
 
     /** Unknown columns are ignored: registries carry extra columns of their own. */
-    static Header of(CSVRecord record) {
+    static Header of(CSVRecord record, long line) {
       Map<Column, Integer> indexes = new EnumMap<>(Column.class);
       Map<Column, String> labels = new EnumMap<>(Column.class);
       List<String> found = new ArrayList<>();
@@ -286,14 +287,14 @@ public final class RegistryCsv {
         @Nullable Column column = Column.forHeader(label);
         if (column == null) continue;
         if (indexes.containsKey(column)) {
-          throw new RegistryFormatException(1, "столбец «" + column.english + "» («" + column.russian
+          throw new RegistryFormatException(line, "столбец «" + column.english + "» («" + column.russian
               + "») указан дважды: «" + labels.get(column) + "» и «" + label + "»");
         }
         indexes.put(column, i);
         labels.put(column, label);
       }
       if (!indexes.containsKey(Column.NAME)) {
-        throw new RegistryFormatException(1, "нет обязательного столбца «name» («Наименование»); "
+        throw new RegistryFormatException(line, "нет обязательного столбца «name» («Наименование»); "
             + "в заголовке: " + String.join(", ", found));
       }
       return new Header(indexes, labels, record.size());
