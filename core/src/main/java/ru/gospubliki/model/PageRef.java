@@ -123,6 +123,7 @@ public final class PageRef implements Comparable<PageRef> {
     String segment = segments[0].toLowerCase(Locale.ROOT);
     Matcher community = VK_COMMUNITY.matcher(segment);
     if (community.matches()) return of(PlatformId.VK, community.group(1));
+    if (segment.matches("(?:club|public|event)[0-9]+")) return null; // club0, public007: no such id
     if (SCREEN_NAME.matcher(segment).matches() && !segment.chars().allMatch(Character::isDigit)) {
       return of(PlatformId.VK, segment);
     }

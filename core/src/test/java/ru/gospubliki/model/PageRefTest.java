@@ -55,7 +55,7 @@ class PageRefTest {
 
   @ParameterizedTest(name = "«{0}»")
   @ValueSource(strings = {
-      "", "   ", "vk:abc", "vk:0", "vk:-1", "ok:school9", "tg:123", "https://facebook.com/x", "https://vk.com/",
+      "", "   ", "https://vk.com/club0", "https://vk.com/public007", "vk:abc", "vk:0", "vk:-1", "ok:school9", "tg:123", "https://facebook.com/x", "https://vk.com/",
       "https://vk.com", "https://vk.com/a/b", "ok.ru/profile/1", "https://ok.ru/profile", "https://ok.ru/group",
       "ftp://vk.com/x", "https://vk.com/123", "https://vk.com/клуб", "https://user@vk.com/club1",
       "https://vk.com:8080/club1", "https://vk.com/a b", "https://notvk.com/club1"})

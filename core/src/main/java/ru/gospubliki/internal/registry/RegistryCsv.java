@@ -196,7 +196,7 @@ public final class RegistryCsv {
       try {
         builder.kind(OrganizationKind.parse(kind));
       } catch (IllegalArgumentException e) {
-        problems.add(header.problem(Column.KIND, e.getMessage()));
+        problems.add(header.problem(Column.KIND, String.valueOf(e.getMessage())));
       }
     }
 
@@ -242,7 +242,7 @@ public final class RegistryCsv {
     try {
       page = PageRef.parse(value);
     } catch (IllegalArgumentException e) {
-      problems.add(header.problem(column, e.getMessage()));
+      problems.add(header.problem(column, String.valueOf(e.getMessage())));
       return;
     }
     if (!page.platform().equals(platform)) {
@@ -259,7 +259,7 @@ public final class RegistryCsv {
     try {
       return Declared.parse(value);
     } catch (IllegalArgumentException e) {
-      problems.add(header.problem(column, e.getMessage()));
+      problems.add(header.problem(column, String.valueOf(e.getMessage())));
       return null;
     }
   }
