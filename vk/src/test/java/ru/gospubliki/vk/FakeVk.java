@@ -135,6 +135,11 @@ final class FakeVk extends Dispatcher {
   private MockResponse groupsGetById(Map<String, String> params) {
     List<String> found = new ArrayList<>();
     for (String key : params.getOrDefault("group_ids", "").split(",")) {
+      if (key.chars().allMatch(Character::isDigit) && !key.isEmpty()) {
+        String group = groups.get(Long.parseLong(key));
+        if (group != null) found.add(group);
+        continue;
+      }
       for (Map.Entry<Long, String> group : groups.entrySet()) {
         if (key.equals(group.getKey().toString()) || group.getValue().contains("\"screen_name\":\"" + key + "\"")) {
           found.add(group.getValue());

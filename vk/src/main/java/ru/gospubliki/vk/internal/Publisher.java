@@ -29,6 +29,7 @@ import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.vk.VkApiException;
 import ru.gospubliki.vk.VkCaptchaException;
+import ru.gospubliki.vk.VkMalformedResponseException;
 
 /**
  * Publishes, edits and deletes wall posts with a user token. Every post carries a {@code guid}
@@ -119,26 +120,28 @@ public final class Publisher {
         return remember(attempt, result(page, gid, postId, draft));
       } catch (VkCaptchaException e) {
         throw e;
-      } catch (VkApiException e) {
-        if (attempt.ambiguous) {
+      } catch (VkMalformedResponseException | IOException e) {
+        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+          if (!attempt.ambiguous) {
+            attempt.firstSentAt = null;
+            return new PublishResult.Failed(page, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName(), true);
+          }
           PublishResult found = reconcile(page, gid, draft, first, token);
-          if (found != null) return remember(attempt, found);
+          return found != null ? remember(attempt, found) : unknown(page, first);
         }
-        boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || e.errorCode() == 1 || e.errorCode() == 10;
-        return new PublishResult.Failed(page, describe(e), retrySafe && !attempt.ambiguous);
-      } catch (ConnectException | UnknownHostException e) {
-        if (!attempt.ambiguous) {
-          attempt.firstSentAt = null;
-          return new PublishResult.Failed(page, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName(), true);
-        }
-        PublishResult found = reconcile(page, gid, draft, first, token);
-        return found != null ? remember(attempt, found) : unknown(page, first);
-      } catch (IOException e) {
+        // The request may have reached VK: a cut connection, a timeout, a proxy's error page.
         attempt.ambiguous = true;
         LOG.log(Level.FINE, "wall.post to -{0}: ambiguous failure ({1})", new Object[] {gid, e.getClass().getSimpleName()});
         if (resends < MAX_RESENDS && withinWindow(first)) continue; // same guid: VK keeps one post
         PublishResult found = reconcile(page, gid, draft, first, token);
         return found != null ? remember(attempt, found) : unknown(page, first);
+      } catch (VkApiException e) {
+        if (attempt.ambiguous) { // an earlier send of this post may have arrived
+          PublishResult found = reconcile(page, gid, draft, first, token);
+          return found != null ? remember(attempt, found) : unknown(page, first);
+        }
+        boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || e.errorCode() == 1 || e.errorCode() == 10;
+        return new PublishResult.Failed(page, describe(e), retrySafe);
       }
     }
   }

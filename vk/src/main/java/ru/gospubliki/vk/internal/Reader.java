@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
@@ -46,7 +47,7 @@ public final class Reader {
 
   public Map<PageRef, FetchResult<PageRef>> resolve(Collection<PageRef> pages) {
     Map<PageRef, FetchResult<PageRef>> result = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
     for (PageRef page : pages) {
       if (!page.platform().equals(PlatformId.VK)) {
         result.put(page, notVk(page));
@@ -54,7 +55,7 @@ public final class Reader {
         result.put(page, FetchResult.success(page));
       } else {
         result.put(page, null);
-        if (!names.contains(page.id())) names.add(page.id());
+        names.add(page.id());
       }
     }
     Map<String, FetchResult<PageRef>> byName = new HashMap<>();
@@ -91,13 +92,13 @@ public final class Reader {
 
   public Map<PageRef, FetchResult<ProfileSnapshot>> fetchProfiles(Collection<PageRef> pages) {
     Map<PageRef, FetchResult<ProfileSnapshot>> result = new LinkedHashMap<>();
-    List<String> keys = new ArrayList<>();
+    Set<String> keys = new LinkedHashSet<>();
     for (PageRef page : pages) {
       if (!page.platform().equals(PlatformId.VK)) {
         result.put(page, notVk(page));
       } else {
         result.put(page, null);
-        if (!keys.contains(page.id())) keys.add(page.id());
+        keys.add(page.id());
       }
     }
     Map<String, FetchResult<ProfileSnapshot>> byKey = new HashMap<>();
@@ -254,9 +255,10 @@ public final class Reader {
     return new FetchResult.Failure<>(FailureReason.AUTHORIZATION, "не задан ключ доступа VK для чтения сообществ");
   }
 
-  static <T> List<List<T>> chunks(List<T> values, int size) {
+  static <T> List<List<T>> chunks(Collection<T> values, int size) {
+    List<T> list = new ArrayList<>(values);
     List<List<T>> result = new ArrayList<>();
-    for (int i = 0; i < values.size(); i += size) result.add(values.subList(i, Math.min(values.size(), i + size)));
+    for (int i = 0; i < list.size(); i += size) result.add(list.subList(i, Math.min(list.size(), i + size)));
     return result;
   }
 
