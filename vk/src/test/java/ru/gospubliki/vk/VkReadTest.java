@@ -376,6 +376,31 @@ class VkReadTest {
   }
 
   @Test
+  void oddlyShapedJsonNeverThrows() {
+    vk.can("groups.getById", "{\"response\":{\"groups\":[1,\"a\",null,{\"id\":\"x\"},"
+        + "{\"id\":9,\"name\":5,\"contacts\":\"none\",\"addresses\":[],\"cover\":true,\"wall\":\"2\","
+        + "\"members_count\":1.5,\"is_government_organization\":\"yes\"}]}}");
+    vk.can("execute", "{\"response\":[{\"count\":\"many\",\"items\":{\"id\":1}},"
+        + "{\"items\":[1,null,{\"id\":2},{\"id\":3,\"date\":1795000000,\"attachments\":\"x\",\"likes\":7}]}]}");
+    PageRef nine = PageRef.parse("vk:9");
+    PageRef ten = PageRef.parse("vk:10");
+
+    ProfileSnapshot snapshot = success(platform.fetchProfiles(List.of(nine, ten)).get(nine));
+    Map<PageRef, FetchResult<List<Post>>> posts = platform.fetchPosts(List.of(nine, ten), NOW.minus(Duration.ofDays(400)));
+
+    assertThat(snapshot.name()).isEqualTo("5");
+    assertThat(snapshot.mark()).isEqualTo(MarkStatus.UNKNOWN);
+    assertThat(snapshot.wall()).isEqualTo(WallAccess.LIMITED);
+    assertThat(snapshot.members()).isNull();
+    assertThat(success(posts.get(nine))).isEmpty();
+    assertThat(success(posts.get(ten))).singleElement().satisfies(post -> {
+      assertThat(post.id()).isEqualTo("3");
+      assertThat(post.likes()).isEqualTo(7L);
+      assertThat(post.media()).isEmpty();
+    });
+  }
+
+  @Test
   void capabilitiesFollowTheConfiguredTokens() {
     assertThat(platform.capabilities().operations())
         .containsExactlyInAnyOrder(Operation.READ_PROFILES, Operation.READ_POSTS);
