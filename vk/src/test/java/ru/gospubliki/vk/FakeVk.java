@@ -45,6 +45,8 @@ final class FakeVk extends Dispatcher {
   final List<Map<String, String>> posted = new CopyOnWriteArrayList<>();
   /** How many wall.post answers to drop (connection shut down) after recording the post. */
   final AtomicInteger dropAfterPost = new AtomicInteger();
+  /** How many wall.post answers to delay by one second after recording the post. */
+  final AtomicInteger slowAfterPost = new AtomicInteger();
   private final AtomicLong nextPostId = new AtomicLong(1000);
   String uploadAnswer = "{\"server\":625831,\"photo\":\"[{\\\"photo\\\":\\\"a1b2\\\"}]\",\"hash\":\"8954a4da\"}";
   String uploadUrl = "";
@@ -189,6 +191,8 @@ final class FakeVk extends Dispatcher {
     MockResponse.Builder response = new MockResponse.Builder().body("{\"response\":{\"post_id\":" + id + "}}");
     if (dropAfterPost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
+    } else if (slowAfterPost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      response.headersDelay(1, java.util.concurrent.TimeUnit.SECONDS);
     }
     return response.build();
   }

@@ -175,6 +175,18 @@ class VkPublishTest {
   }
 
   @Test
+  void aTimeoutAfterVkRecordedThePostIsResentWithTheSameGuidAndYieldsOnePost() {
+    VkPlatform impatient = builder().userToken(USER_TOKEN).timeout(Duration.ofMillis(300)).build();
+    vk.slowAfterPost.set(1);
+
+    PublishResult result = impatient.publish(PAGE, draft().build());
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, "1001", "https://vk.com/wall-123_1001"));
+    assertThat(vk.count("wall.post")).isEqualTo(2);
+    assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
   void publishingTheSameDraftAgainDoesNotPostTwice() {
     PostDraft draft = draft().build();
 
