@@ -1,0 +1,26 @@
+package ru.gospubliki.vk;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.platform.FailureReason;
+
+/**
+ * VK wants the token's owner to confirm their identity (error 17) at {@link #redirectUri()}; the
+ * call cannot succeed until a person does.
+ */
+public final class VkValidationException extends VkApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final @Nullable String redirectUri;
+
+  public VkValidationException(String method, String errorMessage, Map<String, String> requestParams,
+      @Nullable String redirectUri) {
+    super(FailureReason.AUTHORIZATION, method, 17, errorMessage, requestParams);
+    this.redirectUri = redirectUri;
+  }
+
+  /** Where the token's owner confirms their identity. */
+  public @Nullable String redirectUri() {
+    return redirectUri;
+  }
+}

@@ -1,0 +1,367 @@
+package ru.gospubliki.vk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PublishResult;
+
+class VkPublishTest {
+  static final String USER_TOKEN = "vk1.a.user-secret-token-42";
+  static final PageRef PAGE = PageRef.parse("vk:123");
+
+  private final FakeVk vk = new FakeVk();
+  private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_795_000_000L));
+  private MockWebServer server;
+  private VkPlatform platform;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(vk);
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    vk.uploadUrl = server.url("/upload").toString();
+    platform = builder().userToken(USER_TOKEN).build();
+  }
+
+  private VkPlatform.Builder builder() {
+    return VkPlatform.builder()
+        .baseUrl(server.url("/method/").toString())
+        .clock(clock)
+        .userRequestsPerSecond(1000)
+        .sleeper(nanos -> {});
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static DraftPhoto png(String name, int width, int height) throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return DraftPhoto.fromBytes(name, out.toByteArray());
+  }
+
+  private static PostDraft.Builder draft() {
+    return PostDraft.builder().text("Открыта запись в первый класс").addHashtags("школа9").idempotencyKey("draft-1");
+  }
+
+  @Test
+  void postingWithoutAUserTokenFailsBeforeAnyRequestAndSaysWhichTokenIsNeeded() {
+    VkPlatform readOnly = builder().serviceToken("service-token-1").communityToken("community-token-1").build();
+
+    PublishResult result = readOnly.publish(PAGE, draft().build());
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
+      assertThat(failed.error()).contains("ключ пользователя", "wall");
+      assertThat(failed.retrySafe()).isFalse();
+    });
+    assertThatThrownBy(() -> readOnly.delete(PAGE, "5"))
+        .isInstanceOf(PlatformException.class).hasMessageContaining("ключ пользователя");
+    assertThat(vk.total()).isZero();
+  }
+
+  @Test
+  void aDraftBreakingTheLimitsIsRejectedWithEveryProblemBeforeAnyUpload() throws IOException {
+    List<DraftPhoto> photos = new ArrayList<>();
+    for (int i = 0; i < 10; i++) photos.add(png("p" + i + ".png", 10, 10));
+    photos.add(png("wide.png", 2100, 100));
+    byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    photos.add(DraftPhoto.fromBytes("pic.webp", webp));
+    PostDraft draft = draft().text("я".repeat(16_385)).photos(photos)
+        .scheduledAt(clock.instant().minusSeconds(60)).build();
+
+    PublishResult result = platform.publish(PAGE, draft);
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Rejected.class, rejected -> assertThat(rejected.reasons())
+        .anySatisfy(r -> assertThat(r).contains("16384"))
+        .anySatisfy(r -> assertThat(r).contains("больше 10 фото"))
+        .anySatisfy(r -> assertThat(r).contains("wide.png", "1:20"))
+        .anySatisfy(r -> assertThat(r).contains("pic.webp", "image/webp"))
+        .anySatisfy(r -> assertThat(r).contains("уже прошло")));
+    assertThat(vk.total()).isZero();
+  }
+
+  @Test
+  void uploadsEveryPhotoThenPostsAsTheCommunity() throws Exception {
+    PostDraft draft = draft().addPhotos(png("a.png", 40, 30), png("b.png", 30, 40))
+        .link("https://school9.example.ru/news/1").build();
+
+    PublishResult result = platform.publish(PAGE, draft);
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, "1001", "https://vk.com/wall-123_1001"));
+    List<String> paths = new ArrayList<>();
+    for (RecordedRequest request : vk.requests) paths.add(request.getUrl().encodedPath());
+    assertThat(paths).containsExactly("/method/photos.getWallUploadServer", "/upload", "/method/photos.saveWallPhoto",
+        "/upload", "/method/photos.saveWallPhoto", "/method/wall.post");
+    RecordedRequest upload = vk.requestsTo("upload").get(0);
+    assertThat(upload.getHeaders().get("Authorization")).isNull();
+    assertThat(upload.getHeaders().get("Content-Type")).startsWith("multipart/form-data");
+    assertThat(upload.getBody().utf8()).contains("name=\"photo\"; filename=\"a.png\"");
+    assertThat(FakeVk.form(vk.requestsTo("photos.getWallUploadServer").get(0))).containsEntry("group_id", "123");
+    assertThat(FakeVk.form(vk.requestsTo("photos.saveWallPhoto").get(0)))
+        .containsEntry("group_id", "123").containsEntry("server", "625831").containsEntry("hash", "8954a4da");
+
+    RecordedRequest post = vk.requestsTo("wall.post").get(0);
+    assertThat(post.getHeaders().get("Authorization")).isEqualTo("Bearer " + USER_TOKEN);
+    Map<String, String> form = FakeVk.form(post);
+    assertThat(form).containsEntry("owner_id", "-123").containsEntry("from_group", "1")
+        .containsEntry("message", "Открыта запись в первый класс\n\n#школа9")
+        .containsEntry("attachments",
+            "photo-123_457239017_ak1,photo-123_457239017_ak1,https://school9.example.ru/news/1")
+        .containsEntry("v", "5.199").doesNotContainKeys("publish_date", "access_token");
+    assertThat(form.get("guid")).isNotBlank().doesNotContain("draft-1");
+  }
+
+  @Test
+  void aFailedUploadMeansNoPost() throws IOException {
+    vk.uploadAnswer = "{\"server\":625831,\"photo\":\"[]\",\"hash\":\"00\"}";
+
+    PublishResult result = platform.publish(PAGE, draft().addPhotos(png("a.png", 40, 30)).build());
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
+      assertThat(failed.error()).contains("a.png");
+      assertThat(failed.retrySafe()).isTrue();
+    });
+    assertThat(vk.count("wall.post")).isZero();
+    assertThat(vk.count("photos.saveWallPhoto")).isZero();
+  }
+
+  @Test
+  void schedulesWithPublishDate() {
+    Instant at = clock.instant().plus(Duration.ofDays(2));
+
+    PublishResult result = platform.publish(PAGE, draft().scheduledAt(at).build());
+
+    assertThat(result).isEqualTo(new PublishResult.Scheduled(PAGE, "1001", "https://vk.com/wall-123_1001", at));
+    assertThat(FakeVk.form(vk.requestsTo("wall.post").get(0)))
+        .containsEntry("publish_date", Long.toString(at.getEpochSecond()));
+  }
+
+  @Test
+  void aConnectionDroppedAfterVkRecordedThePostLeadsToExactlyOnePost() {
+    vk.dropAfterPost.set(1);
+
+    PublishResult result = platform.publish(PAGE, draft().build());
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, "1001", "https://vk.com/wall-123_1001"));
+    assertThat(vk.posted).hasSize(1);
+    List<RecordedRequest> sends = vk.requestsTo("wall.post");
+    assertThat(sends).hasSize(2);
+    assertThat(FakeVk.form(sends.get(1)).get("guid")).isEqualTo(FakeVk.form(sends.get(0)).get("guid"));
+  }
+
+  @Test
+  void aTimeoutAfterVkRecordedThePostIsResentWithTheSameGuidAndYieldsOnePost() {
+    VkPlatform impatient = builder().userToken(USER_TOKEN).timeout(Duration.ofMillis(300)).build();
+    vk.slowAfterPost.set(1);
+
+    PublishResult result = impatient.publish(PAGE, draft().build());
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, "1001", "https://vk.com/wall-123_1001"));
+    assertThat(vk.count("wall.post")).isEqualTo(2);
+    assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
+  void publishingTheSameDraftAgainDoesNotPostTwice() {
+    PostDraft draft = draft().build();
+
+    PublishResult first = platform.publish(PAGE, draft);
+    PublishResult second = platform.publish(PAGE, draft);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(vk.count("wall.post")).isEqualTo(1);
+    assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
+  void whenEveryResendIsCutOffTheWallIsReconciled() {
+    vk.dropAfterPost.set(3);
+
+    PublishResult result = platform.publish(PAGE, draft().build());
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, "1001", "https://vk.com/wall-123_1001"));
+    assertThat(vk.count("wall.post")).isEqualTo(3);
+    assertThat(vk.posted).hasSize(1);
+    assertThat(FakeVk.form(vk.requestsTo("wall.get").get(0))).containsEntry("filter", "owner")
+        .containsEntry("owner_id", "-123");
+  }
+
+  @Test
+  void aScheduledPostIsReconciledAmongPostponedPosts() {
+    vk.dropAfterPost.set(3);
+    Instant at = clock.instant().plus(Duration.ofHours(5));
+
+    PublishResult result = platform.publish(PAGE, draft().scheduledAt(at).build());
+
+    assertThat(result).isEqualTo(new PublishResult.Scheduled(PAGE, "1001", "https://vk.com/wall-123_1001", at));
+    assertThat(FakeVk.form(vk.requestsTo("wall.get").get(0))).containsEntry("filter", "postponed");
+  }
+
+  private static MockResponse cutOff() {
+    return new MockResponse.Builder().body("{\"response\":{\"post_id\":1}}")
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
+  @Test
+  void anUnclearOutcomeIsUnknownAndAfterTheGuidWindowTheWallIsCheckedBeforeSendingAgain() {
+    for (int i = 0; i < 3; i++) vk.can("wall.post", cutOff()); // cut off before VK recorded anything
+    PostDraft draft = draft().build();
+
+    PublishResult first = platform.publish(PAGE, draft);
+
+    assertThat(first).isInstanceOfSatisfying(PublishResult.Unknown.class,
+        unknown -> assertThat(unknown.detail()).contains("не создаст дубль"));
+    assertThat(vk.posted).isEmpty();
+
+    clock.advance(Duration.ofHours(2));
+    vk.requests.clear();
+    PublishResult second = platform.publish(PAGE, draft);
+
+    assertThat(second).isInstanceOf(PublishResult.Published.class);
+    assertThat(vk.requests).extracting(r -> r.getUrl().encodedPath())
+        .containsExactly("/method/wall.get", "/method/wall.post");
+    assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
+  void afterTheGuidWindowAPostThatDidArriveIsFoundInsteadOfSentAgain() {
+    vk.can("wall.get", FakeVk.error(10, "Internal server error"));
+    vk.can("wall.get", FakeVk.error(10, "Internal server error"));
+    vk.can("wall.get", FakeVk.error(10, "Internal server error"));
+    // Every send ends without a readable answer, and the wall cannot be read to check.
+    vk.can("wall.post", new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    vk.can("wall.post", new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    vk.can("wall.post", new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    PostDraft draft = draft().build();
+    assertThat(platform.publish(PAGE, draft)).isInstanceOf(PublishResult.Unknown.class);
+    vk.canned.clear();
+    // Let VK have the post after all, as if the first attempt had arrived.
+    vk.walls.put(123L, new java.util.concurrent.CopyOnWriteArrayList<>(List.of("{\"id\":777,\"owner_id\":-123,"
+        + "\"from_id\":-123,\"date\":" + clock.instant().getEpochSecond() + ",\"text\":"
+        + FakeVk.quote(draft.fullText()) + "}")));
+
+    clock.advance(Duration.ofHours(2));
+    PublishResult second = platform.publish(PAGE, draft);
+
+    assertThat(second).isEqualTo(new PublishResult.Published(PAGE, "777", "https://vk.com/wall-123_777"));
+    assertThat(vk.posted).isEmpty();
+  }
+
+  @Test
+  void aCaptchaIsAnsweredAndThePostSentAgainWithTheSameGuid() {
+    vk.can("wall.post", "{\"error\":{\"error_code\":14,\"error_msg\":\"Captcha needed\",\"captcha_sid\":\"548327\","
+        + "\"captcha_img\":\"https://api.vk.com/captcha.php?sid=548327\",\"request_params\":[]}}");
+    PostDraft draft = draft().build();
+
+    VkCaptchaException captcha = org.junit.jupiter.api.Assertions.assertThrows(VkCaptchaException.class,
+        () -> platform.publish(PAGE, draft));
+    assertThat(captcha.captchaSid()).isEqualTo("548327");
+    assertThat(captcha.captchaImg()).isEqualTo("https://api.vk.com/captcha.php?sid=548327");
+    assertThat(captcha.method()).isEqualTo("wall.post");
+    assertThat(captcha.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+
+    platform.answerCaptcha(captcha.captchaSid(), "xk7p");
+    PublishResult result = platform.publish(PAGE, draft);
+
+    assertThat(result).isInstanceOf(PublishResult.Published.class);
+    List<RecordedRequest> sends = vk.requestsTo("wall.post");
+    assertThat(FakeVk.form(sends.get(1))).containsEntry("captcha_sid", "548327").containsEntry("captcha_key", "xk7p")
+        .containsEntry("guid", FakeVk.form(sends.get(0)).get("guid"));
+    assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
+  void aRefusedPostIsAFailureWithTheCode() {
+    vk.can("wall.post", FakeVk.error(214, "Access to adding post denied"));
+
+    PublishResult result = platform.publish(PAGE, draft().build());
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
+      assertThat(failed.error()).contains("214", "wall.post");
+      assertThat(failed.retrySafe()).isFalse();
+    });
+  }
+
+  @Test
+  void anUnreachableVkMeansNothingWasSent() throws IOException {
+    MockWebServer closed = new MockWebServer();
+    closed.start(InetAddress.getByName("127.0.0.1"), 0);
+    String url = closed.url("/method/").toString();
+    closed.close();
+    VkPlatform offline = VkPlatform.builder().userToken(USER_TOKEN).baseUrl(url).sleeper(n -> {}).build();
+
+    PublishResult result = offline.publish(PAGE, draft().build());
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class,
+        failed -> assertThat(failed.retrySafe()).isTrue());
+  }
+
+  @Test
+  void theGuidIsStablePerDraftAndCommunity() {
+    platform.publish(PAGE, draft().build());
+    platform.publish(PageRef.parse("vk:456"), draft().build());
+    platform.publish(PAGE, draft().idempotencyKey("draft-2").build());
+    VkPlatform another = builder().userToken(USER_TOKEN).build();
+    another.publish(PAGE, draft().build());
+
+    List<String> guids = vk.requestsTo("wall.post").stream().map(r -> FakeVk.form(r).get("guid")).toList();
+    assertThat(guids).hasSize(4);
+    assertThat(guids.get(3)).isEqualTo(guids.get(0));
+    assertThat(guids.subList(0, 3)).doesNotHaveDuplicates();
+    assertThat(vk.posted).hasSize(3);
+  }
+
+  @Test
+  void editsAndDeletes() {
+    PublishResult edited = platform.edit(PAGE, "55", draft().text("Исправленный текст").build());
+    platform.delete(PAGE, "55");
+
+    assertThat(edited).isEqualTo(new PublishResult.Published(PAGE, "55", "https://vk.com/wall-123_55"));
+    assertThat(FakeVk.form(vk.requestsTo("wall.edit").get(0))).containsEntry("owner_id", "-123")
+        .containsEntry("post_id", "55").containsEntry("message", "Исправленный текст\n\n#школа9");
+    assertThat(FakeVk.form(vk.requestsTo("wall.delete").get(0))).containsEntry("owner_id", "-123")
+        .containsEntry("post_id", "55");
+
+    vk.can("wall.delete", FakeVk.error(15, "Access denied"));
+    assertThatThrownBy(() -> platform.delete(PAGE, "56")).isInstanceOf(VkPermissionException.class)
+        .hasMessageContaining("wall.delete").hasMessageNotContaining(USER_TOKEN);
+    assertThatThrownBy(() -> platform.delete(PAGE, "abc")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("abc");
+  }
+
+  @Test
+  void publishesToAScreenNameAfterResolvingIt() {
+    vk.groups.put(123L, "{\"id\":123,\"name\":\"x\",\"screen_name\":\"school9_amur\"}");
+
+    PublishResult result = platform.publish(PageRef.parse("https://vk.com/school9_amur"), draft().build());
+
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Published.class,
+        published -> assertThat(published.url()).isEqualTo("https://vk.com/wall-123_1001"));
+    assertThat(FakeVk.form(vk.requestsTo("wall.post").get(0))).containsEntry("owner_id", "-123");
+  }
+}
