@@ -76,7 +76,7 @@ public final class Publisher {
     try {
       gid = groupId(page);
     } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.getMessage(), e.reason() == FailureReason.NETWORK);
+      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), e.reason() == FailureReason.NETWORK);
     }
     String key = gid + ":" + draft.idempotencyKey();
     Attempt attempt = attempts.computeIfAbsent(key, k -> new Attempt());
@@ -93,7 +93,7 @@ public final class Publisher {
       try {
         attachments = uploadPhotos(gid, draft.photos(), token);
       } catch (UploadFailure e) {
-        return new PublishResult.Failed(page, e.getMessage(), true);
+        return new PublishResult.Failed(page, String.valueOf(e.getMessage()), true);
       }
       String link = draft.link();
       if (link != null) attachments.add(link);
@@ -166,9 +166,9 @@ public final class Publisher {
     } catch (VkApiException e) {
       return new PublishResult.Failed(page, describe(e), e.reason() == FailureReason.RATE_LIMITED);
     } catch (UploadFailure e) {
-      return new PublishResult.Failed(page, e.getMessage(), true);
+      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), true);
     } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.getMessage(), e.reason() == FailureReason.NETWORK);
+      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), e.reason() == FailureReason.NETWORK);
     } catch (IOException e) {
       return new PublishResult.Failed(page, "VK недоступен: " + e.getClass().getSimpleName(), true);
     }
@@ -308,8 +308,10 @@ public final class Publisher {
     if (page.isNumeric()) return page.numericId();
     FetchResult<PageRef> resolved = reader.resolve(List.of(page)).get(page);
     if (resolved instanceof FetchResult.Success<PageRef> success) return success.value().numericId();
-    FetchResult.Failure<PageRef> failure = (FetchResult.Failure<PageRef>) resolved;
-    throw new PlatformException(failure.reason(), "сообщество " + page + ": " + failure.detail());
+    if (resolved instanceof FetchResult.Failure<PageRef> failure) {
+      throw new PlatformException(failure.reason(), "сообщество " + page + ": " + failure.detail());
+    }
+    throw new PlatformException(FailureReason.NOT_FOUND, "сообщество " + page + " не найдено");
   }
 
   private static long postId(String postId) {

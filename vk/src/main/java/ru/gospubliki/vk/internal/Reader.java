@@ -140,48 +140,62 @@ public final class Reader {
   public Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
     Map<PageRef, FetchResult<List<Post>>> result = new LinkedHashMap<>();
     Map<PageRef, FetchResult<PageRef>> resolved = resolve(new LinkedHashSet<>(pages));
+    Map<PageRef, Long> pending = new LinkedHashMap<>();
     Map<Long, WallState> walls = new LinkedHashMap<>();
     Deque<WallState> queue = new ArrayDeque<>();
     for (PageRef page : pages) {
       FetchResult<PageRef> ref = resolved.get(page);
-      if (ref instanceof FetchResult.Failure<PageRef> failure) {
-        result.put(page, failure.cast());
+      if (!(ref instanceof FetchResult.Success<PageRef> success)) {
+        result.put(page, ref instanceof FetchResult.Failure<PageRef> failure ? failure.cast()
+            : FetchResult.failure(FailureReason.NOT_FOUND, "сообщество " + page + " не найдено"));
         continue;
       }
-      long gid = ((FetchResult.Success<PageRef>) ref).value().numericId();
-      result.put(page, null);
+      long gid = success.value().numericId();
+      pending.put(page, gid);
       if (!walls.containsKey(gid)) {
         WallState wall = new WallState(PageRef.of(PlatformId.VK, Long.toString(gid)), gid);
         walls.put(gid, wall);
         queue.add(wall);
       }
     }
-    if (wallToken == null) {
+    Token token = wallToken;
+    if (token == null) {
       walls.values().forEach(wall -> wall.failure = new FetchResult.Failure<>(FailureReason.AUTHORIZATION,
           "для чтения стен нужен сервисный ключ приложения или ключ пользователя"));
       queue.clear();
     }
-    while (!queue.isEmpty()) {
+    while (token != null && !queue.isEmpty()) {
       List<WallState> batch = new ArrayList<>();
       while (!queue.isEmpty() && batch.size() < CALLS_PER_EXECUTE) batch.add(queue.poll());
-      readBatch(batch, since, queue);
+      readBatch(batch, since, queue, token);
     }
-    result.replaceAll((page, value) -> {
-      if (value != null) return value;
-      WallState wall = walls.get(((FetchResult.Success<PageRef>) resolved.get(page)).value().numericId());
-      if (wall.failure != null) return wall.failure;
+    Map<PageRef, FetchResult<List<Post>>> ordered = new LinkedHashMap<>();
+    for (PageRef page : pages) {
+      FetchResult<List<Post>> done = result.get(page);
+      Long gid = pending.get(page);
+      if (done != null || gid == null) {
+        ordered.put(page, done != null ? done
+            : FetchResult.failure(FailureReason.NOT_FOUND, "сообщество " + page + " не найдено"));
+        continue;
+      }
+      WallState wall = java.util.Objects.requireNonNull(walls.get(gid));
+      FetchResult.Failure<List<Post>> failure = wall.failure;
+      if (failure != null) {
+        ordered.put(page, failure);
+        continue;
+      }
       List<Post> posts = new ArrayList<>();
       for (Post post : wall.posts.values()) posts.add(page.equals(wall.page) ? post : Post.builder().from(post).page(page).build());
-      return FetchResult.success(List.copyOf(posts));
-    });
-    return result;
+      ordered.put(page, FetchResult.success(List.copyOf(posts)));
+    }
+    return ordered;
   }
 
-  private void readBatch(List<WallState> batch, Instant since, Deque<WallState> queue) {
+  private void readBatch(List<WallState> batch, Instant since, Deque<WallState> queue, Token token) {
     VkClient.ApiResponse response;
     try {
       response = client.call("execute", Map.of("code", ExecuteScript.wallGet(batch.stream()
-          .map(w -> new ExecuteScript.WallPage(w.gid, w.offset)).toList(), POSTS_PER_PAGE)), wallToken, true);
+          .map(w -> new ExecuteScript.WallPage(w.gid, w.offset)).toList(), POSTS_PER_PAGE)), token, true);
     } catch (VkApiException e) {
       batch.forEach(wall -> wall.failure = failure(e));
       return;
