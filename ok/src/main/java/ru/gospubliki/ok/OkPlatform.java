@@ -71,8 +71,10 @@ public final class OkPlatform implements Platform {
   public static final String DEFAULT_BASE_URL = "https://api.ok.ru/fb.do";
 
   private static final int MAX_TOPIC_PAGES = 100;
-  private static final Duration RECONCILE_WINDOW = Duration.ofHours(1);
-
+  /** Tolerated difference between this clock and OK's when matching a topic to a send. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+  private static final String NOT_FOUND = "связь с ОК прервалась после отправки, и тема не найдена среди "
+      + "последних тем группы: проверьте группу вручную, прежде чем отправлять снова";
   private final OkApiClient api;
   private final HttpUrl baseUrl;
   private final String applicationKey;
@@ -82,6 +84,8 @@ public final class OkPlatform implements Platform {
   private final int topicsPageSize;
   private final Map<String, Long> resolvedNames = new ConcurrentHashMap<>();
   private final Map<String, PublishResult> outcomes = new ConcurrentHashMap<>();
+  /** When each draft (by group and idempotency key) was first sent. */
+  private final Map<String, Instant> firstSent = new ConcurrentHashMap<>();
 
   private OkPlatform(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -305,7 +309,7 @@ public final class OkPlatform implements Platform {
     }
     if (previous instanceof PublishResult.Unknown) {
       // The earlier attempt may have arrived: look for it before sending anything again.
-      PublishResult found = reconcile(page, gid, draft);
+      PublishResult found = reconcile(page, gid, draft, firstSent.getOrDefault(key, clock.instant()));
       if (!(found instanceof PublishResult.Unknown)) {
         outcomes.put(key, found);
         return found;
@@ -313,15 +317,12 @@ public final class OkPlatform implements Platform {
       // Re-send only when the recent topics were read and the text is not among them.
       if (!((PublishResult.Unknown) found).detail().equals(NOT_FOUND)) return found;
     }
-    PublishResult result = send(page, gid, draft);
+    PublishResult result = send(page, gid, draft, key);
     outcomes.put(key, result);
     return result;
   }
 
-  private static final String NOT_FOUND = "связь с ОК прервалась после отправки, и тема не найдена среди "
-      + "последних тем группы: проверьте группу вручную, прежде чем отправлять снова";
-
-  private PublishResult send(PageRef page, long gid, PostDraft draft) {
+  private PublishResult send(PageRef page, long gid, PostDraft draft, String key) {
     List<String> tokens;
     try {
       tokens = uploadPhotos(gid, draft.photos());
@@ -336,25 +337,26 @@ public final class OkPlatform implements Platform {
     params.put("gid", Long.toString(gid));
     params.put("type", "GROUP_THEME");
     params.put("attachment", attachment);
+    Instant sentAt = firstSent.computeIfAbsent(key, k -> clock.instant());
     Object answer;
     try {
       answer = api.callOnce("mediatopic.post", params);
     } catch (OkServiceException | OkMalformedResponseException e) {
-      return reconcile(page, gid, draft); // OK may have recorded the topic before failing.
+      return reconcile(page, gid, draft, sentAt); // OK may have recorded the topic before failing.
     } catch (OkApiException e) {
       boolean retrySafe = e instanceof OkRateLimitException || e instanceof OkSessionException;
       return new PublishResult.Failed(page, failure(e).reportReason(), retrySafe);
     } catch (ConnectException | UnknownHostException e) {
       return new PublishResult.Failed(page, failure(e).reportReason(), true); // Never sent.
     } catch (IOException e) {
-      return reconcile(page, gid, draft);
+      return reconcile(page, gid, draft, sentAt);
     }
     String id = OkJson.asString(answer);
     if (id == null) {
       Map<String, @Nullable Object> map = OkJson.asMap(answer);
       id = map == null ? null : OkJson.text(map, "id");
     }
-    if (id == null || id.isBlank()) return reconcile(page, gid, draft);
+    if (id == null || id.isBlank()) return reconcile(page, gid, draft, sentAt);
     return result(page, gid, id.strip(), draft.scheduledAt());
   }
 
@@ -365,8 +367,11 @@ public final class OkPlatform implements Platform {
         : new PublishResult.Scheduled(page, topicId, url, scheduledAt);
   }
 
-  /** Looks for the draft's topic among the group's recent topics: one there means it was published. */
-  private PublishResult reconcile(PageRef page, long gid, PostDraft draft) {
+  /**
+   * Looks for the draft's topic among the group's topics created since it was first sent: the group's
+   * own topic with the same text, not already known as another draft's, means it was published.
+   */
+  private PublishResult reconcile(PageRef page, long gid, PostDraft draft, Instant sentAt) {
     String text = normalise(draft.fullText());
     if (text.isEmpty()) {
       return new PublishResult.Unknown(page, "связь с ОК прервалась после отправки; пост без текста "
@@ -374,14 +379,20 @@ public final class OkPlatform implements Platform {
     }
     List<Post> recent;
     try {
-      recent = topics(PageRef.of(PlatformId.OK, Long.toString(gid)), clock.instant().minus(RECONCILE_WINDOW));
+      recent = topics(PageRef.of(PlatformId.OK, Long.toString(gid)), sentAt.minus(CLOCK_SKEW));
     } catch (OkApiException | IOException e) {
       return new PublishResult.Unknown(page, "связь с ОК прервалась после отправки, а проверить последние "
           + "темы группы не удалось (" + failure(e).reportReason() + "): проверьте группу вручную");
     }
+    Set<String> taken = new HashSet<>();
+    for (PublishResult known : outcomes.values()) {
+      if (known instanceof PublishResult.Published) taken.add(((PublishResult.Published) known).postId());
+      if (known instanceof PublishResult.Scheduled) taken.add(((PublishResult.Scheduled) known).postId());
+    }
     Post match = null;
     for (Post post : recent) {
       if (post.authorKind() != AuthorKind.COMMUNITY || !normalise(post.text()).equals(text)) continue;
+      if (post.publishedAt().isBefore(sentAt.minus(CLOCK_SKEW)) || taken.contains(post.id())) continue;
       if (match == null || post.publishedAt().isAfter(match.publishedAt())) match = post;
     }
     if (match == null) return new PublishResult.Unknown(page, NOT_FOUND);

@@ -171,6 +171,43 @@ final class OkPlatformPublishTest {
   }
 
   @Test
+  void anOlderTopicWithTheSameTextIsNotTakenForTheLostOne() {
+    FakeOk ok = new FakeOk(time, 77);
+    server.setDispatcher(ok);
+    OkPlatform platform = platform().build();
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+        .isInstanceOf(PublishResult.Published.class);
+    time.advance(java.time.Duration.ofMinutes(30));
+    ok.drop = FakeOk.Drop.BEFORE_RECORDING;
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+        .isInstanceOf(PublishResult.Unknown.class);
+  }
+
+  @Test
+  void aTopicKnownAsAnotherDraftsIsNotTakenForTheLostOne() {
+    FakeOk ok = new FakeOk(time, 77);
+    server.setDispatcher(ok);
+    OkPlatform platform = platform().build();
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+        .isInstanceOf(PublishResult.Published.class);
+    ok.drop = FakeOk.Drop.BEFORE_RECORDING;
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+        .isInstanceOf(PublishResult.Unknown.class);
+    assertThat(ok.topics).hasSize(1);
+  }
+
+  @Test
+  void unreadableTopicsAfterADropAreUnknown() {
+    server.enqueue(new mockwebserver3.MockResponse.Builder()
+        .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+    for (int i = 0; i < 3; i++) server.enqueue(FakeOk.json("{\"error_code\":2,\"error_msg\":\"SERVICE\"}"));
+    PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Текст").build());
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Unknown.class,
+        u -> assertThat(u.detail()).contains("проверить последние темы"));
+    assertThat(server.getRequestCount()).isEqualTo(4); // one post, three reads: never a second post
+  }
+
+  @Test
   void contentErrorIsAFailureNotToRetry() {
     server.enqueue(FakeOk.json("{\"error_code\":601,\"error_msg\":\"MEDIA_TOPIC_TEXT_TOO_LONG\"}"));
     PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Текст").build());

@@ -116,9 +116,8 @@ public final class OkApiClient {
       } catch (OkServiceException | HttpStatusException e) {
         boolean retryable = !(e instanceof HttpStatusException) || ((HttpStatusException) e).retryable();
         if (!retryable || i >= maxAttempts) throw e;
-      } catch (InterruptedIOException e) {
-        throw e;
       } catch (IOException e) {
+        if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) throw e;
         if (i >= maxAttempts) throw e;
       }
       sleep(backoff);

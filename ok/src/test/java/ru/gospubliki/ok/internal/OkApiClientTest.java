@@ -138,6 +138,23 @@ final class OkApiClientTest {
   }
 
   @Test
+  void readsAreRetriedAfterADroppedConnection() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json("[]"));
+    assertThat(client.call("group.getInfo", Map.of())).isEqualTo(List.of());
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void callOnceDoesNotRetryADroppedConnection() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json("\"1\""));
+    assertThatThrownBy(() -> client.callOnce("mediatopic.post", Map.of())).isInstanceOf(IOException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void callOnceNeverRetries() {
     server.enqueue(error(2, "SERVICE : down"));
     server.enqueue(json("\"1\""));
