@@ -323,9 +323,18 @@ public final class OkPlatform implements Platform {
   }
 
   private PublishResult send(PageRef page, long gid, PostDraft draft, String key) {
+    List<byte[]> contents = new ArrayList<>();
+    for (DraftPhoto photo : draft.photos()) {
+      try {
+        contents.add(photo.readAll());
+      } catch (IOException e) {
+        return new PublishResult.Failed(page, "фото «" + photo.fileName() + "» не прочитано: "
+            + e.getClass().getSimpleName(), false);
+      }
+    }
     List<String> tokens;
     try {
-      tokens = uploadPhotos(gid, draft.photos());
+      tokens = uploadPhotos(gid, draft.photos(), contents);
     } catch (OkApiException e) {
       return new PublishResult.Failed(page, "фото не загружены: " + failure(e).reportReason(),
           !(e instanceof OkContentException) && !(e instanceof OkSignatureException));
@@ -403,7 +412,8 @@ public final class OkPlatform implements Platform {
     return text.replace("\r\n", "\n").strip();
   }
 
-  private List<String> uploadPhotos(long gid, List<DraftPhoto> photos) throws IOException {
+  private List<String> uploadPhotos(long gid, List<DraftPhoto> photos, List<byte[]> contents)
+      throws IOException {
     if (photos.isEmpty()) return List.of();
     Object answer = api.call("photosV2.getUploadUrl",
         Map.of("gid", Long.toString(gid), "count", Integer.toString(photos.size())));
@@ -419,7 +429,7 @@ public final class OkPlatform implements Platform {
       String s = OkJson.asString(id);
       if (s != null) photoIds.add(s);
     });
-    Map<String, @Nullable Object> uploaded = OkJson.asMap(api.upload(uploadUrl, photos));
+    Map<String, @Nullable Object> uploaded = OkJson.asMap(api.upload(uploadUrl, photos, contents));
     Map<String, @Nullable Object> byId = uploaded == null ? null : OkJson.asMap(uploaded.get("photos"));
     if (byId == null) throw new OkMalformedResponseException("photo upload", "no photos object");
     List<String> order = photoIds.size() == byId.size() && byId.keySet().containsAll(photoIds)

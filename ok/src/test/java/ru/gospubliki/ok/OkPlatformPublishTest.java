@@ -208,6 +208,31 @@ final class OkPlatformPublishTest {
   }
 
   @Test
+  void unreadablePhotoFileFailsBeforeAnyCall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("a.png");
+    java.nio.file.Files.write(file, image("png"));
+    DraftPhoto photo = DraftPhoto.fromPath(file);
+    java.nio.file.Files.delete(file);
+    PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Фото").addPhotos(photo).build());
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
+      assertThat(f.error()).contains("a.png");
+      assertThat(f.retrySafe()).isFalse();
+    });
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void publishesToAShortNameAfterResolvingIt() throws Exception {
+    server.enqueue(FakeOk.json("{\"type\":\"GROUP\",\"objectId\":77}"));
+    server.enqueue(FakeOk.json("\"1001\""));
+    PageRef page = PageRef.parse("https://ok.ru/school9");
+    PublishResult result = platform().build().publish(page, PostDraft.builder().text("Текст").build());
+    assertThat(result).isEqualTo(new PublishResult.Published(page, "1001", "https://ok.ru/group/77/topic/1001"));
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "url.getInfo");
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("gid", "77");
+  }
+
+  @Test
   void contentErrorIsAFailureNotToRetry() {
     server.enqueue(FakeOk.json("{\"error_code\":601,\"error_msg\":\"MEDIA_TOPIC_TEXT_TOO_LONG\"}"));
     PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Текст").build());

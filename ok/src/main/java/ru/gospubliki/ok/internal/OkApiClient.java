@@ -93,12 +93,13 @@ public final class OkApiClient {
   }
 
   /** Uploads photos as multipart fields {@code pic1..N} to an upload URL from {@code photosV2.getUploadUrl}. */
-  public @Nullable Object upload(HttpUrl uploadUrl, List<DraftPhoto> photos) throws IOException {
+  public @Nullable Object upload(HttpUrl uploadUrl, List<DraftPhoto> photos, List<byte[]> contents)
+      throws IOException {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
     for (int i = 0; i < photos.size(); i++) {
       DraftPhoto photo = photos.get(i);
       body.addFormDataPart("pic" + (i + 1), photo.fileName(),
-          RequestBody.create(photo.readAll(), MediaType.parse(photo.mediaType())));
+          RequestBody.create(contents.get(i), MediaType.parse(photo.mediaType())));
     }
     Request request = new Request.Builder().url(uploadUrl).post(body.build()).build();
     return withRetries("photo upload", () -> send(http, request, "photo upload"));
