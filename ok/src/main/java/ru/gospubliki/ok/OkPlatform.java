@@ -86,6 +86,7 @@ public final class OkPlatform implements Platform {
   private final Map<String, PublishResult> outcomes = new ConcurrentHashMap<>();
   /** When each draft (by group and idempotency key) was first sent. */
   private final Map<String, Instant> firstSent = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private OkPlatform(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -303,6 +304,13 @@ public final class OkPlatform implements Platform {
     }
     long gid = ((FetchResult.Success<PageRef>) resolved).value().numericId();
     String key = gid + "/" + draft.idempotencyKey();
+    // One publication of a draft at a time, so two threads cannot both send it.
+    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+      return publishOnce(page, gid, draft, key);
+    }
+  }
+
+  private PublishResult publishOnce(PageRef page, long gid, PostDraft draft, String key) {
     PublishResult previous = outcomes.get(key);
     if (previous instanceof PublishResult.Published || previous instanceof PublishResult.Scheduled) {
       return previous;
