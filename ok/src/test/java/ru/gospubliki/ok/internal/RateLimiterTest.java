@@ -1,0 +1,34 @@
+package ru.gospubliki.ok.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+final class RateLimiterTest {
+  private final FakeTime time = new FakeTime(Instant.parse("2026-11-20T09:00:00Z"));
+
+  @Test
+  void noWaitWhenCallsAreSpacedAlready() throws Exception {
+    RateLimiter limiter = new RateLimiter(3, time, time);
+    limiter.acquire();
+    time.advance(Duration.ofMillis(400));
+    limiter.acquire();
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  @Test
+  void burstIsSpreadOverTheSecond() throws Exception {
+    RateLimiter limiter = new RateLimiter(10, time, time);
+    for (int i = 0; i < 11; i++) limiter.acquire();
+    assertThat(time.sleeps).hasSize(10).allMatch(d -> d.equals(Duration.ofMillis(100)));
+    assertThat(Duration.between(Instant.parse("2026-11-20T09:00:00Z"), time.instant())).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void rejectsNonPositiveRate() {
+    assertThatThrownBy(() -> new RateLimiter(0, time, time)).hasMessageContaining("requestsPerSecond");
+  }
+}
