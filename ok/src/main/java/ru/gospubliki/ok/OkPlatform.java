@@ -298,11 +298,11 @@ public final class OkPlatform implements Platform {
     List<String> problems = check(draft);
     if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
     FetchResult<PageRef> resolved = resolve(List.of(page)).get(page);
-    if (resolved instanceof FetchResult.Failure) {
-      FetchResult.Failure<PageRef> failure = (FetchResult.Failure<PageRef>) resolved;
-      return new PublishResult.Failed(page, "группа не определена: " + failure.reportReason(), true);
+    if (!(resolved instanceof FetchResult.Success<PageRef> success)) {
+      String reason = resolved instanceof FetchResult.Failure<PageRef> failure ? failure.reportReason() : "not_found";
+      return new PublishResult.Failed(page, "группа не определена: " + reason, true);
     }
-    long gid = ((FetchResult.Success<PageRef>) resolved).value().numericId();
+    long gid = success.value().numericId();
     String key = gid + "/" + draft.idempotencyKey();
     // One publication of a draft at a time, so two threads cannot both send it.
     synchronized (locks.computeIfAbsent(key, k -> new Object())) {

@@ -158,7 +158,7 @@ public final class OkApiClient {
       } catch (OkJson.MalformedJsonException e) {
         if (headerCode != null) throw error(method, headerCode, null);
         if (!response.isSuccessful()) throw new HttpStatusException(method, response.code());
-        throw new OkMalformedResponseException(method, e.getMessage());
+        throw new OkMalformedResponseException(method, String.valueOf(e.getMessage()));
       }
       Map<String, @Nullable Object> object = OkJson.asMap(tree);
       if (object != null && object.containsKey("error_code")) {
