@@ -1,0 +1,34 @@
+package ru.gospubliki.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks email addresses against a practical subset of RFC 5322: a dot-atom local part (letters of
+ * any script allowed, for addresses like {@code почта@школа.рф}) and a domain of at least two
+ * labels, internationalised domains included. Quoted local parts, comments and IP-literal domains
+ * are refused: official pages do not use them.
+ *
+ * <pre>{@code
+ * Emails.isValid("school9@amur.edu.ru"); // true
+ * Emails.isValid("школа@школа9.рф");     // true
+ * Emails.isValid("school9@mail");        // false
+ * }</pre>
+ */
+public final class Emails {
+  private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+  private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+  private static final Pattern EMAIL = Pattern.compile(
+      ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+(?:\\p{L}{2,63}|xn--[a-zA-Z0-9-]{1,59})");
+
+  private Emails() {}
+
+  /** True when {@code raw} (trimmed, an optional {@code mailto:} dropped) is a usable email address. */
+  public static boolean isValid(String raw) {
+    String email = raw.trim();
+    if (email.regionMatches(true, 0, "mailto:", 0, 7)) email = email.substring(7);
+    if (email.isEmpty() || email.length() > 254) return false;
+    int at = email.lastIndexOf('@');
+    if (at < 1 || at > 64) return false;
+    return EMAIL.matcher(email).matches();
+  }
+}
