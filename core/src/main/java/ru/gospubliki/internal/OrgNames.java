@@ -53,6 +53,9 @@ public final class OrgNames {
       // Name connectors.
       "имени", "им", "no", "n");
 
+  /** The highest similarity of names with different numbers. */
+  public static final double DIFFERENT_NUMBERS = 0.5;
+
   private OrgNames() {}
 
   /**
@@ -85,7 +88,9 @@ public final class OrgNames {
 
   /**
    * Returns how alike two names are, from 0 (nothing in common) to 1 (the same after
-   * normalisation): the Levenshtein ratio of the normalised forms.
+   * normalisation): the Levenshtein ratio of the normalised forms. Names that both carry numbers,
+   * but different ones (школа № 9 and школа № 3), are different organisations: at most {@value
+   * #DIFFERENT_NUMBERS}.
    */
   public static double similarity(String a, String b) {
     String left = normalize(a);
@@ -93,7 +98,26 @@ public final class OrgNames {
     if (left.equals(right)) return 1.0;
     int longest = Math.max(left.length(), right.length());
     if (longest == 0) return 1.0;
-    return 1.0 - (double) levenshtein(left, right) / longest;
+    double ratio = 1.0 - (double) levenshtein(left, right) / longest;
+    String leftNumbers = numbers(left);
+    String rightNumbers = numbers(right);
+    if (!leftNumbers.isEmpty() && !rightNumbers.isEmpty() && !leftNumbers.equals(rightNumbers)) {
+      return Math.min(ratio, DIFFERENT_NUMBERS);
+    }
+    return ratio;
+  }
+
+  /** The number tokens of a normalised name, in its (sorted) order. */
+  private static String numbers(String normalised) {
+    StringBuilder result = new StringBuilder();
+    int start = 0;
+    for (int i = 0; i <= normalised.length(); i++) {
+      if (i == normalised.length() || normalised.charAt(i) == ' ') {
+        if (i > start && Character.isDigit(normalised.charAt(start))) result.append(normalised, start, i).append(' ');
+        start = i + 1;
+      }
+    }
+    return result.toString();
   }
 
   /** Lower case, ё→е, every character that is not a letter or digit becomes a space, runs collapsed. */
