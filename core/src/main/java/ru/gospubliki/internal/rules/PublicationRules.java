@@ -203,7 +203,7 @@ final class PublicationRules {
     Map<String, String> details = Map.of("withHashtags", Integer.toString(tagged), "ownPosts",
         Integer.toString(posts.size()), "share", Texts.decimal(share));
     if (share + 1e-9 >= minShare) return RuleResult.pass(details);
-    return RuleResult.fail("Хэштеги есть только в " + tagged + " из " + Texts.posts(posts.size()) + " за последние "
+    return RuleResult.fail("Хэштеги есть только в " + tagged + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций") + " за последние "
         + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше " + Texts.percent(minShare)
         + "). Добавляйте к публикациям хэштеги организации и тем, например #школа9.", details);
   }
@@ -223,7 +223,7 @@ final class PublicationRules {
     Map<String, String> details = Map.of("withMedia", Integer.toString(withMedia), "ownPosts",
         Integer.toString(posts.size()), "share", Texts.decimal(share));
     if (share + 1e-9 >= minShare) return RuleResult.pass(details);
-    return RuleResult.fail("Фото или видео есть только в " + withMedia + " из " + Texts.posts(posts.size())
+    return RuleResult.fail("Фото или видео есть только в " + withMedia + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций")
         + " за последние " + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше "
         + Texts.percent(minShare) + "). Сопровождайте публикации фотографиями или видео.", details);
   }
