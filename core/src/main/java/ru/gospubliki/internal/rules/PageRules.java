@@ -143,7 +143,8 @@ final class PageRules {
     compare(previous, profile, ProfileField.DESCRIPTION, previous.description(), profile.description(),
         "description", "описание", changed, words);
     compare(previous, profile, ProfileField.EMAIL, previous.email(), profile.email(), "email", "email", changed, words);
-    if (available(previous, profile, ProfileField.PHONES) && !phoneSet(previous).equals(phoneSet(profile))) {
+    if (available(previous, profile, ProfileField.PHONES) && !previous.phones().equals(profile.phones())
+        && !phoneSet(previous).equals(phoneSet(profile))) {
       changed.add("phones");
       words.add("телефоны");
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.Emails;
@@ -31,8 +32,7 @@ final class ProfileRules {
           + "|станица|х|хут|хутор|аул|сл|слобода|мкр|нп|снт)(?:\\.\\s*|\\s+)\\p{L}"
           + "|(?:Москва|Санкт-Петербург|Севастополь)(?![\\p{L}]))");
   /** A capitalised word right after the postal index: {@code 682640, Амурск}. */
-  private static final Pattern INDEX_THEN_WORD =
-      Pattern.compile("(?<!\\d)[1-6]\\d{5}(?!\\d)[\\s,]*[А-ЯЁ][а-яё]+");
+  private static final Pattern WORD_AFTER_INDEX = Pattern.compile("[\\s,]*[А-ЯЁ][а-яё]+");
 
   private ProfileRules() {}
 
@@ -91,8 +91,10 @@ final class ProfileRules {
     ProfileSnapshot profile = Objects.requireNonNull(context.profile());
     String address = profile.postalAddress();
     if (address == null || address.isBlank()) return RuleResult.notApplicable(); // PROFILE_POSTAL_ADDRESS.
-    boolean index = POSTAL_INDEX.matcher(address).find();
-    boolean locality = LOCALITY.matcher(address).find() || INDEX_THEN_WORD.matcher(address).find();
+    Matcher indexMatcher = POSTAL_INDEX.matcher(address);
+    boolean index = indexMatcher.find();
+    boolean locality = (index && WORD_AFTER_INDEX.matcher(address).region(indexMatcher.end(), address.length())
+        .lookingAt()) || LOCALITY.matcher(address).find();
     if (index && locality) return RuleResult.pass();
     List<String> missing = new ArrayList<>(2);
     if (!index) missing.add("шестизначный почтовый индекс");
@@ -125,12 +127,12 @@ final class ProfileRules {
     List<String> problems = new ArrayList<>(1);
     for (String phone : profile.phones()) {
       if (phone.isBlank()) continue;
-      String problem = Phones.problem(phone);
-      if (problem != null) {
-        problems.add("«" + phone.trim() + "»: " + problem);
+      String e164 = Phones.toE164(phone);
+      if (e164 == null) {
+        problems.add("«" + phone.trim() + "»: " + Phones.problem(phone));
       } else {
         if (normalized.length() > 0) normalized.append(',');
-        normalized.append(Phones.toE164(phone));
+        normalized.append(e164);
       }
     }
     if (problems.isEmpty() && normalized.length() == 0) {
