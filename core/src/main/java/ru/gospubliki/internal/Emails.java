@@ -22,6 +22,25 @@ public final class Emails {
 
   private Emails() {}
 
+  /**
+   * True when {@code raw} is one or more usable addresses separated by commas, semicolons or
+   * spaces, as pages often list them ({@code info@school9.ru, director@school9.ru}).
+   */
+  public static boolean isValidList(String raw) {
+    boolean any = false;
+    int start = 0;
+    for (int i = 0; i <= raw.length(); i++) {
+      if (i == raw.length() || raw.charAt(i) == ',' || raw.charAt(i) == ';' || Character.isWhitespace(raw.charAt(i))) {
+        if (i > start) {
+          if (!isValid(raw.substring(start, i))) return false;
+          any = true;
+        }
+        start = i + 1;
+      }
+    }
+    return any;
+  }
+
   /** True when {@code raw} (trimmed, an optional {@code mailto:} dropped) is a usable email address. */
   public static boolean isValid(String raw) {
     String email = raw.trim();

@@ -50,6 +50,16 @@ class EmailsTest {
   }
 
   @Test
+  void listsOfAddresses() {
+    assertThat(Emails.isValidList("info@school9.ru, director@school9.ru")).isTrue();
+    assertThat(Emails.isValidList("info@school9.ru;director@school9.ru")).isTrue();
+    assertThat(Emails.isValidList(" info@school9.ru ")).isTrue();
+    assertThat(Emails.isValidList("info@school9.ru, director@school9")).isFalse();
+    assertThat(Emails.isValidList(" , ")).isFalse();
+    assertThat(Emails.isValidList("info@school9.ru или director@school9.ru")).isFalse();
+  }
+
+  @Test
   void refusesTooLongParts() {
     assertThat(Emails.isValid("a".repeat(64) + "@example.ru")).isTrue();
     assertThat(Emails.isValid("a".repeat(65) + "@example.ru")).isFalse();

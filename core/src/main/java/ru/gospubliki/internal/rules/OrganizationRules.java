@@ -71,12 +71,21 @@ final class OrganizationRules {
     if (responsible == null || responsible.isBlank()) problems.add("не указан ответственный сотрудник");
     if (contact == null || contact.isBlank()) {
       problems.add("не указан контакт ответственного");
-    } else if (!Phones.isValid(contact) && !Emails.isValid(contact)) {
+    } else if (!looksLikeContact(contact)) {
       problems.add("контакт ответственного «" + contact.trim() + "» не похож ни на телефон, ни на email");
     }
     if (problems.isEmpty()) return RuleResult.pass();
     return RuleResult.fail("В реестре " + String.join(", ", problems) + ". Укажите сотрудника, назначенного "
         + "приказом ответственным за официальные страницы, и его телефон или email.");
+  }
+
+  /** A phone or an email, or a list of them with at least one: {@code 8 (42142) 2-34-56, ivanova@school9.ru}. */
+  static boolean looksLikeContact(String contact) {
+    if (Phones.isValid(contact) || Emails.isValid(contact)) return true;
+    for (String part : contact.split("[,;]")) {
+      if (Phones.isValid(part) || Emails.isValid(part)) return true;
+    }
+    return false;
   }
 
   static RuleResult checklist(RuleContext context, RuleParameters parameters) {

@@ -112,7 +112,7 @@ final class ProfileRules {
       return RuleResult.fail("На странице не указан адрес электронной почты организации. Добавьте email в "
           + "раздел «Контакты» или в описание.");
     }
-    if (!Emails.isValid(email)) {
+    if (!Emails.isValidList(email)) {
       return RuleResult.fail("Адрес электронной почты «" + email.trim() + "» указан с ошибкой. Исправьте его, "
           + "например school9@example.ru.", Map.of("email", email.trim()));
     }

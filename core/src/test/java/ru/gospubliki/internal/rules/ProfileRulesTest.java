@@ -70,6 +70,10 @@ class ProfileRulesTest {
     assertThat(result.message()).contains("«school9@mail»", "с ошибкой");
     assertThat(evaluate("PROFILE_EMAIL", pageContext(profile().email("школа@школа9.рф").build())).outcome())
         .isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PROFILE_EMAIL", pageContext(profile().email("info@school9.ru, dir@school9.ru").build()))
+        .outcome()).isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PROFILE_EMAIL", pageContext(profile().email("info@school9.ru, dir@school9").build()))
+        .outcome()).isEqualTo(Outcome.FAIL);
   }
 
   @Test
