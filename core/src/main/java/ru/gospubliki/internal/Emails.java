@@ -20,7 +20,41 @@ public final class Emails {
   private static final Pattern EMAIL = Pattern.compile(
       ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+(?:\\p{L}{2,63}|xn--[a-zA-Z0-9-]{1,59})");
 
+  private static final String ATOM_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+
   private Emails() {}
+
+  /**
+   * The common case without the regex: an ASCII address whose parts are all valid. False means
+   * "not proven valid here", and the full pattern decides.
+   */
+  private static boolean isPlainAscii(String email, int at) {
+    boolean dotAllowed = false;
+    for (int i = 0; i < at; i++) {
+      char c = email.charAt(i);
+      if (c == '.') {
+        if (!dotAllowed) return false;
+        dotAllowed = false;
+      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || ATOM_SPECIALS.indexOf(c) >= 0) {
+        dotAllowed = true;
+      } else {
+        return false;
+      }
+    }
+    if (!dotAllowed) return false;
+    String domain = email.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    int lastDot = domain.lastIndexOf('.');
+    if (lastDot < 0) return false;
+    int start = 0;
+    while (start <= domain.length()) {
+      int dot = domain.indexOf('.', start);
+      int end = dot < 0 ? domain.length() : dot;
+      if (!WebUrls.isLabel(domain, start, end)) return false;
+      start = end + 1;
+    }
+    return WebUrls.isTopLevel(domain, lastDot + 1);
+  }
 
   /**
    * True when {@code raw} is one or more usable addresses separated by commas, semicolons or
@@ -48,6 +82,6 @@ public final class Emails {
     if (email.isEmpty() || email.length() > 254) return false;
     int at = email.lastIndexOf('@');
     if (at < 1 || at > 64) return false;
-    return EMAIL.matcher(email).matches();
+    return isPlainAscii(email, at) || EMAIL.matcher(email).matches();
   }
 }

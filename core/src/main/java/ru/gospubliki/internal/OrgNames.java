@@ -1,10 +1,9 @@
 package ru.gospubliki.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares an organisation's official name with a page's name. People write the same school as
@@ -22,18 +21,18 @@ import java.util.Set;
  * }</pre>
  */
 public final class OrgNames {
-  /** Long forms and the abbreviation they are replaced with. Longer phrases first. */
+  /** Long forms (as tokens) and the abbreviation they are replaced with. */
   private static final String[][] PHRASES = {
-    {"средняя общеобразовательная школа", "сош"},
-    {"основная общеобразовательная школа", "оош"},
-    {"начальная общеобразовательная школа", "нош"},
-    {"детско юношеская спортивная школа", "дюсш"},
-    {"центр детского творчества", "цдт"},
-    {"дом детского творчества", "ддт"},
-    {"детская школа искусств", "дши"},
-    {"детская музыкальная школа", "дмш"},
-    {"центральная районная больница", "црб"},
-    {"детский сад", "дс"},
+    {"сош", "средняя", "общеобразовательная", "школа"},
+    {"оош", "основная", "общеобразовательная", "школа"},
+    {"нош", "начальная", "общеобразовательная", "школа"},
+    {"дюсш", "детско", "юношеская", "спортивная", "школа"},
+    {"цдт", "центр", "детского", "творчества"},
+    {"ддт", "дом", "детского", "творчества"},
+    {"дши", "детская", "школа", "искусств"},
+    {"дмш", "детская", "музыкальная", "школа"},
+    {"црб", "центральная", "районная", "больница"},
+    {"дс", "детский", "сад"},
   };
 
   /** Organisational-legal forms, their words, and other noise that does not tell organisations apart. */
@@ -63,27 +62,60 @@ public final class OrgNames {
    * sorted and joined by single spaces. A name made only of dropped words keeps its words.
    */
   public static String normalize(String name) {
-    String text = cleanText(name);
-    for (String[] phrase : PHRASES) {
-      if (text.contains(phrase[0])) text = text.replace(phrase[0], phrase[1]);
-    }
-    List<String> tokens = new ArrayList<>();
-    List<String> all = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i <= text.length(); i++) {
-      boolean space = i == text.length() || text.charAt(i) == ' ';
-      if (!space && start < 0) start = i;
-      if (space && start >= 0) {
-        String token = text.substring(start, i);
-        all.add(token);
-        if (!DROPPED.contains(token)) tokens.add(token);
-        start = -1;
+    List<String> all = tokens(name);
+    List<String> kept = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); ) {
+      String[] phrase = phraseAt(all, i);
+      if (phrase != null) {
+        kept.add(phrase[0]);
+        i += phrase.length - 1;
+        continue;
       }
+      String token = all.get(i++);
+      if (!DROPPED.contains(token)) kept.add(token);
     }
-    if (tokens.isEmpty()) tokens = all;
-    String[] sorted = tokens.toArray(new String[0]);
-    Arrays.sort(sorted);
-    return String.join(" ", sorted);
+    List<String> result = kept.isEmpty() ? all : kept;
+    if (result.size() > 1) result.sort(null);
+    return String.join(" ", result);
+  }
+
+  private static String @Nullable [] phraseAt(List<String> tokens, int start) {
+    String first = tokens.get(start);
+    for (String[] phrase : PHRASES) {
+      if (!phrase[1].equals(first) || start + phrase.length - 1 > tokens.size()) continue;
+      boolean match = true;
+      for (int j = 2; j < phrase.length && match; j++) match = phrase[j].equals(tokens.get(start + j - 1));
+      if (match) return phrase;
+    }
+    return null;
+  }
+
+  /**
+   * Lower-case tokens of letters or of digits ({@code №9а} is {@code 9}, {@code а}); {@code ё} as
+   * {@code е}; everything else separates tokens.
+   */
+  private static List<String> tokens(String name) {
+    List<String> result = new ArrayList<>(12);
+    StringBuilder token = new StringBuilder(24);
+    boolean digits = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean digit = c >= '0' && c <= '9' || Character.isDigit(c);
+      if (!digit && !Character.isLetter(c)) {
+        if (token.length() > 0) result.add(token.toString());
+        token.setLength(0);
+        continue;
+      }
+      if (token.length() > 0 && digit != digits) {
+        result.add(token.toString());
+        token.setLength(0);
+      }
+      digits = digit;
+      c = Character.toLowerCase(c);
+      token.append(c == 'ё' ? 'е' : c);
+    }
+    if (token.length() > 0) result.add(token.toString());
+    return result;
   }
 
   /**
@@ -117,32 +149,6 @@ public final class OrgNames {
         start = i + 1;
       }
     }
-    return result.toString();
-  }
-
-  /** Lower case, ё→е, every character that is not a letter or digit becomes a space, runs collapsed. */
-  private static String cleanText(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    StringBuilder result = new StringBuilder(lower.length() + 8);
-    boolean space = true;
-    char previous = ' ';
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (c == 'ё') c = 'е';
-      if (Character.isLetterOrDigit(c)) {
-        // Split "№9" and "сош9" alike: a digit after a letter starts a new token.
-        if (!space && Character.isDigit(c) != Character.isDigit(previous)) result.append(' ');
-        result.append(c);
-        space = false;
-        previous = c;
-      } else if (!space) {
-        result.append(' ');
-        space = true;
-        previous = ' ';
-      }
-    }
-    int length = result.length();
-    if (length > 0 && result.charAt(length - 1) == ' ') result.setLength(length - 1);
     return result.toString();
   }
 

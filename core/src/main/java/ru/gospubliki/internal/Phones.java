@@ -60,9 +60,13 @@ public final class Phones {
 
   /** The 11 digits starting with 7 (trunk prefix 8 replaced), or null when the shape is wrong. */
   private static @Nullable String nationalDigits(String raw) {
-    Matcher matcher = PHONE.matcher(raw.trim());
-    if (!matcher.matches()) return null;
-    String main = matcher.group(1);
+    String main = raw.trim();
+    if (main.isEmpty()) return null;
+    if (!isPlain(main)) {
+      Matcher matcher = PHONE.matcher(main);
+      if (!matcher.matches()) return null;
+      main = matcher.group(1);
+    }
     if (!balancedBrackets(main)) return null;
     StringBuilder digits = new StringBuilder(12);
     for (int i = 0; i < main.length(); i++) {
@@ -82,6 +86,23 @@ public final class Phones {
       return "7" + digits;
     }
     return null;
+  }
+
+  /** Only what the number part may hold, {@code +} first if at all: no label, no extension, no regex needed. */
+  private static boolean isPlain(String value) {
+    char first = value.charAt(0);
+    if (first != '+' && first != '(' && (first < '0' || first > '9')) return false;
+    if (first == '+' && (value.length() < 2 || !(value.charAt(1) == '(' || value.charAt(1) >= '0' && value.charAt(1) <= '9'))) {
+      return false;
+    }
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9' || c == ' ' || c == '(' || c == ')' || c == '-' || c == '.'
+          || c >= '\u2010' && c <= '\u2015')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean balancedBrackets(String value) {

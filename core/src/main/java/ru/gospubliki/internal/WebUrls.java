@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WebUrls {
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*", Pattern.DOTALL);
-  private static final Pattern ASCII_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-  private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
 
   private WebUrls() {}
 
@@ -69,19 +67,56 @@ public final class WebUrls {
     }
     if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
     String ascii;
-    try {
-      ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
+    if (isAscii(host)) {
+      ascii = host.toLowerCase(Locale.ROOT);
+    } else {
+      try {
+        ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
     if (ascii.isEmpty() || ascii.length() > 253) return null;
-    String[] labels = ascii.split("\\.", -1);
-    if (labels.length < 2) return null;
-    for (String label : labels) {
-      if (!ASCII_LABEL.matcher(label).matches()) return null;
+    int lastDot = ascii.lastIndexOf('.');
+    if (lastDot < 0) return null;
+    int start = 0;
+    while (start <= ascii.length()) {
+      int dot = ascii.indexOf('.', start);
+      int labelEnd = dot < 0 ? ascii.length() : dot;
+      if (!isLabel(ascii, start, labelEnd)) return null;
+      start = labelEnd + 1;
     }
-    if (!TLD.matcher(labels[labels.length - 1]).matches()) return null;
+    if (!isTopLevel(ascii, lastDot + 1)) return null;
     return ascii;
+  }
+
+  /** {@code [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?} between {@code start} and {@code end}. */
+  static boolean isLabel(String host, int start, int end) {
+    int length = end - start;
+    if (length < 1 || length > 63 || host.charAt(start) == '-' || host.charAt(end - 1) == '-') return false;
+    for (int i = start; i < end; i++) {
+      char c = host.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) return false;
+    }
+    return true;
+  }
+
+  /** A top-level domain: two or more letters, or a punycode {@code xn--} label. */
+  static boolean isTopLevel(String host, int start) {
+    if (host.startsWith("xn--", start)) return host.length() - start > 4;
+    if (host.length() - start < 2) return false;
+    for (int i = start; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) return false;
+    }
+    return true;
   }
 
   /** {@code school9.ru:8080/path} parses as a scheme-like prefix; it is a host and port. */

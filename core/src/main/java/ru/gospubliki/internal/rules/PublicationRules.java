@@ -1,7 +1,5 @@
 package ru.gospubliki.internal.rules;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,16 +112,16 @@ final class PublicationRules {
     int maxDays = parameters.getInt("maxDays");
     Post newest = null;
     for (Post post : context.ownPosts()) { // Pinned old posts come first: compare dates, not order.
-      if (newest == null || post.publishedAt().isAfter(newest.publishedAt())) newest = post;
+      if (newest == null || post.publishedAt().compareTo(newest.publishedAt()) > 0) newest = post;
     }
     if (newest == null) {
       return RuleResult.fail("На странице нет публикаций от имени сообщества. Публикуйте новости организации "
           + "не реже раза в " + maxDays + " дн.");
     }
-    Instant now = context.now();
-    long ageDays = Math.max(0, Duration.between(newest.publishedAt(), now).toDays());
+    long age = context.now().toEpochMilli() - newest.publishedAt().toEpochMilli();
+    long ageDays = Math.max(0, age / DAY_MILLIS);
     Map<String, String> details = Map.of("newestPost", newest.url(), "ageDays", Long.toString(ageDays));
-    if (!newest.publishedAt().isBefore(now.minus(Duration.ofDays(maxDays)))) return RuleResult.pass(details);
+    if (age <= maxDays * DAY_MILLIS) return RuleResult.pass(details);
     return RuleResult.fail("Последняя публикация от имени сообщества вышла " + Texts.days(ageDays) + " назад ("
         + newest.url() + "), а пауза не должна превышать " + Texts.days(maxDays) + ". Опубликуйте новость "
         + "организации.", details);

@@ -2,6 +2,8 @@ package ru.gospubliki.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,9 @@ import ru.gospubliki.rules.RuleScope;
 
 /**
  * The audit's budget is 50,000 pages/s on one core with 30 posts per page and the ~26 page and
- * publication rules. This measures the rules alone on fresh contexts (own posts not cached) and
- * fails only an order of magnitude below the budget, so a busy build machine does not make it flaky.
+ * publication rules. This measures the rules alone on fresh contexts (own posts not cached), in
+ * this thread's CPU time (one core, whatever else the machine runs), and fails well below the
+ * budget so that a busy build machine does not make it flaky.
  */
 class RulesThroughputTest {
   private static final int PAGES = 5_000;
@@ -44,6 +47,8 @@ class RulesThroughputTest {
       Fixtures.profile().phones(List.of("+7 701 123 45 67")).website(null).description("коротко").build(),
     };
 
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    assertThat(threads.isCurrentThreadCpuTimeSupported()).isTrue();
     double best = 0;
     long sink = 0;
     for (int round = 0; round < 8; round++) {
@@ -52,17 +57,17 @@ class RulesThroughputTest {
         contexts[p] = Fixtures.context().organization(Fixtures.organization().build()).page(Fixtures.VK_PAGE)
             .profile(profiles[p % profiles.length]).previous(previous).posts(posts).build();
       }
-      long start = System.nanoTime();
+      long start = threads.getCurrentThreadCpuTime();
       for (RuleContext context : contexts) {
         for (int r = 0; r < parameters.length; r++) {
           if (rules.get(r).evaluate(context, parameters[r]).outcome() == Outcome.FAIL) sink++;
         }
       }
-      double pagesPerSecond = PAGES / ((System.nanoTime() - start) / 1e9);
+      double pagesPerSecond = PAGES / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
       best = Math.max(best, pagesPerSecond);
     }
-    System.out.printf("rules throughput: %.0f pages/s (26 rules, 30 posts per page, best of 8 rounds)%n", best);
+    System.out.printf("rules throughput: %.0f pages/s (26 rules, 30 posts per page, best of 8 rounds, thread CPU time)%n", best);
     assertThat(sink).isPositive();
-    assertThat(best).isGreaterThan(5_000);
+    assertThat(best).isGreaterThan(10_000);
   }
 }
