@@ -46,7 +46,12 @@ public final class Phones {
       if (!matcher.matches()) return "это не похоже на номер телефона";
       String main = matcher.group(1);
       int count = countDigits(main);
-      if (main.trim().startsWith("+")) return "номер не российский: ожидается +7 и 10 цифр";
+      String plus = main.trim();
+      if (plus.startsWith("+")) {
+        boolean russianCode = plus.length() > 1 && plus.charAt(1) == '7';
+        return russianCode ? "в номере " + count + " цифр: ожидается +7 и 10 цифр"
+            : "номер не российский: ожидается +7 и 10 цифр";
+      }
       if (count < 10) return "в номере " + count + " цифр: укажите номер с кодом города, например 8 (42142) 2-34-56";
       return "в номере " + count + " цифр: ожидается 8 или +7 и 10 цифр";
     }

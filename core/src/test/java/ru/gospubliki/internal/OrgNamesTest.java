@@ -20,6 +20,10 @@ class OrgNamesTest {
     "МБОУ СОШ им. А.С. Пушкина                    | а пушкина с сош",
     "МБОУ СОШ имени А. С. Пушкина                 | а пушкина с сош",
     "МБОУ                                         | мбоу",
+    "МБУ ДО «Детская школа искусств»              | дши",
+    "Муниципальное бюджетное учреждение дополнительного образования детская школа искусств | дши",
+    "Краевое государственное бюджетное учреждение здравоохранения «Амурская ЦРБ» | амурская црб",
+    "Управление образования администрации района  | администрации образования района управление",
   })
   void normalises(String name, String normalised) {
     assertThat(OrgNames.normalize(name)).isEqualTo(normalised);
@@ -45,6 +49,7 @@ class OrgNamesTest {
     assertThat(OrgNames.similarity("МБОУ СОШ № 9", "МБОУ СОШ № 3")).isEqualTo(OrgNames.DIFFERENT_NUMBERS);
     assertThat(OrgNames.similarity("МБДОУ детский сад № 12", "МБДОУ детский сад № 21")).isLessThan(0.8);
     assertThat(OrgNames.similarity("МБОУ СОШ № 9", "Администрация Амурского района")).isLessThan(0.3);
+    assertThat(OrgNames.similarity("Управление образования", "Управление культуры")).isLessThan(0.8);
   }
 
   @Test
