@@ -49,11 +49,11 @@ public final class Phones {
       String plus = main.trim();
       if (plus.startsWith("+")) {
         boolean russianCode = plus.length() > 1 && plus.charAt(1) == '7';
-        return russianCode ? "в номере " + count + " цифр: ожидается +7 и 10 цифр"
+        return russianCode ? "в номере " + digits(count) + ": ожидается +7 и 10 цифр"
             : "номер не российский: ожидается +7 и 10 цифр";
       }
-      if (count < 10) return "в номере " + count + " цифр: укажите номер с кодом города, например 8 (42142) 2-34-56";
-      return "в номере " + count + " цифр: ожидается 8 или +7 и 10 цифр";
+      if (count < 10) return "в номере " + digits(count) + ": укажите номер с кодом города, например 8 (42142) 2-34-56";
+      return "в номере " + digits(count) + ": ожидается 8 или +7 и 10 цифр";
     }
     if (RUSSIAN.matcher(digits).matches()) return null;
     char code = digits.charAt(1);
@@ -121,6 +121,16 @@ public final class Phones {
       }
     }
     return depth == 0;
+  }
+
+  /** {@code 1 цифра}, {@code 3 цифры}, {@code 12 цифр}. */
+  private static String digits(int n) {
+    int mod100 = n % 100;
+    int mod10 = n % 10;
+    if (mod100 >= 11 && mod100 <= 14) return n + " цифр";
+    if (mod10 == 1) return n + " цифра";
+    if (mod10 >= 2 && mod10 <= 4) return n + " цифры";
+    return n + " цифр";
   }
 
   private static int countDigits(String value) {
