@@ -1,0 +1,154 @@
+package ru.gospubliki.internal.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.Hashtags;
+import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.rules.RuleContext;
+import ru.gospubliki.rules.RuleParameters;
+import ru.gospubliki.rules.RuleResult;
+
+/**
+ * Draft rules, checked before anything is sent. Platform limits come from the target's {@link
+ * Capabilities}; without capabilities only the platform-independent checks run.
+ */
+final class DraftRules {
+  private DraftRules() {}
+
+  /** The context's capabilities when it has a draft and capabilities, or null: the rule does not apply. */
+  private static @Nullable Capabilities capabilities(RuleContext context) {
+    return context.draft() == null ? null : context.capabilities();
+  }
+
+  private static String on(Capabilities capabilities) {
+    return Texts.platformName(capabilities.platform());
+  }
+
+  static RuleResult notEmpty(RuleContext context, RuleParameters parameters) {
+    PostDraft draft = context.draft();
+    if (draft == null) return RuleResult.notApplicable();
+    String link = draft.link();
+    if (!draft.fullText().isBlank() || !draft.photos().isEmpty() || (link != null && !link.isBlank())) {
+      return RuleResult.pass();
+    }
+    return RuleResult.fail("Публикация пустая: нет ни текста, ни фото, ни ссылки. Добавьте текст или вложение.");
+  }
+
+  static RuleResult textLength(RuleContext context, RuleParameters parameters) {
+    Capabilities capabilities = capabilities(context);
+    if (capabilities == null) return RuleResult.notApplicable();
+    String text = Objects.requireNonNull(context.draft()).fullText();
+    int length = text.codePointCount(0, text.length());
+    int max = capabilities.maxTextLength();
+    if (length <= max) return RuleResult.pass();
+    return RuleResult.fail("Текст публикации длиннее допустимого на платформе " + on(capabilities) + ": " + length
+        + " симв. при ограничении " + max + ". Сократите текст на " + (length - max) + " симв.",
+        Map.of("length", Integer.toString(length), "max", Integer.toString(max)));
+  }
+
+  static RuleResult mediaCount(RuleContext context, RuleParameters parameters) {
+    Capabilities capabilities = capabilities(context);
+    if (capabilities == null) return RuleResult.notApplicable();
+    int count = Objects.requireNonNull(context.draft()).photos().size();
+    int max = capabilities.maxMedia();
+    if (count <= max) return RuleResult.pass();
+    return RuleResult.fail("К публикации приложено " + Texts.count(count, "фото", "фото", "фото")
+        + ", а платформа " + on(capabilities) + " допускает не больше " + max + ". Уберите лишние "
+        + "или разделите публикацию на несколько.", Map.of("count", Integer.toString(count), "max",
+        Integer.toString(max)));
+  }
+
+  static RuleResult mediaFormat(RuleContext context, RuleParameters parameters) {
+    Capabilities capabilities = capabilities(context);
+    if (capabilities == null) return RuleResult.notApplicable();
+    List<DraftPhoto> photos = Objects.requireNonNull(context.draft()).photos();
+    if (photos.isEmpty()) return RuleResult.notApplicable();
+    List<String> problems = new ArrayList<>();
+    List<String> badFiles = new ArrayList<>();
+    for (DraftPhoto photo : photos) {
+      List<String> reasons = new ArrayList<>(2);
+      if (!capabilities.photoMediaTypes().contains(photo.mediaType())) {
+        reasons.add("формат " + photo.mediaType() + " не поддерживается (допустимы: "
+            + formats(capabilities) + ")");
+      }
+      if (photo.size() > capabilities.maxPhotoBytes()) {
+        reasons.add("размер " + megabytes(photo.size()) + " больше допустимых " + megabytes(capabilities.maxPhotoBytes()));
+      }
+      Integer width = photo.width();
+      Integer height = photo.height();
+      if (width != null && height != null && width > 0 && height > 0) {
+        Integer maxSum = capabilities.maxPhotoDimensionSum();
+        if (maxSum != null && width + height > maxSum) {
+          reasons.add("ширина + высота " + (width + height) + " пикс. больше допустимых " + maxSum);
+        }
+        Double maxRatio = capabilities.maxPhotoAspectRatio();
+        double ratio = (double) Math.max(width, height) / Math.min(width, height);
+        if (maxRatio != null && ratio > maxRatio) {
+          reasons.add("соотношение сторон " + width + "×" + height + " вытянутее допустимого 1:"
+              + Texts.decimal(maxRatio));
+        }
+      }
+      if (!reasons.isEmpty()) {
+        problems.add("«" + photo.fileName() + "»: " + String.join(", ", reasons));
+        badFiles.add(photo.fileName());
+      }
+    }
+    if (problems.isEmpty()) return RuleResult.pass();
+    return RuleResult.fail("Фото не подходят для платформы " + on(capabilities) + ": " + String.join("; ", problems)
+        + ". Замените или уменьшите эти файлы.", Map.of("files", String.join(",", badFiles)));
+  }
+
+  private static String formats(Capabilities capabilities) {
+    List<String> names = new ArrayList<>();
+    for (String type : capabilities.photoMediaTypes()) {
+      int slash = type.indexOf('/');
+      names.add((slash >= 0 ? type.substring(slash + 1) : type).toUpperCase(java.util.Locale.ROOT));
+    }
+    names.sort(null);
+    return String.join(", ", names);
+  }
+
+  private static String megabytes(long bytes) {
+    return Texts.decimal(Math.round(bytes / 10_485.76) / 100.0) + " МБ";
+  }
+
+  static RuleResult links(RuleContext context, RuleParameters parameters) {
+    Capabilities capabilities = capabilities(context);
+    if (capabilities == null) return RuleResult.notApplicable();
+    String link = Objects.requireNonNull(context.draft()).link();
+    int count = link == null || link.isBlank() ? 0 : 1;
+    int max = capabilities.maxLinks();
+    if (count <= max) return RuleResult.pass();
+    return RuleResult.fail("Платформа " + on(capabilities) + " не принимает ссылку-вложение"
+        + (max > 0 ? " больше " + max : "") + ". Уберите ссылку из вложений и укажите её в тексте.",
+        Map.of("count", Integer.toString(count), "max", Integer.toString(max)));
+  }
+
+  static RuleResult schedule(RuleContext context, RuleParameters parameters) {
+    PostDraft draft = context.draft();
+    if (draft == null || draft.scheduledAt() == null) return RuleResult.notApplicable();
+    if (Objects.requireNonNull(draft.scheduledAt()).isAfter(context.now())) return RuleResult.pass();
+    return RuleResult.fail("Время отложенной публикации " + draft.scheduledAt() + " уже прошло (сейчас "
+        + context.now() + "). Укажите время в будущем или опубликуйте сразу.");
+  }
+
+  static RuleResult hashtags(RuleContext context, RuleParameters parameters) {
+    PostDraft draft = context.draft();
+    if (draft == null) return RuleResult.notApplicable();
+    if (!Hashtags.extract(draft.fullText()).isEmpty()) return RuleResult.pass();
+    return RuleResult.fail("В публикации нет хэштегов. Добавьте хэштег организации или темы, например #школа9.");
+  }
+
+  static RuleResult notAds(RuleContext context, RuleParameters parameters) {
+    PostDraft draft = context.draft();
+    if (draft == null) return RuleResult.notApplicable();
+    if (!draft.markedAsAd()) return RuleResult.pass();
+    return RuleResult.fail("Публикация помечена как реклама. Официальные публикации не должны быть рекламой: "
+        + "снимите отметку.");
+  }
+}

@@ -1,0 +1,296 @@
+package ru.gospubliki.internal.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.model.AuthorKind;
+import ru.gospubliki.model.MediaKind;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.model.Post;
+import ru.gospubliki.model.ProfileField;
+import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.rules.RuleContext;
+import ru.gospubliki.rules.RuleParameters;
+import ru.gospubliki.rules.RuleResult;
+
+/**
+ * Publication rules: how often and how the page publishes, from the recent posts read. Only posts
+ * published as the community ("own" posts) count, except for {@code POSTS_FROM_COMMUNITY} which
+ * looks for posts an administrator published from a personal profile.
+ */
+final class PublicationRules {
+  /** Window for rules that have no {@code windowDays} parameter of their own. */
+  static final int DEFAULT_WINDOW_DAYS = 28;
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  static final RuleResult NO_POSTS = RuleResult.unknown(
+      "Публикации страницы не удалось прочитать, проверить не удалось. Повторите проверку позже.");
+
+  private PublicationRules() {}
+
+  /** Not applicable without a page or posts; unknown when the posts could not be read. */
+  private static @Nullable RuleResult precheck(RuleContext context) {
+    if (context.posts() != null) return null;
+    return context.page() == null ? RuleResult.notApplicable() : NO_POSTS;
+  }
+
+  /** Own posts published in the {@code days} before now (now included, later posts excluded). */
+  private static List<Post> ownInWindow(RuleContext context, int days) {
+    List<Post> own = context.ownPosts();
+    long now = context.now().toEpochMilli();
+    long start = now - days * DAY_MILLIS;
+    List<Post> result = new ArrayList<>(own.size());
+    for (Post post : own) {
+      long at = post.publishedAt().toEpochMilli();
+      if (at > start && at <= now) result.add(post);
+    }
+    return result;
+  }
+
+  private static int windowDays(RuleParameters parameters) {
+    if (!parameters.asMap().containsKey("windowDays")) return DEFAULT_WINDOW_DAYS;
+    int days = parameters.getInt("windowDays");
+    if (days < 1) throw new IllegalArgumentException(parameters + ": windowDays must be at least 1: " + days);
+    return days;
+  }
+
+  static RuleResult minCount(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    int min = parameters.getInt("min");
+    int own = context.ownPosts().size();
+    Map<String, String> details = Map.of("ownPosts", Integer.toString(own));
+    if (own >= min) return RuleResult.pass(details);
+    return RuleResult.fail("На странице " + (own == 0 ? "нет ни одной публикации" : "только " + Texts.posts(own))
+        + " от имени сообщества, нужно не меньше " + min + ". Публикуйте новости организации от имени "
+        + "сообщества.", details);
+  }
+
+  static RuleResult cadence(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    double perWeek = parameters.getDouble("perWeek");
+    int days = windowDays(parameters);
+    int required = (int) Math.ceil(perWeek * days / 7.0 - 1e-9);
+    int weeks = (days + 6) / 7;
+    int[] counts = new int[weeks];
+    long now = context.now().toEpochMilli();
+    long start = now - days * DAY_MILLIS;
+    int total = 0;
+    for (Post post : context.ownPosts()) {
+      long at = post.publishedAt().toEpochMilli();
+      if (at <= start || at > now) continue;
+      int weeksAgo = (int) ((now - at) / (7 * DAY_MILLIS));
+      if (weeksAgo >= weeks) weeksAgo = weeks - 1;
+      counts[weeks - 1 - weeksAgo]++;
+      total++;
+    }
+    StringBuilder weekly = new StringBuilder();
+    for (int i = 0; i < weeks; i++) {
+      if (i > 0) weekly.append(',');
+      weekly.append(counts[i]);
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("weeklyCounts", weekly.toString());
+    details.put("ownPosts", Integer.toString(total));
+    details.put("required", Integer.toString(required));
+    if (total >= required) return RuleResult.pass(details);
+    return RuleResult.fail("За последние " + Texts.days(days) + " от имени сообщества вышло " + Texts.posts(total)
+        + ", нужно не меньше " + required + " (" + Texts.decimal(perWeek) + " в неделю). По неделям, от ранней "
+        + "к последней: " + weekly.toString().replace(",", ", ") + ". Публикуйте новости регулярно, "
+        + "не реже " + Texts.decimal(perWeek) + " раз в неделю.", details);
+  }
+
+  static RuleResult lastAge(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    int maxDays = parameters.getInt("maxDays");
+    Post newest = null;
+    for (Post post : context.ownPosts()) { // Pinned old posts come first: compare dates, not order.
+      if (newest == null || post.publishedAt().compareTo(newest.publishedAt()) > 0) newest = post;
+    }
+    if (newest == null) {
+      return RuleResult.fail("На странице нет публикаций от имени сообщества. Публикуйте новости организации "
+          + "не реже раза в " + maxDays + " дн.");
+    }
+    long age = context.now().toEpochMilli() - newest.publishedAt().toEpochMilli();
+    long ageDays = Math.max(0, age / DAY_MILLIS);
+    Map<String, String> details = Map.of("newestPost", newest.url(), "ageDays", Long.toString(ageDays));
+    if (age <= maxDays * DAY_MILLIS) return RuleResult.pass(details);
+    return RuleResult.fail("Последняя публикация от имени сообщества вышла " + Texts.days(ageDays) + " назад ("
+        + newest.url() + "), а пауза не должна превышать " + Texts.days(maxDays) + ". Опубликуйте новость "
+        + "организации.", details);
+  }
+
+  static RuleResult fromCommunity(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    List<Post> posts = Objects.requireNonNull(context.posts());
+    double minShare = parameters.getDouble("minShare");
+    int own = 0;
+    List<String> personal = null;
+    boolean unknownWall = false;
+    WallAccess wall = wall(context);
+    for (Post post : posts) {
+      if (post.authorKind() == AuthorKind.COMMUNITY) {
+        own++;
+        continue;
+      }
+      PageRef page = context.page();
+      PlatformId platform = page != null ? page.platform() : post.page().platform();
+      boolean offending;
+      if (platform.equals(PlatformId.OK)) {
+        offending = true; // OK group topics by a user are published from a personal profile.
+      } else if (wall == WallAccess.OPEN) {
+        offending = false; // Citizens may post on an open wall.
+      } else if (wall == WallAccess.UNKNOWN) {
+        unknownWall = true;
+        offending = false;
+      } else {
+        offending = true;
+      }
+      if (offending) {
+        if (personal == null) personal = new ArrayList<>();
+        personal.add(post.url());
+      }
+    }
+    if (unknownWall && personal == null) {
+      return RuleResult.unknown("На стене есть публикации от личных профилей, но платформа не сообщает, кто "
+          + "может писать на стене: нельзя отличить посты граждан от постов администратора. Проверьте "
+          + "вручную, что новости публикуются от имени сообщества.");
+    }
+    int personalCount = personal == null ? 0 : personal.size();
+    int total = own + personalCount;
+    if (total == 0) return RuleResult.notApplicable(); // POSTS_MIN_COUNT reports an empty wall.
+    double share = (double) own / total;
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("ownPosts", Integer.toString(own));
+    details.put("personalPosts", Integer.toString(personalCount));
+    details.put("share", Texts.decimal(share));
+    if (share + 1e-9 >= minShare) return RuleResult.pass(details);
+    details.put("posts", String.join(" ", personal));
+    return RuleResult.fail(Texts.count(personalCount, "публикация вышла", "публикации вышли", "публикаций вышли")
+        + " от личного профиля, а не от имени сообщества (доля публикаций от сообщества " + Texts.percent(share)
+        + ", нужно не меньше " + Texts.percent(minShare) + "): " + Texts.someLinks(personal)
+        + ". Публикуйте от имени сообщества: при создании записи выберите «От имени сообщества».", details);
+  }
+
+  private static WallAccess wall(RuleContext context) {
+    ProfileSnapshot profile = context.profile();
+    if (profile == null || profile.isUnavailable(ProfileField.WALL)) return WallAccess.UNKNOWN;
+    return profile.wall();
+  }
+
+  static RuleResult hashtags(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    double minShare = parameters.getDouble("minShare");
+    int days = windowDays(parameters);
+    List<Post> posts = ownInWindow(context, days);
+    if (posts.isEmpty()) return RuleResult.notApplicable(); // POSTS_CADENCE reports it.
+    int tagged = 0;
+    for (Post post : posts) {
+      if (!post.hashtags().isEmpty()) tagged++;
+    }
+    double share = (double) tagged / posts.size();
+    Map<String, String> details = Map.of("withHashtags", Integer.toString(tagged), "ownPosts",
+        Integer.toString(posts.size()), "share", Texts.decimal(share));
+    if (share + 1e-9 >= minShare) return RuleResult.pass(details);
+    return RuleResult.fail("Хэштеги есть только в " + tagged + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций") + " за последние "
+        + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше " + Texts.percent(minShare)
+        + "). Добавляйте к публикациям хэштеги организации и тем, например #школа9.", details);
+  }
+
+  static RuleResult media(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    double minShare = parameters.getDouble("minShare");
+    int days = windowDays(parameters);
+    List<Post> posts = ownInWindow(context, days);
+    if (posts.isEmpty()) return RuleResult.notApplicable(); // POSTS_CADENCE reports it.
+    int withMedia = 0;
+    for (Post post : posts) {
+      if (post.media().contains(MediaKind.PHOTO) || post.media().contains(MediaKind.VIDEO)) withMedia++;
+    }
+    double share = (double) withMedia / posts.size();
+    Map<String, String> details = Map.of("withMedia", Integer.toString(withMedia), "ownPosts",
+        Integer.toString(posts.size()), "share", Texts.decimal(share));
+    if (share + 1e-9 >= minShare) return RuleResult.pass(details);
+    return RuleResult.fail("Фото или видео есть только в " + withMedia + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций")
+        + " за последние " + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше "
+        + Texts.percent(minShare) + "). Сопровождайте публикации фотографиями или видео.", details);
+  }
+
+  static RuleResult notAds(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    int days = windowDays(parameters);
+    List<String> ads = null;
+    for (Post post : ownInWindow(context, days)) {
+      if (post.markedAsAd()) {
+        if (ads == null) ads = new ArrayList<>();
+        ads.add(post.url());
+      }
+    }
+    if (ads == null) return RuleResult.pass();
+    return RuleResult.fail(Texts.count(ads.size(), "публикация сообщества помечена", "публикации сообщества помечены",
+        "публикаций сообщества помечены") + " как реклама: " + Texts.someLinks(ads) + ". Официальные публикации "
+        + "не должны быть рекламой: снимите отметку «Это реклама».", Map.of("posts", String.join(" ", ads)));
+  }
+
+  static RuleResult engagement(RuleContext context, RuleParameters parameters) {
+    RuleResult early = precheck(context);
+    if (early != null) return early;
+    int days = windowDays(parameters);
+    List<Post> posts = ownInWindow(context, days);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("ownPosts", Integer.toString(posts.size()));
+    if (posts.isEmpty()) return RuleResult.pass(details);
+    long views = 0, likes = 0, reposts = 0, comments = 0;
+    int withViews = 0, withLikes = 0, withReposts = 0, withComments = 0;
+    long interactionsWithViews = 0;
+    for (Post post : posts) {
+      Long v = post.views(), l = post.likes(), r = post.reposts(), c = post.comments();
+      long interactions = (l == null ? 0 : l) + (r == null ? 0 : r) + (c == null ? 0 : c);
+      if (v != null) {
+        views += v;
+        withViews++;
+        interactionsWithViews += interactions;
+      }
+      if (l != null) {
+        likes += l;
+        withLikes++;
+      }
+      if (r != null) {
+        reposts += r;
+        withReposts++;
+      }
+      if (c != null) {
+        comments += c;
+        withComments++;
+      }
+    }
+    double avgLikes = withLikes == 0 ? 0 : (double) likes / withLikes;
+    double avgReposts = withReposts == 0 ? 0 : (double) reposts / withReposts;
+    double avgComments = withComments == 0 ? 0 : (double) comments / withComments;
+    if (withViews > 0) details.put("avgViews", Texts.decimal((double) views / withViews));
+    if (withLikes > 0) details.put("avgLikes", Texts.decimal(avgLikes));
+    if (withReposts > 0) details.put("avgReposts", Texts.decimal(avgReposts));
+    if (withComments > 0) details.put("avgComments", Texts.decimal(avgComments));
+    ProfileSnapshot profile = context.profile();
+    Long members = profile == null || profile.isUnavailable(ProfileField.MEMBERS) ? null : profile.members();
+    if (views > 0) {
+      details.put("engagementRate", Texts.decimal((double) interactionsWithViews / views));
+      details.put("engagementBase", "views");
+    } else if (members != null && members > 0 && withLikes + withReposts + withComments > 0) {
+      details.put("engagementRate", Texts.decimal((avgLikes + avgReposts + avgComments) / members));
+      details.put("engagementBase", "members");
+    }
+    return RuleResult.pass(details);
+  }
+}

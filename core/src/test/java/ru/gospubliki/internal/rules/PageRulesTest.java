@@ -1,0 +1,178 @@
+package ru.gospubliki.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gospubliki.internal.rules.Fixtures.NOW;
+import static ru.gospubliki.internal.rules.Fixtures.context;
+import static ru.gospubliki.internal.rules.Fixtures.evaluate;
+import static ru.gospubliki.internal.rules.Fixtures.pageContext;
+import static ru.gospubliki.internal.rules.Fixtures.profile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import ru.gospubliki.model.MarkStatus;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PageState;
+import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.model.ProfileField;
+import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.rules.RuleContext;
+import ru.gospubliki.rules.RuleResult;
+
+class PageRulesTest {
+  private static final String[] PAGE_RULES = {"PAGE_IS_COMMUNITY", "PAGE_OPEN", "PROFILE_NAME",
+    "PROFILE_POSTAL_ADDRESS", "PROFILE_EMAIL", "PROFILE_PHONE", "PROFILE_WEBSITE", "PROFILE_DESCRIPTION",
+    "PROFILE_AVATAR", "PROFILE_COVER", "PROFILE_WORK_HOURS", "GOV_MARK", "COMMENTS_OPEN",
+    "PROFILE_POSTAL_ADDRESS_FORMAT"};
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PAGE_IS_COMMUNITY", "PAGE_OPEN", "PROFILE_NAME", "PROFILE_POSTAL_ADDRESS",
+    "PROFILE_POSTAL_ADDRESS_FORMAT", "PROFILE_EMAIL", "PROFILE_PHONE", "PROFILE_WEBSITE", "PROFILE_DESCRIPTION",
+    "PROFILE_AVATAR", "PROFILE_COVER", "PROFILE_WORK_HOURS", "GOV_MARK", "COMMENTS_OPEN", "PROFILE_NAME_MATCHES"})
+  void unreadProfileIsUnknownAndNoPageIsNotApplicable(String id) {
+    RuleContext noProfile = context().page(Fixtures.VK_PAGE).organization(Fixtures.organization().build()).build();
+    RuleResult unknown = evaluate(id, noProfile);
+    assertThat(unknown.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(unknown.message()).contains("не получены");
+    RuleContext noPage = context().profile(profile().build()).organization(Fixtures.organization().build()).build();
+    assertThat(evaluate(id, noPage).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  void compliantProfilePassesEveryPageRule() {
+    RuleContext context = pageContext(profile().build());
+    for (String id : PAGE_RULES) {
+      assertThat(evaluate(id, context).outcome()).as(id).isEqualTo(Outcome.PASS);
+    }
+  }
+
+  @Test
+  void platformAllowed() {
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(Fixtures.VK_PAGE).build()).outcome())
+        .isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(Fixtures.OK_PAGE).build()).outcome())
+        .isEqualTo(Outcome.PASS);
+    RuleContext telegram = context().page(PageRef.of(PlatformId.of("telegram"), "school9", "https://t.me/school9"))
+        .build();
+    RuleResult fail = evaluate("PAGE_PLATFORM_ALLOWED", telegram);
+    assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(fail.message()).contains("«telegram»", "ВКонтакте, Одноклассники");
+    assertThat(fail.details()).containsEntry("platform", "telegram");
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", telegram, "allowed", "vk, ok, telegram").outcome())
+        .isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(Fixtures.OK_PAGE).build(), "allowed", "vk").outcome())
+        .isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().build()).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  void isCommunity() {
+    assertThat(evaluate("PAGE_IS_COMMUNITY", pageContext(profile().isCommunity(false).build())).outcome())
+        .isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("PAGE_IS_COMMUNITY", pageContext(profile().isCommunity(null).build())).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
+    assertThat(evaluate("PAGE_IS_COMMUNITY",
+        pageContext(profile().addUnavailableFields(ProfileField.COMMUNITY).build())).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
+  }
+
+  @ParameterizedTest
+  @EnumSource(PageState.class)
+  void openOnlyWhenOpen(PageState state) {
+    RuleResult result = evaluate("PAGE_OPEN", pageContext(profile().state(state).build()));
+    if (state == PageState.OPEN) {
+      assertThat(result.outcome()).isEqualTo(Outcome.PASS);
+    } else {
+      assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+      assertThat(result.details()).containsEntry("state", state.name());
+    }
+  }
+
+  @Test
+  void govMark() {
+    assertThat(evaluate("GOV_MARK", pageContext(profile().mark(MarkStatus.ABSENT).build())).message())
+        .contains("Госуслуги");
+    assertThat(evaluate("GOV_MARK", pageContext(profile().mark(MarkStatus.ABSENT).build())).outcome())
+        .isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("GOV_MARK", pageContext(profile().mark(MarkStatus.UNKNOWN).build())).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
+  }
+
+  private static RuleContext withPrevious(ProfileSnapshot previous, ProfileSnapshot current) {
+    return context().page(current.page()).profile(current).previous(previous).build();
+  }
+
+  @Test
+  void govMarkLost() {
+    ProfileSnapshot confirmed = profile().takenAt(NOW.minusSeconds(7 * 86_400)).build();
+    RuleResult lost = evaluate("GOV_MARK_LOST", withPrevious(confirmed, profile().mark(MarkStatus.ABSENT).build()));
+    assertThat(lost.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(lost.message()).contains("была", "2026-11-16");
+    assertThat(evaluate("GOV_MARK_LOST", withPrevious(confirmed, profile().build())).outcome())
+        .isEqualTo(Outcome.PASS);
+    assertThat(evaluate("GOV_MARK_LOST", withPrevious(confirmed, profile().mark(MarkStatus.UNKNOWN).build()))
+        .outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(evaluate("GOV_MARK_LOST", pageContext(profile().mark(MarkStatus.ABSENT).build())).outcome())
+        .isEqualTo(Outcome.NOT_APPLICABLE);
+    ProfileSnapshot neverMarked = profile().mark(MarkStatus.ABSENT).build();
+    assertThat(evaluate("GOV_MARK_LOST", withPrevious(neverMarked, neverMarked)).outcome())
+        .isEqualTo(Outcome.NOT_APPLICABLE);
+    RuleContext unread = context().page(Fixtures.VK_PAGE).previous(confirmed).build();
+    assertThat(evaluate("GOV_MARK_LOST", unread).outcome()).isEqualTo(Outcome.UNKNOWN);
+  }
+
+  @Test
+  void profileChanged() {
+    ProfileSnapshot before = profile().build();
+    assertThat(evaluate("PROFILE_CHANGED", withPrevious(before, profile().build())).outcome())
+        .isEqualTo(Outcome.PASS);
+    ProfileSnapshot after = profile().name("Школа 9").description("Новое описание школы.").build();
+    RuleResult changed = evaluate("PROFILE_CHANGED", withPrevious(before, after));
+    assertThat(changed.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(changed.details()).containsEntry("changed", "name,description");
+    assertThat(changed.message()).contains("название и описание", "отметка «Госорганизация»");
+
+    ProfileSnapshot allChanged = profile().screenName("school9").email("new@amur.edu.ru")
+        .phones(java.util.List.of("+7 914 000-00-00")).website("https://new.amur.ru")
+        .postalAddress("682640, г. Амурск, пр. Мира, 1").build();
+    assertThat(evaluate("PROFILE_CHANGED", withPrevious(before, allChanged)).details())
+        .containsEntry("changed", "screenName,email,phones,website,postalAddress");
+    assertThat(evaluate("PROFILE_CHANGED", withPrevious(before, profile().email(null).build())).details())
+        .containsEntry("changed", "email");
+  }
+
+  @Test
+  void profileChangedIgnoresFormattingAndUnavailableFields() {
+    ProfileSnapshot before = profile().build();
+    ProfileSnapshot reformatted = profile().name("  МБОУ СОШ № 9 ").phones(java.util.List.of("+7 42142 23456"))
+        .build();
+    assertThat(evaluate("PROFILE_CHANGED", withPrevious(before, reformatted)).outcome()).isEqualTo(Outcome.PASS);
+    ProfileSnapshot noEmailField = profile().email(null).addUnavailableFields(ProfileField.EMAIL).build();
+    assertThat(evaluate("PROFILE_CHANGED", withPrevious(before, noEmailField)).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PROFILE_CHANGED", pageContext(before)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(evaluate("PROFILE_CHANGED", context().page(Fixtures.VK_PAGE).previous(before).build()).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
+  }
+
+  @Test
+  void commentsOpen() {
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.OFF).build())).outcome())
+        .isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.OPEN).commentsOpen(false).build()))
+        .outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.CLOSED).commentsOpen(null).build()))
+        .outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.UNKNOWN).commentsOpen(null).build()))
+        .outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(evaluate("COMMENTS_OPEN",
+        pageContext(profile().addUnavailableFields(ProfileField.WALL).commentsOpen(null).build())).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.UNKNOWN).commentsOpen(true).build()))
+        .outcome()).isEqualTo(Outcome.PASS);
+    assertThat(evaluate("COMMENTS_OPEN", pageContext(profile().wall(WallAccess.OPEN).commentsOpen(null).build()))
+        .outcome()).isEqualTo(Outcome.PASS);
+  }
+}
