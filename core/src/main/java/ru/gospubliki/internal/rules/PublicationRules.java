@@ -172,7 +172,7 @@ final class PublicationRules {
     details.put("ownPosts", Integer.toString(own));
     details.put("personalPosts", Integer.toString(personalCount));
     details.put("share", Texts.decimal(share));
-    if (share + 1e-9 >= minShare) return RuleResult.pass(details);
+    if (share + 1e-9 >= minShare || personal == null) return RuleResult.pass(details);
     details.put("posts", String.join(" ", personal));
     return RuleResult.fail(Texts.count(personalCount, "публикация вышла", "публикации вышли", "публикаций вышли")
         + " от личного профиля, а не от имени сообщества (доля публикаций от сообщества " + Texts.percent(share)
