@@ -64,12 +64,12 @@ public final class Sandbox implements AutoCloseable {
 
   /** The VK base URL, e.g. {@code http://127.0.0.1:8080/vk/method/}: the method name is appended. */
   public String vkApiUrl() {
-    return server.url("/vk/method/").toString();
+    return base(server) + "vk/method/";
   }
 
   /** The OK endpoint, e.g. {@code http://127.0.0.1:8080/ok/fb.do}. */
   public String okApiUrl() {
-    return server.url("/ok/fb.do").toString();
+    return base(server) + "ok/fb.do";
   }
 
   public int port() {
@@ -104,6 +104,11 @@ public final class Sandbox implements AutoCloseable {
   /** How many posts the VK community {@code groupId} has now, including ones posted to the sandbox. */
   public int vkPostCount(long groupId) {
     return vk.postsOn(groupId);
+  }
+
+  /** The server's root on the numeric loopback address (cli.md prints 127.0.0.1, not localhost). */
+  private static String base(MockWebServer server) {
+    return "http://127.0.0.1:" + server.getPort() + "/";
   }
 
   /** Stops serving; idempotent. */
@@ -186,7 +191,7 @@ public final class Sandbox implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1:" + port, e);
       }
-      HttpUrl base = server.url("/");
+      HttpUrl base = HttpUrl.get(base(server));
       vk.baseUrl(base);
       ok.baseUrl(base);
       return new Sandbox(server, vk, data);
