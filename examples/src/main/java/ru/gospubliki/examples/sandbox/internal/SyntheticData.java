@@ -43,7 +43,7 @@ public final class SyntheticData {
       group.put("site", "https://" + screen.replace('_', '-') + ".example.ru");
       Map<String, Object> contact = new LinkedHashMap<>();
       contact.put("desc", "Приёмная");
-      contact.put("phone", String.format("+7 (4212) %02d-%02d-%02d", 10 + random.nextInt(89), random.nextInt(100), random.nextInt(100)));
+      contact.put("phone", "+7 (4212) " + (10 + random.nextInt(89)) + "-" + (10 + random.nextInt(90)) + "-" + (10 + random.nextInt(90)));
       if (fault != 7) contact.put("email", screen + "@example.ru");
       group.put("contacts", List.of(contact));
       Map<String, Object> address = new LinkedHashMap<>();
@@ -86,13 +86,18 @@ public final class SyntheticData {
         okRef = "https://ok.ru/group/" + okId;
       }
       csv.append(name).append(';').append(district).append(";подведомственное;")
-          .append(inn10(String.format("27%07d", i % 10_000_000))).append(';')
-          .append(ogrn13(String.format("10227%07d", i % 10_000_000))).append(';')
+          .append(inn10("27" + padded(i))).append(';')
+          .append(ogrn13("10227" + padded(i))).append(';')
           .append(screen).append("@example.ru;https://").append(screen.replace('_', '-')).append(".example.ru;")
           .append("Ответственный ").append(i + 1).append(";+7 914 000-00-00;")
           .append("https://vk.com/club").append(id).append(';').append(okRef).append(";да\r\n");
     }
     return DataSet.of(vk, ok, csv.toString());
+  }
+
+  private static String padded(int i) {
+    String s = Integer.toString(i % 10_000_000);
+    return "0000000".substring(s.length()) + s;
   }
 
   static String inn10(String base9) {
