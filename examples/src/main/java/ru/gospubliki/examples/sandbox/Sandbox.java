@@ -28,6 +28,29 @@ import ru.gospubliki.examples.sandbox.internal.VkApi;
  * }</pre>
  *
  * The credentials are fixed sandbox values, not secrets: they only work against the sandbox.
+ *
+ * <p>What is faked, and how it differs from the real services:
+ *
+ * <ul>
+ *   <li>VK ({@code /vk/method/{method}}, v=5.199 only, POST form only): {@code groups.getById} (object
+ *       form, ≤ 500 ids or screen names; unknown ids are skipped, error 100 only when none is known;
+ *       optional fields only when requested, a community without the mark key never gets one),
+ *       {@code wall.get} (pinned first; {@code filter=postponed} needs the user token; a closed
+ *       community's wall needs the user token), {@code execute} (only {@code return API.m({...});}
+ *       or {@code return [API.m({...}), ...];} with literal arguments, ≤ 25 calls, one request
+ *       against the rate limit, {@code false} + {@code execute_errors} for failed sub-calls),
+ *       {@code wall.post} ({@code guid} dedup for one hour, {@code publish_date} → postponed,
+ *       visible once the clock passes it), {@code wall.edit}, {@code wall.delete},
+ *       {@code photos.getWallUploadServer}, upload (multipart {@code photo}),
+ *       {@code photos.saveWallPhoto}. The service token is refused on write methods with error 28;
+ *       the sandbox user administers every community.
+ *   <li>OK ({@code /ok/fb.do}): signature verified on every call (104 + {@code invocation-error}),
+ *       then application key (101) and token (102); {@code url.getInfo} (unknown → 300),
+ *       {@code group.getInfo} (bare array), {@code mediatopic.getTopics} (opaque {@code anchor},
+ *       {@code has_more}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} Moscow
+ *       time or {@code publishAtMs}), {@code photosV2.getUploadUrl}, upload (multipart
+ *       {@code pic1..N}).
+ * </ul>
  */
 public final class Sandbox implements AutoCloseable {
   /** The VK service token the sandbox accepts for reading. */
