@@ -129,6 +129,8 @@ final class SandboxVkTest {
     long newest = ((Number) map(items.get(1)).get("date")).longValue();
     assertThat(pinnedDate).isLessThan(newest);
     assertThat(newest).isGreaterThan(clock.instant().getEpochSecond() - 86400);
+    assertThat(list(map(items.get(1)).get("attachments"))).singleElement()
+        .satisfies(x -> assertThat(map(x)).containsEntry("type", "photo"));
     for (int i = 2; i < items.size(); i++) {
       assertThat(((Number) map(items.get(i)).get("date")).longValue())
           .isLessThanOrEqualTo(((Number) map(items.get(i - 1)).get("date")).longValue());

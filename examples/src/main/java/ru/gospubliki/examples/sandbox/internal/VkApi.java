@@ -81,9 +81,7 @@ public final class VkApi {
         post.fromId = fromId == null ? -group.id : Json.longValue(fromId, "fromId");
         post.date = now - Math.round(Json.doubleValue(seed.get("daysAgo"), 0) * 86400) - postNo * 60;
         post.text = String.valueOf(seed.getOrDefault("text", ""));
-        if (Json.bool(seed.get("photo"))) {
-          post.attachments.add(photoAttachment(-group.id, nextPhotoId++, null));
-        }
+        if (Json.bool(seed.get("photo"))) post.seedPhotoId = nextPhotoId++;
         post.pinned = Json.bool(seed.get("pinned"));
         post.ads = Json.bool(seed.get("ads"));
         post.views = Json.longValue(seed.getOrDefault("views", 100L), "views");
@@ -373,7 +371,7 @@ public final class VkApi {
         Matcher m = PHOTO_ATTACHMENT.matcher(a);
         if (m.matches()) {
           if (!savedPhotos.contains("photo" + m.group(1) + "_" + m.group(2))) throw invalid("attachments: unknown photo " + a);
-          attachments.add(photoAttachment(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), null));
+          attachments.add(photoAttachment(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), null, now));
           media++;
         } else if (a.startsWith("http://") || a.startsWith("https://")) {
           attachments.add(Map.of("type", "link", "link", Map.of("url", a, "title", a)));
@@ -385,6 +383,7 @@ public final class VkApi {
       if (media > 10) throw invalid("attachments: at most 10 media per post");
       if (links > 1) throw invalid("attachments: at most one link per post");
       post.attachments = attachments;
+      post.seedPhotoId = 0;
     }
     if (params.containsKey("publish_date") && !params.get("publish_date").isEmpty()) {
       long publishDate = intParam(params, "publish_date", 0);
@@ -439,18 +438,18 @@ public final class VkApi {
     uploads.remove(params.get("hash"));
     long ownerId = -Long.parseLong(pending.groupId);
     long id = nextPhotoId++;
-    return List.of(photoAttachment(ownerId, id, "k" + Long.toHexString(id)).get("photo"));
+    savedPhotos.add("photo" + ownerId + "_" + id);
+    return List.of(photoAttachment(ownerId, id, "k" + Long.toHexString(id), clock.instant().getEpochSecond()).get("photo"));
   }
 
-  private Map<String, Object> photoAttachment(long ownerId, long id, @Nullable String accessKey) {
+  static Map<String, Object> photoAttachment(long ownerId, long id, @Nullable String accessKey, long date) {
     Map<String, Object> photo = new LinkedHashMap<>();
     photo.put("id", id);
     photo.put("owner_id", ownerId);
     photo.put("album_id", -14);
-    photo.put("date", clock.instant().getEpochSecond());
+    photo.put("date", date);
     if (accessKey != null) photo.put("access_key", accessKey);
     photo.put("sizes", PHOTO_SIZES);
-    savedPhotos.add("photo" + ownerId + "_" + id);
     Map<String, Object> attachment = new LinkedHashMap<>();
     attachment.put("type", "photo");
     attachment.put("photo", photo);
@@ -528,7 +527,9 @@ public final class VkApi {
     long fromId;
     long date;
     String text = "";
-    List<Map<String, Object>> attachments = new ArrayList<>();
+    /** The bundled data's photo (built lazily: 20,000-community data sets stay light), or 0. */
+    long seedPhotoId;
+    List<Map<String, Object>> attachments = List.of();
     boolean pinned;
     boolean ads;
     long views;
@@ -541,7 +542,14 @@ public final class VkApi {
       json.put("from_id", fromId);
       json.put("date", date);
       json.put("text", text);
-      json.put("attachments", attachments);
+      if (seedPhotoId != 0) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(photoAttachment(ownerId, seedPhotoId, null, date));
+        all.addAll(attachments);
+        json.put("attachments", all);
+      } else {
+        json.put("attachments", attachments);
+      }
       json.put("marked_as_ads", ads ? 1 : 0);
       json.put("post_type", date > now ? "postpone" : "post");
       if (pinned) json.put("is_pinned", 1);
