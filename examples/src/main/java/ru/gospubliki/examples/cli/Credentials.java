@@ -1,0 +1,51 @@
+package ru.gospubliki.examples.cli;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.examples.sandbox.Sandbox;
+
+/**
+ * Platform credentials from the environment (cli.md: never flags, never printed). {@link
+ * #toString()} names which are present, never their values.
+ */
+final class Credentials {
+  final @Nullable String vkServiceToken;
+  final @Nullable String vkUserToken;
+  final @Nullable String okApplicationKey;
+  final @Nullable String okApplicationSecretKey;
+  final @Nullable String okAccessToken;
+
+  private Credentials(@Nullable String vkServiceToken, @Nullable String vkUserToken,
+      @Nullable String okApplicationKey, @Nullable String okApplicationSecretKey, @Nullable String okAccessToken) {
+    this.vkServiceToken = vkServiceToken;
+    this.vkUserToken = vkUserToken;
+    this.okApplicationKey = okApplicationKey;
+    this.okApplicationSecretKey = okApplicationSecretKey;
+    this.okAccessToken = okAccessToken;
+  }
+
+  static Credentials fromEnvironment(Map<String, String> env) {
+    return new Credentials(nonBlank(env.get("VK_SERVICE_TOKEN")), nonBlank(env.get("VK_USER_TOKEN")),
+        nonBlank(env.get("OK_APPLICATION_KEY")), nonBlank(env.get("OK_APPLICATION_SECRET_KEY")),
+        nonBlank(env.get("OK_ACCESS_TOKEN")));
+  }
+
+  static Credentials of(Sandbox sandbox) {
+    return new Credentials(sandbox.vkServiceToken(), sandbox.vkUserToken(), sandbox.okApplicationKey(),
+        sandbox.okApplicationSecretKey(), sandbox.okAccessToken());
+  }
+
+  boolean hasOk() {
+    return okApplicationKey != null && okApplicationSecretKey != null && okAccessToken != null;
+  }
+
+  private static @Nullable String nonBlank(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  @Override
+  public String toString() {
+    return "Credentials{vkService=" + (vkServiceToken != null) + ", vkUser=" + (vkUserToken != null)
+        + ", ok=" + hasOk() + "}";
+  }
+}

@@ -1,0 +1,148 @@
+package ru.gospubliki.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.examples.sandbox.Sandbox;
+import ru.gospubliki.model.PageRef;
+
+/** {@code gospubliki post}: validates one draft for every target, then publishes or schedules it. */
+final class PostCommand {
+  static final Arguments.Spec SPEC = new Arguments.Spec("post",
+      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url"),
+      Set.of("--page", "--photo"), Set.of("--sandbox"));
+
+  static final String USAGE = String.join("\n",
+      "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
+      "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
+      "                       [--vk-api-url URL] [--ok-api-url URL]",
+      "",
+      "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
+      "если хоть одна страница её не примет, ничего не отправляется.",
+      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --text TEXT       текст записи (или --text-file FILE — текст из файла UTF-8)",
+      "  --photo FILE      фотография JPG/PNG/GIF; можно указать несколько раз",
+      "  --link URL        ссылка",
+      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
+      "  --sandbox         публиковать во встроенную песочницу",
+      "Результат — по одной строке JSON на страницу. Коды выхода: 0 — всё опубликовано или",
+      "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
+      "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
+      "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
+      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.");
+
+  /** The validated options of one post run. */
+  static final class Options {
+    final List<PageRef> pages;
+    final String text;
+    final List<Path> photos;
+    final @Nullable HttpUrl link;
+    final @Nullable Instant at;
+    final boolean sandbox;
+    HttpUrl vkApiUrl;
+    HttpUrl okApiUrl;
+    Credentials credentials;
+
+    Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
+        boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials) {
+      this.pages = pages;
+      this.text = text;
+      this.photos = photos;
+      this.link = link;
+      this.at = at;
+      this.sandbox = sandbox;
+      this.vkApiUrl = vkApiUrl;
+      this.okApiUrl = okApiUrl;
+      this.credentials = credentials;
+    }
+  }
+
+  private PostCommand() {}
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      Arguments a = Arguments.parse(SPEC, args);
+      if (a.help()) {
+        out.println(USAGE);
+        return Gospubliki.EXIT_OK;
+      }
+      options = options(a, env);
+    } catch (UsageException e) {
+      err.println("gospubliki post: " + e.getMessage());
+      return Gospubliki.EXIT_USAGE;
+    }
+    if (!options.sandbox) return post(options, out, err);
+    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+      options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
+      options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
+      options.credentials = Credentials.of(sandbox);
+      return post(options, out, err);
+    }
+  }
+
+  static Options options(Arguments a, Map<String, String> env) throws UsageException {
+    if (!a.has("--page")) throw new UsageException("укажите хотя бы одну страницу: --page URL");
+    List<PageRef> pages = Values.pages(a.values("--page"));
+    if (a.has("--text") && a.has("--text-file")) {
+      throw new UsageException("укажите либо --text, либо --text-file, но не оба");
+    }
+    String text;
+    if (a.has("--text")) {
+      text = a.value("--text");
+    } else if (a.has("--text-file")) {
+      text = readUtf8(Values.readableFile("--text-file", a.value("--text-file")));
+    } else {
+      throw new UsageException("укажите текст записи: --text TEXT или --text-file FILE");
+    }
+    List<Path> photos = new ArrayList<>();
+    for (String photo : a.values("--photo")) photos.add(Values.readableFile("--photo", photo));
+    HttpUrl link = a.has("--link") ? Values.url("--link", a.value("--link")) : null;
+    Instant at = a.has("--at") ? Values.instant("--at", a.value("--at")) : null;
+    boolean sandbox = a.has("--sandbox");
+    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
+      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
+    }
+    String vk = a.value("--vk-api-url");
+    String ok = a.value("--ok-api-url");
+    return new Options(pages, text, photos, link, at, sandbox,
+        Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk),
+        Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok),
+        Credentials.fromEnvironment(env));
+  }
+
+  private static String readUtf8(Path file) throws UsageException {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new UsageException("--text-file: файл «" + file + "» не в кодировке UTF-8");
+    } catch (IOException e) {
+      throw new UsageException("--text-file: не удалось прочитать «" + file + "»");
+    }
+  }
+
+  /**
+   * NOT YET WIRED: builds the PostDraft and runs CrossPoster once it exists on the main branch;
+   * prints one JSON object per target. Contract: exit 0 all published/scheduled, 1 some failed or
+   * rejected, 2 invalid draft (nothing sent), 4 some outcome unknown.
+   */
+  static int post(Options options, PrintStream out, PrintStream err) {
+    return Gospubliki.notYetWired("post", err);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The {@code gospubliki} command-line tool (contract: cli.md): {@code audit}, {@code post} and
+ * {@code sandbox}. Built only on the SDK's public API; end-user messages are in Russian.
+ */
+@NullMarked
+package ru.gospubliki.examples.cli;
+
+import org.jspecify.annotations.NullMarked;

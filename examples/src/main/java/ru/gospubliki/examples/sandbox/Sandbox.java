@@ -1,0 +1,223 @@
+package ru.gospubliki.examples.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+import ru.gospubliki.examples.sandbox.internal.OkApi;
+import ru.gospubliki.examples.sandbox.internal.SandboxDispatcher;
+import ru.gospubliki.examples.sandbox.internal.VkApi;
+
+/**
+ * Fake VK and OK APIs served in-process on 127.0.0.1, so the SDK can be tried, demonstrated and
+ * tested with no credentials and no network. They behave like the real APIs for every method the
+ * adapters use (errors, signatures, paging, scheduled posts, photo uploads), and posts made through
+ * the sandbox are recorded, so a later audit sees them.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+ *   VkPlatform vk = VkPlatform.builder()
+ *       .baseUrl(sandbox.vkApiUrl())
+ *       .serviceToken(sandbox.vkServiceToken())
+ *       .build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * The credentials are fixed sandbox values, not secrets: they only work against the sandbox.
+ *
+ * <p>What is faked, and how it differs from the real services:
+ *
+ * <ul>
+ *   <li>VK ({@code /vk/method/{method}}, v=5.199 only, POST form only): {@code groups.getById} (object
+ *       form, ≤ 500 ids or screen names; unknown ids are skipped, error 100 only when none is known;
+ *       optional fields only when requested, a community without the mark key never gets one),
+ *       {@code wall.get} (pinned first; {@code filter=postponed} needs the user token; a closed
+ *       community's wall needs the user token), {@code execute} (only {@code return API.m({...});}
+ *       or {@code return [API.m({...}), ...];} with literal arguments, ≤ 25 calls, one request
+ *       against the rate limit, {@code false} + {@code execute_errors} for failed sub-calls),
+ *       {@code wall.post} ({@code guid} dedup for one hour, {@code publish_date} → postponed,
+ *       visible once the clock passes it), {@code wall.edit}, {@code wall.delete},
+ *       {@code photos.getWallUploadServer}, upload (multipart {@code photo}),
+ *       {@code photos.saveWallPhoto}. The service token is refused on write methods with error 28;
+ *       the sandbox user administers every community.
+ *   <li>OK ({@code /ok/fb.do}): signature verified on every call (104 + {@code invocation-error}),
+ *       then application key (101) and token (102); {@code url.getInfo} (unknown → 300),
+ *       {@code group.getInfo} (bare array), {@code mediatopic.getTopics} (opaque {@code anchor},
+ *       {@code has_more}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} Moscow
+ *       time or {@code publishAtMs}), {@code photosV2.getUploadUrl}, upload (multipart
+ *       {@code pic1..N}).
+ * </ul>
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The VK service token the sandbox accepts for reading. */
+  public static final String VK_SERVICE_TOKEN = "sandbox-vk-service-token";
+  /** The VK user token (administrator of every sandbox community) for reading and posting. */
+  public static final String VK_USER_TOKEN = "sandbox-vk-user-token";
+  public static final String OK_APPLICATION_KEY = "SANDBOXAPPKEY";
+  public static final String OK_APPLICATION_SECRET_KEY = "sandbox-ok-application-secret-key";
+  public static final String OK_ACCESS_TOKEN = "sandbox-ok-access-token";
+
+  private final MockWebServer server;
+  private final VkApi vk;
+  private final SandboxData data;
+
+  private Sandbox(MockWebServer server, VkApi vk, SandboxData data) {
+    this.server = server;
+    this.vk = vk;
+    this.data = data;
+  }
+
+  /** Starts the sandbox with the bundled sample district on a free port, rate limits off. */
+  public static Sandbox startWithSampleData() {
+    return builder().build();
+  }
+
+  /** Starts the sandbox with {@code data} on a free port, rate limits off. */
+  public static Sandbox start(SandboxData data) {
+    return builder().data(data).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The VK base URL, e.g. {@code http://127.0.0.1:8080/vk/method/}: the method name is appended. */
+  public String vkApiUrl() {
+    return base(server) + "vk/method/";
+  }
+
+  /** The OK endpoint, e.g. {@code http://127.0.0.1:8080/ok/fb.do}. */
+  public String okApiUrl() {
+    return base(server) + "ok/fb.do";
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String vkServiceToken() {
+    return VK_SERVICE_TOKEN;
+  }
+
+  public String vkUserToken() {
+    return VK_USER_TOKEN;
+  }
+
+  public String okApplicationKey() {
+    return OK_APPLICATION_KEY;
+  }
+
+  public String okApplicationSecretKey() {
+    return OK_APPLICATION_SECRET_KEY;
+  }
+
+  public String okAccessToken() {
+    return OK_ACCESS_TOKEN;
+  }
+
+  /** The data being served; its {@link SandboxData#registryCsv()} lists the institutions. */
+  public SandboxData data() {
+    return data;
+  }
+
+  /** How many posts the VK community {@code groupId} has now, including ones posted to the sandbox. */
+  public int vkPostCount(long groupId) {
+    return vk.postsOn(groupId);
+  }
+
+  /** The server's root on the numeric loopback address (cli.md prints 127.0.0.1, not localhost). */
+  private static String base(MockWebServer server) {
+    return "http://127.0.0.1:" + server.getPort() + "/";
+  }
+
+  /** Stops serving; idempotent. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (RuntimeException e) {
+      // Closing an already closed server: nothing to do.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Sandbox{vk=" + vkApiUrl() + ", ok=" + okApiUrl() + "}";
+  }
+
+  /** Configures a sandbox: data, port, clock and rate limits. */
+  public static final class Builder {
+    private @Nullable SandboxData data;
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private boolean enforceRateLimits;
+    private int vkServiceRps = 20;
+    private int vkUserRps = 3;
+
+    private Builder() {}
+
+    public Builder data(SandboxData data) {
+      this.data = data;
+      return this;
+    }
+
+    /** The port on 127.0.0.1; 0 (default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
+      this.port = port;
+      return this;
+    }
+
+    /** "Now" for relative post dates, scheduling, guid expiry and rate limits. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Enforces VK's per-token limits (user token 3 requests/s, service token {@link
+     * #vkServiceRps}) with error 6, as the real API does. Off by default.
+     */
+    public Builder enforceRateLimits(boolean enforce) {
+      this.enforceRateLimits = enforce;
+      return this;
+    }
+
+    /** The VK service token's limit in requests per second (real apps: 3-60); default 20. */
+    public Builder vkServiceRps(int rps) {
+      if (rps < 1) throw new IllegalArgumentException("vkServiceRps must be positive: " + rps);
+      this.vkServiceRps = rps;
+      return this;
+    }
+
+    /** The VK user token's limit in requests per second; default 3 as VK documents. */
+    public Builder vkUserRps(int rps) {
+      if (rps < 1) throw new IllegalArgumentException("vkUserRps must be positive: " + rps);
+      this.vkUserRps = rps;
+      return this;
+    }
+
+    /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
+    public Sandbox build() {
+      SandboxData data = this.data != null ? this.data : SandboxData.sample();
+      VkApi vk = new VkApi(data.dataSet, clock, VK_SERVICE_TOKEN, VK_USER_TOKEN,
+          enforceRateLimits, vkServiceRps, vkUserRps);
+      OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN);
+      MockWebServer server = new MockWebServer();
+      server.setDispatcher(new SandboxDispatcher(vk, ok));
+      try {
+        server.start(InetAddress.getByName("127.0.0.1"), port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1:" + port, e);
+      }
+      HttpUrl base = HttpUrl.get(base(server));
+      vk.baseUrl(base);
+      ok.baseUrl(base);
+      return new Sandbox(server, vk, data);
+    }
+  }
+}
