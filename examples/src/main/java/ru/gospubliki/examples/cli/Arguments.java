@@ -99,6 +99,13 @@ final class Arguments {
     return list == null || list.isEmpty() ? null : list.get(0);
   }
 
+  /** The flag's value; call only after {@link #has} said it is present. */
+  String require(String flag) {
+    String value = value(flag);
+    if (value == null) throw new IllegalStateException("no value for " + flag);
+    return value;
+  }
+
   List<String> values(String flag) {
     return List.copyOf(values.getOrDefault(flag, List.of()));
   }

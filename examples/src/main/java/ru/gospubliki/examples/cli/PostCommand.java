@@ -101,16 +101,16 @@ final class PostCommand {
     }
     String text;
     if (a.has("--text")) {
-      text = a.value("--text");
+      text = a.require("--text");
     } else if (a.has("--text-file")) {
-      text = readUtf8(Values.readableFile("--text-file", a.value("--text-file")));
+      text = readUtf8(Values.readableFile("--text-file", a.require("--text-file")));
     } else {
       throw new UsageException("укажите текст записи: --text TEXT или --text-file FILE");
     }
     List<Path> photos = new ArrayList<>();
     for (String photo : a.values("--photo")) photos.add(Values.readableFile("--photo", photo));
-    HttpUrl link = a.has("--link") ? Values.url("--link", a.value("--link")) : null;
-    Instant at = a.has("--at") ? Values.instant("--at", a.value("--at")) : null;
+    HttpUrl link = a.has("--link") ? Values.url("--link", a.require("--link")) : null;
+    Instant at = a.has("--at") ? Values.instant("--at", a.require("--at")) : null;
     boolean sandbox = a.has("--sandbox");
     if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
       throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");

@@ -29,7 +29,7 @@ final class SandboxCommand {
         out.println(USAGE);
         return Gospubliki.EXIT_OK;
       }
-      port = a.has("--port") ? Values.port("--port", a.value("--port")) : 0;
+      port = a.has("--port") ? Values.port("--port", a.require("--port")) : 0;
     } catch (UsageException e) {
       err.println("gospubliki sandbox: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;

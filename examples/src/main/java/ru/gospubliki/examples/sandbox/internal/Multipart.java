@@ -35,7 +35,7 @@ final class Multipart {
     MediaType mediaType = type == null ? null : MediaType.parse(type);
     String boundary = mediaType == null ? null : mediaType.parameter("boundary");
     ByteString body = request.getBody();
-    if (boundary == null || body == null || !"multipart".equals(mediaType.type())) return parts;
+    if (mediaType == null || boundary == null || body == null || !"multipart".equals(mediaType.type())) return parts;
     try (MultipartReader reader = new MultipartReader(new Buffer().write(body), boundary)) {
       MultipartReader.Part part;
       while ((part = reader.nextPart()) != null) {
