@@ -129,12 +129,15 @@ final class DraftRules {
         Map.of("count", Integer.toString(count), "max", Integer.toString(max)));
   }
 
+  private static final java.time.format.DateTimeFormatter MOSCOW = java.time.format.DateTimeFormatter
+      .ofPattern("dd.MM.yyyy HH:mm 'МСК'").withZone(java.time.ZoneId.of("Europe/Moscow"));
+
   static RuleResult schedule(RuleContext context, RuleParameters parameters) {
     PostDraft draft = context.draft();
     if (draft == null || draft.scheduledAt() == null) return RuleResult.notApplicable();
     if (Objects.requireNonNull(draft.scheduledAt()).isAfter(context.now())) return RuleResult.pass();
-    return RuleResult.fail("Время отложенной публикации " + draft.scheduledAt() + " уже прошло (сейчас "
-        + context.now() + "). Укажите время в будущем или опубликуйте сразу.");
+    return RuleResult.fail("Время отложенной публикации " + MOSCOW.format(Objects.requireNonNull(draft.scheduledAt()))
+        + " уже прошло (сейчас " + MOSCOW.format(context.now()) + "). Укажите время в будущем или опубликуйте сразу.");
   }
 
   static RuleResult hashtags(RuleContext context, RuleParameters parameters) {

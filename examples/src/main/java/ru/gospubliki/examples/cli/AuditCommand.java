@@ -1,6 +1,34 @@
 package ru.gospubliki.examples.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import ru.gospubliki.audit.Auditor;
+import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.OrganizationAudit;
+import ru.gospubliki.audit.PageAudit;
+import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.Organization;
+import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.platform.Platform;
+import ru.gospubliki.registry.Registry;
+import ru.gospubliki.registry.RegistryFormatException;
+import ru.gospubliki.registry.RegistryReader;
+import ru.gospubliki.registry.RejectedRow;
+import ru.gospubliki.report.CsvReportWriter;
+import ru.gospubliki.report.JsonReportWriter;
+import ru.gospubliki.report.TextReportWriter;
+import ru.gospubliki.rules.Policy;
+import ru.gospubliki.rules.PolicyException;
+import ru.gospubliki.rules.Rule;
+import ru.gospubliki.rules.RuleCatalog;
+import ru.gospubliki.rules.RuleScope;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +64,7 @@ final class AuditCommand {
       "  --as-of           момент «сейчас» для правил, ISO-8601 (по умолчанию — текущее время)",
       "  --vk-api-url URL  адрес VK API (по умолчанию https://api.vk.com/method/)",
       "  --ok-api-url URL  адрес OK API (по умолчанию https://api.ok.ru/fb.do)",
-      "  --encoding        кодировка реестра: utf-8 (по умолчанию) или windows-1251",
+      "  --encoding        кодировка реестра: utf-8 или windows-1251 (по умолчанию определяется сама)",
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
       "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
@@ -56,11 +84,12 @@ final class AuditCommand {
     final @Nullable Instant asOf;
     HttpUrl vkApiUrl;
     HttpUrl okApiUrl;
-    final Charset encoding;
+    /** The registry's encoding, or null to detect it. */
+    final @Nullable Charset encoding;
     Credentials credentials;
 
     Options(@Nullable Path registry, List<PageRef> pages, boolean sandbox, String format, @Nullable Path out,
-        String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, Charset encoding,
+        String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, @Nullable Charset encoding,
         Credentials credentials) {
       this.registry = registry;
       this.pages = pages;
@@ -126,24 +155,160 @@ final class AuditCommand {
     HttpUrl vkUrl = Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk);
     HttpUrl okUrl = Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok);
     String encodingValue = a.value("--encoding");
-    Charset encoding = StandardCharsets.UTF_8;
-    if (encodingValue != null && Values.oneOf("--encoding", encodingValue, "utf-8", "windows-1251").equals("windows-1251")) {
-      encoding = Charset.forName("windows-1251");
+    Charset encoding = null;
+    if (encodingValue != null) {
+      encoding = Values.oneOf("--encoding", encodingValue, "utf-8", "windows-1251").equals("windows-1251")
+          ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
     }
     return new Options(registry, pages, sandbox, format, outFile, policy, asOf, vkUrl, okUrl, encoding,
         Credentials.fromEnvironment(env));
   }
 
   /**
-   * NOT YET WIRED: runs the audit with the SDK (RegistryReader → Auditor → report writers) once
-   * those exist on the main branch. Contract: exit 0 when the audit ran, 2 for a bad input file,
-   * 3 when the platform could not be used at all.
+   * Runs the audit: reads the registry (or makes one organisation per {@code --page}), reads every
+   * page through the adapters the credentials allow, and writes the report. Exit 0 when the audit
+   * ran, 2 for a bad input file or policy, 3 when no page could be read for want of access.
    */
   static int audit(Options options, PrintStream out, PrintStream err) {
-    if (options.registry != null && !Files.isReadable(options.registry)) {
-      err.println("gospubliki audit: --registry: файл «" + options.registry + "» недоступен для чтения");
+    Clock clock = options.asOf != null ? Clock.fixed(options.asOf, ZoneOffset.UTC) : Clock.systemUTC();
+    Policy policy;
+    Registry registry;
+    try {
+      policy = policy(options.policy, !options.pages.isEmpty());
+      registry = registry(options);
+    } catch (UsageException e) {
+      err.println("gospubliki audit: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    return Gospubliki.notYetWired("audit", err);
+    for (RejectedRow row : registry.rejectedRows()) {
+      err.println("gospubliki audit: строка " + row.line() + " пропущена: " + row.error());
+    }
+    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, clock);
+    if (platforms.isEmpty()) {
+      err.println("gospubliki audit: нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
+          + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");
+      return Gospubliki.EXIT_PLATFORM;
+    }
+    Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
+    platforms.forEach(auditor::addPlatform);
+    int pages = 0;
+    for (Organization organization : registry.organizations()) pages += organization.pages().size();
+    if (pages > 20 && System.console() != null) {
+      auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
+          + (done == total ? "\n" : "")));
+    }
+    ComplianceReport report = auditor.build().auditRegistry(registry);
+    try {
+      write(report, options, out);
+    } catch (IOException e) {
+      err.println("gospubliki audit: не удалось записать отчёт: " + e.getMessage());
+      return Gospubliki.EXIT_USAGE;
+    }
+    return noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+  }
+
+  /** True when there were pages and every one failed for authorisation or access. */
+  static boolean noAccess(ComplianceReport report) {
+    int pages = 0;
+    for (OrganizationAudit organization : report.organizations()) {
+      for (PageAudit page : organization.pages()) {
+        pages++;
+        String reason = page.reason();
+        boolean denied = page.status() == PageStatus.UNREACHABLE && reason != null
+            && (reason.startsWith(FailureReason.AUTHORIZATION.code()) || reason.equals(FailureReason.ACCESS_DENIED.code()));
+        if (!denied) return false;
+      }
+    }
+    return pages > 0;
+  }
+
+  private static Policy policy(String name, boolean pagesOnly) throws UsageException {
+    Policy policy;
+    if (name.equals("federal")) {
+      policy = Policy.federal();
+    } else {
+      try {
+        policy = Policy.load(Path.of(name), RuleCatalog.federal());
+      } catch (NoSuchFileException e) {
+        throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
+      } catch (IOException e) {
+        throw new UsageException("--policy: не удалось прочитать «" + name + "»");
+      } catch (PolicyException e) {
+        throw new UsageException("--policy: " + String.join("; ", e.problems()) + " (" + name + ")");
+      }
+    }
+    if (!pagesOnly) return policy;
+    // Pages given one by one have no registry entry: organisation rules and the comparison with
+    // the registry name would only add noise.
+    Policy.Builder pages = Policy.builder(policy.catalog()).name(policy.name());
+    for (Rule rule : policy.catalog().rules()) {
+      String id = rule.definition().id();
+      if (!policy.isEnabled(id) || rule.definition().scope() == RuleScope.ORGANIZATION
+          || id.equals("PROFILE_NAME_MATCHES")) pages.disable(id);
+      else pages.severity(id, policy.severity(rule.definition()));
+      for (Map.Entry<String, String> parameter : policy.parameters(rule.definition()).asMap().entrySet()) {
+        pages.parameter(id, parameter.getKey(), parameter.getValue());
+      }
+    }
+    policy.scoreWeights().forEach(pages::scoreWeight);
+    return pages.build();
+  }
+
+  private static Registry registry(Options options) throws UsageException {
+    if (!options.pages.isEmpty()) {
+      Registry.Builder registry = Registry.builder();
+      for (PageRef page : options.pages) {
+        registry.addOrganizations(Organization.builder().name(page.url()).addPages(page).build());
+      }
+      return registry.build();
+    }
+    try {
+      String csv = options.registryCsv;
+      if (csv != null) return RegistryReader.read(new StringReader(csv));
+      Path file = options.registry;
+      if (file == null) throw new UsageException("укажите реестр (--registry FILE) или страницы (--page URL)");
+      return RegistryReader.read(file, options.encoding);
+    } catch (RegistryFormatException e) {
+      throw new UsageException("--registry: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UsageException("--registry: не удалось прочитать файл «" + options.registry + "»");
+    }
+  }
+
+  private static void write(ComplianceReport report, Options options, PrintStream stdout) throws IOException {
+    Path file = options.out;
+    OutputStream out = file != null ? Files.newOutputStream(file) : new NonClosing(stdout);
+    try (OutputStream stream = out) {
+      switch (options.format) {
+        case "json":
+          JsonReportWriter.create().write(report, stream);
+          break;
+        case "csv":
+          CsvReportWriter.create().write(report, stream);
+          break;
+        default:
+          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          new TextReportWriter().write(report, writer);
+          writer.flush();
+      }
+      stream.flush();
+    }
+  }
+
+  /** Keeps stdout open when the report stream is closed. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 }

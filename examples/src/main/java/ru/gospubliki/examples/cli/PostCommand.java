@@ -2,6 +2,19 @@ package ru.gospubliki.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import com.squareup.moshi.JsonWriter;
+import okio.Buffer;
+import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.PublishStatus;
+import ru.gospubliki.publish.CrossPostResult;
+import ru.gospubliki.publish.CrossPoster;
+import ru.gospubliki.publish.DraftProblem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -138,11 +151,120 @@ final class PostCommand {
   }
 
   /**
-   * NOT YET WIRED: builds the PostDraft and runs CrossPoster once it exists on the main branch;
-   * prints one JSON object per target. Contract: exit 0 all published/scheduled, 1 some failed or
-   * rejected, 2 invalid draft (nothing sent), 4 some outcome unknown.
+   * Validates the draft for every target, then publishes it; prints one JSON object per target.
+   * Exit 0 all published/scheduled, 1 some failed or rejected, 2 invalid draft (nothing sent),
+   * 4 some outcome unknown (checked by hand, never re-sent).
    */
   static int post(Options options, PrintStream out, PrintStream err) {
-    return Gospubliki.notYetWired("post", err);
+    PostDraft draft;
+    try {
+      draft = draft(options);
+    } catch (UsageException e) {
+      err.println("gospubliki post: " + e.getMessage());
+      return Gospubliki.EXIT_USAGE;
+    }
+    List<Platform> platforms =
+        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC());
+    if (platforms.isEmpty()) {
+      err.println("gospubliki post: нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
+      return Gospubliki.EXIT_USAGE;
+    }
+    CrossPoster.Builder poster = CrossPoster.builder();
+    platforms.forEach(poster::addPlatform);
+    CrossPostResult result = poster.build().post(draft, options.pages);
+
+    boolean blocked = false;
+    for (DraftProblem problem : result.problems()) {
+      err.println("gospubliki post: " + (problem.blocking() ? "" : "замечание: ") + problem);
+      blocked |= problem.blocking();
+    }
+    boolean failed = false;
+    boolean unknown = false;
+    for (PublishResult target : result.results()) {
+      out.println(json(target));
+      failed |= target.status() == PublishStatus.FAILED || target.status() == PublishStatus.REJECTED;
+      unknown |= target.status() == PublishStatus.UNKNOWN;
+    }
+    out.flush();
+    if (unknown) return Gospubliki.EXIT_UNKNOWN;
+    if (blocked) return Gospubliki.EXIT_USAGE;
+    return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+  }
+
+  /**
+   * The draft. Its idempotency key is derived from the content, so running the same command again
+   * (after a lost connection, say) is recognised by VK's {@code guid} instead of posting twice.
+   */
+  static PostDraft draft(Options options) throws UsageException {
+    PostDraft.Builder draft = PostDraft.builder().text(options.text);
+    MessageDigest digest = sha256();
+    digest.update(options.text.getBytes(StandardCharsets.UTF_8));
+    for (Path photo : options.photos) {
+      try {
+        DraftPhoto described = DraftPhoto.fromPath(photo);
+        draft.addPhotos(described);
+        digest.update((described.fileName() + "/" + described.size()).getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UsageException("--photo: не удалось прочитать «" + photo + "»");
+      }
+    }
+    HttpUrl link = options.link;
+    if (link != null) {
+      draft.link(link.toString());
+      digest.update(link.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    Instant at = options.at;
+    if (at != null) {
+      draft.scheduledAt(at);
+      digest.update(at.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] hash = digest.digest();
+    StringBuilder key = new StringBuilder("cli-");
+    for (int i = 0; i < 16; i++) key.append(String.format("%02x", hash[i]));
+    return draft.idempotencyKey(key.toString()).build();
+  }
+
+  /** One target's line: {@code {"page":...,"platform":...,"status":...,"postId":...,"url":...,"error":...}}. */
+  static String json(PublishResult result) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.setSerializeNulls(true);
+      json.beginObject();
+      json.name("page").value(result.page().url());
+      json.name("platform").value(result.page().platform().name());
+      json.name("status").value(result.status().name());
+      String postId = null;
+      String url = null;
+      String error = null;
+      if (result instanceof PublishResult.Published published) {
+        postId = published.postId();
+        url = published.url();
+      } else if (result instanceof PublishResult.Scheduled scheduled) {
+        postId = scheduled.postId();
+        url = scheduled.url();
+      } else if (result instanceof PublishResult.Rejected rejected) {
+        error = String.join("; ", rejected.reasons());
+      } else if (result instanceof PublishResult.Failed failedResult) {
+        error = failedResult.error();
+      } else if (result instanceof PublishResult.Unknown unknownResult) {
+        error = unknownResult.detail();
+      }
+      json.name("postId").value(postId);
+      json.name("url").value(url);
+      json.name("error").value(error);
+      json.endObject();
+    } catch (IOException e) {
+      throw new AssertionError(e); // A Buffer does not fail.
+    }
+    return buffer.readUtf8();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e); // Every JDK has SHA-256.
+    }
   }
 }

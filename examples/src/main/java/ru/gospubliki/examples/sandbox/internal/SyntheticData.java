@@ -114,7 +114,7 @@ public final class SyntheticData {
   private static Map<String, Object> timetable() {
     Map<String, Object> t = new LinkedHashMap<>();
     for (String day : new String[] {"mon", "tue", "wed", "thu", "fri"}) {
-      t.put(day, Map.of("work_from", 480, "work_to", 1020));
+      t.put(day, Map.of("open_time", 480, "close_time", 1020));
     }
     return t;
   }

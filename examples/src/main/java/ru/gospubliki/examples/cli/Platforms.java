@@ -1,0 +1,35 @@
+package ru.gospubliki.examples.cli;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import ru.gospubliki.ok.OkPlatform;
+import ru.gospubliki.platform.Platform;
+import ru.gospubliki.vk.VkPlatform;
+
+/** Builds the VK and OK adapters from the API URLs and the credentials that are present. */
+final class Platforms {
+  private Platforms() {}
+
+  /** VK when any VK token is present, OK when all three OK credentials are. */
+  static List<Platform> create(HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials, Clock clock) {
+    List<Platform> platforms = new ArrayList<>();
+    String service = credentials.vkServiceToken;
+    String user = credentials.vkUserToken;
+    if (service != null || user != null) {
+      VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(clock);
+      if (service != null) vk.serviceToken(service);
+      if (user != null) vk.userToken(user);
+      platforms.add(vk.build());
+    }
+    String key = credentials.okApplicationKey;
+    String secret = credentials.okApplicationSecretKey;
+    String token = credentials.okAccessToken;
+    if (key != null && secret != null && token != null) {
+      platforms.add(OkPlatform.builder().baseUrl(okApiUrl.toString()).applicationKey(key)
+          .applicationSecretKey(secret).accessToken(token).clock(clock).build());
+    }
+    return platforms;
+  }
+}
