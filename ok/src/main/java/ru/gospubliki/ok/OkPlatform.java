@@ -23,7 +23,6 @@ import ru.gospubliki.ok.internal.OkSigner;
 import ru.gospubliki.ok.internal.RateLimiter;
 import ru.gospubliki.ok.internal.Sleeper;
 import ru.gospubliki.platform.Capabilities;
-import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
@@ -76,7 +75,7 @@ public final class OkPlatform implements Platform {
     this.capabilities = Capabilities.builder()
         .platform(PlatformId.OK)
         .addOperations(Operation.READ_PROFILES, Operation.READ_POSTS, Operation.PUBLISH,
-            Operation.SCHEDULE, Operation.UPLOAD_PHOTOS)
+            Operation.SCHEDULE, Operation.UPLOAD_PHOTOS, Operation.EDIT, Operation.DELETE)
         .maxTextLength(builder.maxTextLength)
         .maxMedia(builder.maxPhotos)
         .maxLinks(1)
@@ -131,14 +130,27 @@ public final class OkPlatform implements Platform {
     return publisher.publish(page, draft);
   }
 
+  /**
+   * Replaces the text, photos and link of topic {@code postId} with the draft's ({@code
+   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it.
+   *
+   * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
+   */
   @Override
   public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    return new PublishResult.Rejected(page, List.of("редактирование тем ОК пока не поддерживается"));
+    return publisher.edit(page, postId, draft);
   }
 
+  /**
+   * Deletes topic {@code postId} ({@code mediatopic.deleteTopic}).
+   *
+   * @throws OkApiException when OK refuses, typed like every OK error.
+   * @throws PlatformException when OK cannot be reached or does not confirm the deletion.
+   * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
+   */
   @Override
   public void delete(PageRef page, String postId) {
-    throw new PlatformException(FailureReason.API_ERROR, "deleting OK topics is not supported yet");
+    publisher.delete(page, postId);
   }
 
   @Override
