@@ -132,7 +132,8 @@ public final class OkPlatform implements Platform {
 
   /**
    * Replaces the text, photos and link of topic {@code postId} with the draft's ({@code
-   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it.
+   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it. The
+   * result is {@link PublishResult.Published} naming the topic, also for a topic still scheduled.
    *
    * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
    */

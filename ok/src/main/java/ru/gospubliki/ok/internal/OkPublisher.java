@@ -45,8 +45,13 @@ import ru.gospubliki.platform.PublishResult;
  * before anything is re-sent.
  *
  * <p>Editing and deleting use {@code mediatopic.edit} and {@code mediatopic.deleteTopic} with {@code
- * gid} and {@code topic_id}. These two methods are not in OK's public documentation repository; their
- * names and parameters are those that independent clients use (see the ok adapter's notes).
+ * gid} and {@code topic_id}. Neither method is in OK's documentation repository (apiok/documentation
+ * has only {@code post}, {@code getByIds}, {@code getRepublishedTopic} and {@code getPollAnswerVoters}
+ * of {@code mediatopic}); what is used here is what independent clients send. {@code deleteTopic}
+ * with {@code gid} and {@code topic_id}: several clients agree (a few send {@code delete_id}
+ * instead), answer {@code {"success":true,"restore_id":"..."}} or {@code true}. {@code edit} with
+ * {@code topic_id} and an {@code attachment} like {@code mediatopic.post}'s: one client, answer
+ * {@code {"success":true}}. A wrong name or parameter fails safely, as OK error 3 or 100.
  */
 public final class OkPublisher {
   /** Tolerated difference between this clock and OK's when matching a topic to a send. */
