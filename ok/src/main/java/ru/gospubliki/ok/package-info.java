@@ -1,6 +1,8 @@
 /**
  * The OK (Одноклассники) adapter: {@link ru.gospubliki.ok.OkPlatform} reads group profiles and
- * topics for the audit and publishes topics on behalf of a group, through the OK REST API.
+ * topics for the audit and publishes, edits and deletes topics on behalf of a group, through the OK
+ * REST API. Everything else here is the exceptions it throws; the implementation is in {@code
+ * ru.gospubliki.ok.internal}.
  */
 @NullMarked
 package ru.gospubliki.ok;

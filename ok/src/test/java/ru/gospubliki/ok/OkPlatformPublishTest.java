@@ -19,7 +19,6 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.ok.internal.FakeTime;
 import ru.gospubliki.ok.internal.Forms;
 import ru.gospubliki.ok.internal.OkJson;
-import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
 
 final class OkPlatformPublishTest {
@@ -289,11 +288,6 @@ final class OkPlatformPublishTest {
     assertThatThrownBy(() -> OkPlatform.builder().baseUrl("ftp:/x")).hasMessageContaining("baseUrl");
     assertThatThrownBy(() -> OkPlatform.builder().requestsPerSecond(0)).hasMessageContaining("requestsPerSecond");
     assertThatThrownBy(() -> OkPlatform.builder().accessToken(" ")).hasMessageContaining("accessToken");
-  }
-
-  @Test
-  void deleteIsNotSupported() {
-    assertThatThrownBy(() -> platform().build().delete(PAGE, "1")).isInstanceOf(PlatformException.class);
   }
 
   private static byte[] image(String format) throws Exception {

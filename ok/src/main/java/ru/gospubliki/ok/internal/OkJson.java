@@ -126,7 +126,11 @@ public final class OkJson {
 
   /** Booleans, {@code "true"/"false"} and {@code 1/0}; null when absent or anything else. */
   public static @Nullable Boolean bool(Map<String, @Nullable Object> map, String key) {
-    Object value = map.get(key);
+    return bool(map.get(key));
+  }
+
+  /** Booleans, {@code "true"/"false"} and {@code 1/0}; null for anything else. */
+  public static @Nullable Boolean bool(@Nullable Object value) {
     if (value instanceof Boolean) return (Boolean) value;
     String text = asString(value);
     if (text == null) return null;

@@ -1,4 +1,8 @@
-/** Implementation of the OK adapter: API client, request signing, JSON, rate limiting, mapping. */
+/**
+ * Implementation of the OK adapter: reading ({@code OkReader}), writing ({@code OkPublisher},
+ * {@code DraftCheck}, {@code PhotoUploader}), the API client, request signing, JSON, rate limiting
+ * and mapping.
+ */
 @NullMarked
 package ru.gospubliki.ok.internal;
 

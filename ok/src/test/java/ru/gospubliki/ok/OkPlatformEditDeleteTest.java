@@ -1,0 +1,273 @@
+package ru.gospubliki.ok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.ok.internal.FakeTime;
+import ru.gospubliki.ok.internal.Forms;
+import ru.gospubliki.ok.internal.OkJson;
+import ru.gospubliki.ok.internal.OkSigner;
+import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.platform.Operation;
+import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PublishResult;
+
+/**
+ * Editing ({@code mediatopic.edit}) and deleting ({@code mediatopic.deleteTopic}) group topics. The
+ * answers follow what OK's clients read: {@code {"success":true}} for an edit, {@code
+ * {"success":true,"restore_id":"..."}} for a deletion.
+ */
+final class OkPlatformEditDeleteTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+  private static final PageRef PAGE = PageRef.parse("ok:77");
+  private static final String TOPIC = "70102413183763";
+
+  @StartStop final MockWebServer server = new MockWebServer();
+  private final FakeTime time = new FakeTime(NOW);
+
+  private OkPlatform.Builder platform() {
+    return OkPlatform.builder()
+        .applicationKey("APPKEY")
+        .applicationSecretKey("SECRETKEY")
+        .accessToken("ACCESSTOKEN")
+        .baseUrl(server.url("/fb.do").toString())
+        .clock(time)
+        .sleeper(time);
+  }
+
+  @Test
+  void capabilitiesIncludeEditAndDelete() {
+    assertThat(platform().build().capabilities().operations()).contains(Operation.EDIT, Operation.DELETE);
+  }
+
+  // Editing.
+
+  @Test
+  void editReplacesTheTopicsMediaWithTheDraftInASignedCall() throws Exception {
+    server.enqueue(FakeOk.json("{\"success\":true}"));
+    PostDraft draft = PostDraft.builder().text("Приём переносится на 25 ноября").addHashtags("школа9")
+        .link("https://school9.example.ru/priem").build();
+
+    PublishResult result = platform().build().edit(PAGE, TOPIC, draft);
+
+    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, TOPIC, "https://ok.ru/group/77/topic/" + TOPIC));
+    Map<String, String> form = Forms.decode(server.takeRequest());
+    assertThat(form).containsEntry("method", "mediatopic.edit").containsEntry("gid", "77")
+        .containsEntry("topic_id", TOPIC).containsEntry("application_key", "APPKEY")
+        .containsEntry("access_token", "ACCESSTOKEN").doesNotContainKey("type");
+    Map<String, String> signed = new LinkedHashMap<>(form);
+    signed.remove("sig");
+    assertThat(form.get("sig")).isEqualTo(OkSigner.forSession("ACCESSTOKEN", "SECRETKEY", null).sign(signed));
+    Map<String, Object> attachment = OkJson.asMap(OkJson.parse(form.get("attachment")));
+    assertThat(attachment).containsEntry("onBehalfOfGroup", "true").doesNotContainKey("publishAt");
+    assertThat(attachment.get("media")).isEqualTo(List.of(
+        Map.of("type", "text", "text", "Приём переносится на 25 ноября\n\n#школа9"),
+        Map.of("type", "link", "url", "https://school9.example.ru/priem")));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void editUploadsNewPhotosFirst() throws Exception {
+    server.enqueue(FakeOk.json("{\"upload_url\":\"" + server.url("/upload") + "\",\"photo_ids\":[\"p1\"]}"));
+    server.enqueue(FakeOk.json("{\"photos\":{\"p1\":{\"token\":\"T1\"}}}"));
+    server.enqueue(FakeOk.json("{\"success\":true}"));
+    PostDraft draft = PostDraft.builder().text("Новое фото").addPhotos(DraftPhoto.fromBytes("a.png", png())).build();
+
+    assertThat(platform().build().edit(PAGE, TOPIC, draft)).isInstanceOf(PublishResult.Published.class);
+
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "photosV2.getUploadUrl");
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/upload");
+    Map<String, String> edit = Forms.decode(server.takeRequest());
+    assertThat(edit).containsEntry("method", "mediatopic.edit");
+    assertThat(OkJson.asMap(OkJson.parse(edit.get("attachment"))).get("media")).isEqualTo(List.of(
+        Map.of("type", "text", "text", "Новое фото"),
+        Map.of("type", "photo", "list", List.of(Map.of("id", "T1")))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "{\"success\":true}", "{\"success\":\"true\"}"})
+  void editConfirmedInEitherForm(String answer) {
+    server.enqueue(FakeOk.json(answer));
+    assertThat(platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
+        .isInstanceOf(PublishResult.Published.class);
+  }
+
+  @Test
+  void editNotConfirmedIsAFailureSafeToRetry() {
+    server.enqueue(FakeOk.json("{\"success\":false}"));
+    PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
+      assertThat(f.retrySafe()).isTrue();
+      assertThat(f.error()).contains(TOPIC);
+    });
+  }
+
+  @Test
+  void editIsRetriedAfterAServiceErrorBecauseRepeatingItChangesNothing() {
+    server.enqueue(FakeOk.json("{\"error_code\":9999,\"error_msg\":\"SYSTEM : internal\"}"));
+    server.enqueue(FakeOk.json("{\"success\":true}"));
+    PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    assertThat(result).isInstanceOf(PublishResult.Published.class);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps).isNotEmpty(); // backed off, on the fake clock
+  }
+
+  @Test
+  void editRefusedByOkIsAFailureThatSaysWhy() {
+    server.enqueue(FakeOk.json("{\"error_code\":300,\"error_msg\":\"NOT_FOUND : topic\"}"));
+    server.enqueue(FakeOk.json("{\"error_code\":601,\"error_msg\":\"MEDIA_TOPIC_TEXT_TOO_LONG\"}"));
+    server.enqueue(FakeOk.json("{\"error_code\":8,\"error_msg\":\"FLOOD_BLOCKED\"}"));
+    OkPlatform platform = platform().build();
+    PostDraft draft = PostDraft.builder().text("Текст").build();
+
+    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
+      assertThat(f.retrySafe()).isFalse();
+      assertThat(f.error()).isEqualTo("not_found");
+    });
+    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
+      assertThat(f.retrySafe()).isFalse();
+      assertThat(f.error()).contains("601");
+    });
+    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class,
+        f -> assertThat(f.retrySafe()).isTrue());
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void editOfAScheduledOrBrokenDraftIsRejectedBeforeAnyCall() {
+    PostDraft scheduled = PostDraft.builder().text("Текст").scheduledAt(NOW.plusSeconds(3600)).build();
+    assertThat(platform().build().edit(PAGE, TOPIC, scheduled)).isInstanceOfSatisfying(PublishResult.Rejected.class,
+        r -> assertThat(r.reasons()).singleElement().asString().contains("время публикации"));
+    PostDraft tooLong = PostDraft.builder().text("x".repeat(21)).build();
+    assertThat(platform().maxTextLength(20).build().edit(PAGE, TOPIC, tooLong))
+        .isInstanceOfSatisfying(PublishResult.Rejected.class,
+            r -> assertThat(r.reasons()).singleElement().asString().contains("20 символов"));
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void topicIdMustBeAPositiveNumber() {
+    OkPlatform platform = platform().build();
+    PostDraft draft = PostDraft.builder().text("Текст").build();
+    for (String bad : List.of("", " ", "abc", "-5", "0", "12a", "https://ok.ru/group/77/topic/1")) {
+      assertThatThrownBy(() -> platform.edit(PAGE, bad, draft))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("«" + bad + "»");
+      assertThatThrownBy(() -> platform.delete(PAGE, bad))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("идентификатор темы");
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  // Deleting.
+
+  @Test
+  void deleteSendsGroupAndTopicOnce() throws Exception {
+    server.enqueue(FakeOk.json("{\"success\":true,\"restore_id\":\"R1\"}"));
+    platform().build().delete(PAGE, " " + TOPIC + " ");
+
+    Map<String, String> form = Forms.decode(server.takeRequest());
+    assertThat(form).containsEntry("method", "mediatopic.deleteTopic").containsEntry("gid", "77")
+        .containsEntry("topic_id", TOPIC).containsKey("sig");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void deleteInAGroupGivenByShortNameResolvesItFirst() throws Exception {
+    server.enqueue(FakeOk.json("{\"type\":\"GROUP\",\"objectId\":77}"));
+    server.enqueue(FakeOk.json("true"));
+    platform().build().delete(PageRef.parse("https://ok.ru/school9"), TOPIC);
+
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "url.getInfo");
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "mediatopic.deleteTopic")
+        .containsEntry("gid", "77");
+  }
+
+  @Test
+  void deleteRefusedByOkThrowsTheTypedException() {
+    server.enqueue(FakeOk.json("{\"error_code\":300,\"error_msg\":\"NOT_FOUND : topic\"}"));
+    server.enqueue(FakeOk.json("{\"error_code\":102,\"error_msg\":\"PARAM_SESSION_EXPIRED\"}"));
+    server.enqueue(FakeOk.json("{\"error_code\":210,\"error_msg\":\"PERMISSION_DENIED\"}"));
+    OkPlatform platform = platform().build();
+
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkRequestException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+      assertThat(e.method()).isEqualTo("mediatopic.deleteTopic");
+      assertThat(e.errorCode()).isEqualTo(300);
+    });
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOf(OkSessionException.class)
+        .hasMessageNotContaining("ACCESSTOKEN");
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkRequestException.class,
+        e -> assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+  }
+
+  @Test
+  void deleteNotConfirmedOrUnreadableThrows() {
+    server.enqueue(FakeOk.json("{\"success\":false}"));
+    server.enqueue(FakeOk.json("{\"restore_id\":\"R1\"}"));
+    OkPlatform platform = platform().build();
+
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
+      assertThat(e).hasMessageContaining(TOPIC);
+    });
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOf(OkMalformedResponseException.class);
+  }
+
+  @Test
+  void deleteIsNotRetriedAfterAServiceError() {
+    server.enqueue(FakeOk.json("{\"error_code\":9999,\"error_msg\":\"SYSTEM : internal\"}"));
+    server.enqueue(FakeOk.json("{\"success\":true}"));
+    assertThatThrownBy(() -> platform().build().delete(PAGE, TOPIC)).isInstanceOf(OkServiceException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void droppedConnectionAfterSendingDeleteIsReportedAsUnknownAndNotResent() {
+    server.enqueue(FakeOk.json("{\"media_topics\":[],\"has_more\":false}"));
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(FakeOk.json("{\"success\":true}")); // what a silent re-send would get
+    OkPlatform platform = platform().build();
+    // A pooled connection is the one OkHttp would silently retry a failed request on.
+    platform.fetchPosts(List.of(PAGE), NOW.minusSeconds(60));
+
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);
+      assertThat(e).hasMessageContaining("неизвестно");
+    });
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void deleteOnAPageThatIsNotAGroupThrowsWithoutDeleting() {
+    server.enqueue(FakeOk.json("{\"type\":\"USER\",\"objectId\":5}"));
+    assertThatThrownBy(() -> platform().build().delete(PageRef.parse("https://ok.ru/ivanov"), TOPIC))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+          assertThat(e).hasMessageContaining("не группа");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  private static byte[] png() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "png", out);
+    return out.toByteArray();
+  }
+}
