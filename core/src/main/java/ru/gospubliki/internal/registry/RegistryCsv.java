@@ -281,9 +281,12 @@ public final class RegistryCsv {
       Map<Column, Integer> indexes = new EnumMap<>(Column.class);
       Map<Column, String> labels = new EnumMap<>(Column.class);
       List<String> found = new ArrayList<>();
+      boolean binary = false;
       for (int i = 0; i < record.size(); i++) {
         String label = record.get(i).replace("\uFEFF", "").trim();
-        found.add("«" + label + "»");
+        binary |= hasControlCharacters(label);
+        if (found.size() < MAX_LABELS_SHOWN) found.add("«" + printable(label) + "»");
+        else if (found.size() == MAX_LABELS_SHOWN) found.add("…");
         @Nullable Column column = Column.forHeader(label);
         if (column == null) continue;
         if (indexes.containsKey(column)) {
@@ -292,6 +295,10 @@ public final class RegistryCsv {
         }
         indexes.put(column, i);
         labels.put(column, label);
+      }
+      if (!indexes.containsKey(Column.NAME) && binary) {
+        throw new RegistryFormatException(line, "файл не похож на таблицу CSV (двоичные данные в заголовке): "
+            + "нужен текстовый файл CSV со столбцом «name» («Наименование»)");
       }
       if (!indexes.containsKey(Column.NAME)) {
         throw new RegistryFormatException(line, "нет обязательного столбца «name» («Наименование»); "
@@ -302,6 +309,28 @@ public final class RegistryCsv {
 
     int size() {
       return size;
+    }
+
+    /** Header labels quoted in messages: at most this many, each cut to {@link #MAX_LABEL_LENGTH}. */
+    private static final int MAX_LABELS_SHOWN = 20;
+    private static final int MAX_LABEL_LENGTH = 60;
+
+    private static boolean hasControlCharacters(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.isISOControl(s.charAt(i))) return true;
+      }
+      return false;
+    }
+
+    /** The label as it can be shown on a terminal: no control characters, not too long. */
+    private static String printable(String label) {
+      String cut = label.length() > MAX_LABEL_LENGTH ? label.substring(0, MAX_LABEL_LENGTH) + "…" : label;
+      StringBuilder out = new StringBuilder(cut.length());
+      for (int i = 0; i < cut.length(); i++) {
+        char c = cut.charAt(i);
+        out.append(Character.isISOControl(c) ? '\uFFFD' : c);
+      }
+      return out.toString();
     }
 
     /** The trimmed value of {@code column}, null when the column is absent or the value blank. */

@@ -121,7 +121,12 @@ final class AuditCommand {
       return Gospubliki.EXIT_USAGE;
     }
     if (!options.sandbox) return audit(options, out, err);
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+    // The sample posts are dated relative to the sandbox's clock: with --as-of the sandbox starts at
+    // that moment, so the report is the same whenever it is run.
+    Sandbox.Builder builder = Sandbox.builder();
+    Instant asOf = options.asOf;
+    if (asOf != null) builder.clock(Clock.fixed(asOf, ZoneOffset.UTC));
+    try (Sandbox sandbox = builder.build()) {
       options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
       options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
       options.credentials = Credentials.of(sandbox);
