@@ -188,7 +188,9 @@ final class AuditCommand {
     for (RejectedRow row : registry.rejectedRows()) {
       err.println("gospubliki audit: строка " + row.line() + " пропущена: " + row.error());
     }
-    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, clock);
+    // The adapters run in real time (rate limits, snapshot times); --as-of is "now" for the rules only.
+    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials,
+        Clock.systemUTC(), options.sandbox);
     if (platforms.isEmpty()) {
       err.println("gospubliki audit: нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
           + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");

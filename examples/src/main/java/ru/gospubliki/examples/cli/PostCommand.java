@@ -164,7 +164,7 @@ final class PostCommand {
       return Gospubliki.EXIT_USAGE;
     }
     List<Platform> platforms =
-        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC());
+        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC(), options.sandbox);
     if (platforms.isEmpty()) {
       err.println("gospubliki post: нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");

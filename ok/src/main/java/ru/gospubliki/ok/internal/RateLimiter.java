@@ -12,6 +12,8 @@ public final class RateLimiter {
   private final Clock clock;
   private final Sleeper sleeper;
   private long nextFreeMillis = Long.MIN_VALUE;
+  /** The last slot handed out: time has reached it, even if {@link #clock} is fixed (an "as of" clock). */
+  private long lastStartMillis = Long.MIN_VALUE;
 
   public RateLimiter(double requestsPerSecond, Clock clock, Sleeper sleeper) {
     if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
@@ -26,9 +28,10 @@ public final class RateLimiter {
   public void acquire() throws InterruptedException {
     long wait;
     synchronized (this) {
-      long now = clock.millis();
+      long now = Math.max(clock.millis(), lastStartMillis);
       long start = Math.max(now, nextFreeMillis);
       nextFreeMillis = start + intervalMillis;
+      lastStartMillis = start;
       wait = start - now;
     }
     if (wait > 0) sleeper.sleep(Duration.ofMillis(wait));

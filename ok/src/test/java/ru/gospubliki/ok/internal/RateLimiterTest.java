@@ -3,8 +3,12 @@ package ru.gospubliki.ok.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class RateLimiterTest {
@@ -25,6 +29,16 @@ final class RateLimiterTest {
     for (int i = 0; i < 11; i++) limiter.acquire();
     assertThat(time.sleeps).hasSize(10).allMatch(d -> d.equals(Duration.ofMillis(100)));
     assertThat(Duration.between(Instant.parse("2026-11-20T09:00:00Z"), time.instant())).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aFixedClockWaitsOneIntervalPerCallNotLonger() throws Exception {
+    // An "as of" clock does not move while the limiter sleeps: waits must not pile up.
+    List<Duration> sleeps = new ArrayList<>();
+    RateLimiter limiter = new RateLimiter(10,
+        Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC), sleeps::add);
+    for (int i = 0; i < 5; i++) limiter.acquire();
+    assertThat(sleeps).hasSize(4).allMatch(d -> d.equals(Duration.ofMillis(100)));
   }
 
   @Test
