@@ -60,6 +60,8 @@ public final class Auditor {
   /** Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code execute}). */
   static final int CHUNK = 2_500;
   static final String NO_DISTRICT = "Без района";
+  /** Distinct findings shared across pages, at most. */
+  static final int MAX_SHARED = 50_000;
 
   private final Policy policy;
   private final Clock clock;
@@ -69,6 +71,7 @@ public final class Auditor {
   private final List<Rule> pageRules;
   private final List<Rule> organizationRules;
   private final Map<String, Integer> scoreWeights;
+  private final Map<Finding, Finding> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
   Auditor(Builder builder) {
     this.policy = builder.policy != null ? builder.policy : Policy.federal();
@@ -329,8 +332,12 @@ public final class Auditor {
     return finding(rule.definition(), result);
   }
 
+  /**
+   * Findings are values, and most repeat across pages (the same rule, outcome and message): a
+   * registry audit shares one instance of each, so 130,000 pages fit a small heap.
+   */
   private Finding finding(RuleDefinition definition, RuleResult result) {
-    return Finding.builder()
+    Finding finding = Finding.builder()
         .rule(definition.id())
         .outcome(result.outcome())
         .severity(policy.severity(definition))
@@ -339,6 +346,9 @@ public final class Auditor {
         .message(result.message())
         .details(result.details())
         .build();
+    if (shared.size() >= MAX_SHARED) return finding;
+    Finding previous = shared.putIfAbsent(finding, finding);
+    return previous != null ? previous : finding;
   }
 
   private static AuditSummary summarise(List<OrganizationAudit> organizations) {
