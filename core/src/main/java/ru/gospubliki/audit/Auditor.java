@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MarkStatus;
@@ -61,6 +60,8 @@ public final class Auditor {
   /** Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code execute}). */
   static final int CHUNK = 2_500;
   static final String NO_DISTRICT = "Без района";
+  /** Distinct findings shared across pages, at most. */
+  static final int MAX_SHARED = 50_000;
 
   private final Policy policy;
   private final Clock clock;
@@ -69,7 +70,8 @@ public final class Auditor {
   private final AuditProgress progress;
   private final List<Rule> pageRules;
   private final List<Rule> organizationRules;
-  private final Map<String, Finding> passFindings = new ConcurrentHashMap<>();
+  private final Map<String, Integer> scoreWeights;
+  private final Map<Finding, Finding> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
   Auditor(Builder builder) {
     this.policy = builder.policy != null ? builder.policy : Policy.federal();
@@ -90,6 +92,7 @@ public final class Auditor {
       if (policy.isEnabled(rule.definition().id())) organization.add(rule);
     }
     this.organizationRules = List.copyOf(organization);
+    this.scoreWeights = Map.copyOf(policy.scoreWeights());
   }
 
   public static Builder builder() {
@@ -109,7 +112,7 @@ public final class Auditor {
     return evaluate(observation, organization, clock.instant());
   }
 
-  /** Evaluates the organisation rules on {@code organization} alone. */
+  /** The organisation rules' findings ({@code FAIL} or {@code UNKNOWN}) on {@code organization} alone. */
   public List<Finding> auditOrganization(Organization organization) {
     RuleContext context = RuleContext.builder().now(clock.instant()).organization(organization).build();
     List<Finding> findings = new ArrayList<>(organizationRules.size());
@@ -144,10 +147,10 @@ public final class Auditor {
       for (int from = 0; from < refs.size(); from += CHUNK) {
         List<PageRef> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
         for (PageObservation observation : observe(platform, entry.getKey(), chunk, now)) {
-          PageAudit audit = evaluate(observation, ownerOf.get(observation.page()), now);
-          ProfileSnapshot profile = audit.profile();
-          if (profile != null) snapshots.save(profile);
-          audits.put(observation.page(), audit);
+          audits.put(observation.page(), evaluate(observation, ownerOf.get(observation.page()), now));
+          if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> read) {
+            snapshots.save(read.value());
+          }
         }
         done += chunk.size();
         progress.onPages(done, total);
@@ -259,7 +262,6 @@ public final class Auditor {
           .status(PageStatus.UNREACHABLE)
           .reason(profile.state() == PageState.DELETED ? FailureReason.DELETED.code() : FailureReason.BANNED.code())
           .mark(profile.mark())
-          .profile(profile)
           .build();
     }
     List<Post> posts = null;
@@ -274,22 +276,33 @@ public final class Auditor {
         .previous(observation.previous())
         .posts(posts)
         .build();
-    List<Finding> findings = new ArrayList<>(pageRules.size());
+    List<Finding> findings = new ArrayList<>();
     boolean violation = false;
+    long passedWeight = 0;
+    long evaluatedWeight = 0;
+    Map<String, Integer> weights = scoreWeights;
     for (Rule rule : pageRules) {
-      Finding finding = run(rule, context);
-      if (finding == null) continue;
+      RuleDefinition definition = rule.definition();
+      RuleResult result = evaluate(rule, context);
+      Outcome outcome = result.outcome();
+      if (outcome == Outcome.NOT_APPLICABLE) continue;
+      Integer weight = weights.get(definition.id());
+      if (weight != null && outcome != Outcome.UNKNOWN) {
+        evaluatedWeight += weight;
+        if (outcome == Outcome.PASS) passedWeight += weight;
+      }
+      if (outcome == Outcome.PASS) continue;
+      Finding finding = finding(definition, result);
       findings.add(finding);
-      if (finding.outcome() == Outcome.FAIL && finding.severity() == Severity.VIOLATION) violation = true;
+      if (outcome == Outcome.FAIL && finding.severity() == Severity.VIOLATION) violation = true;
     }
     return PageAudit.builder()
         .page(observation.page())
         .status(violation ? PageStatus.NON_COMPLIANT : PageStatus.COMPLIANT)
         .mark(profile.mark())
-        .score(score(findings))
+        .score(evaluatedWeight == 0 ? null : (int) Math.round(100.0 * passedWeight / evaluatedWeight))
         .postsLast28Days(posts == null ? null : countOwnSince(posts, now.minus(POSTS_WINDOW), now))
         .findings(findings)
-        .profile(profile)
         .build();
   }
 
@@ -302,44 +315,29 @@ public final class Auditor {
     return count;
   }
 
-  /** Weighted share of passed rules among the weighted rules that could be evaluated, 0..100. */
-  private @Nullable Integer score(List<Finding> findings) {
-    Map<String, Integer> weights = policy.scoreWeights();
-    long passed = 0;
-    long evaluated = 0;
-    for (Finding finding : findings) {
-      Integer weight = weights.get(finding.rule());
-      if (weight == null) continue;
-      if (finding.outcome() == Outcome.PASS) {
-        passed += weight;
-        evaluated += weight;
-      } else if (finding.outcome() == Outcome.FAIL) {
-        evaluated += weight;
-      }
-    }
-    if (evaluated == 0) return null;
-    return (int) Math.round(100.0 * passed / evaluated);
-  }
-
-  /** Runs one rule; null when it does not apply. A rule that throws is reported as UNKNOWN. */
-  private @Nullable Finding run(Rule rule, RuleContext context) {
+  /** Runs one rule; a rule that throws is reported as UNKNOWN, never as a crash of the audit. */
+  private RuleResult evaluate(Rule rule, RuleContext context) {
     RuleDefinition definition = rule.definition();
-    RuleResult result;
     try {
-      result = rule.evaluate(context, policy.parameters(definition));
+      return rule.evaluate(context, policy.parameters(definition));
     } catch (RuntimeException e) {
-      result = RuleResult.unknown("Правило " + definition.id() + " не удалось проверить: " + e.getMessage());
+      return RuleResult.unknown("Правило " + definition.id() + " не удалось проверить: " + e.getMessage());
     }
-    if (result.outcome() == Outcome.NOT_APPLICABLE) return null;
-    if (result.outcome() == Outcome.PASS && result.details().isEmpty()) {
-      RuleResult pass = result;
-      return passFindings.computeIfAbsent(definition.id(), id -> finding(definition, pass));
-    }
-    return finding(definition, result);
   }
 
+  /** Runs one organisation rule; null when it passes or does not apply. */
+  private @Nullable Finding run(Rule rule, RuleContext context) {
+    RuleResult result = evaluate(rule, context);
+    if (result.outcome() == Outcome.NOT_APPLICABLE || result.outcome() == Outcome.PASS) return null;
+    return finding(rule.definition(), result);
+  }
+
+  /**
+   * Findings are values, and most repeat across pages (the same rule, outcome and message): a
+   * registry audit shares one instance of each, so 130,000 pages fit a small heap.
+   */
   private Finding finding(RuleDefinition definition, RuleResult result) {
-    return Finding.builder()
+    Finding finding = Finding.builder()
         .rule(definition.id())
         .outcome(result.outcome())
         .severity(policy.severity(definition))
@@ -348,6 +346,9 @@ public final class Auditor {
         .message(result.message())
         .details(result.details())
         .build();
+    if (shared.size() >= MAX_SHARED) return finding;
+    Finding previous = shared.putIfAbsent(finding, finding);
+    return previous != null ? previous : finding;
   }
 
   private static AuditSummary summarise(List<OrganizationAudit> organizations) {

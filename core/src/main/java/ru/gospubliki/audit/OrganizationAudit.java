@@ -15,7 +15,7 @@ public abstract class OrganizationAudit {
 
   public abstract Organization organization();
 
-  /** Organisation rules' findings, including passes. */
+  /** Organisation rules' findings whose outcome is {@code FAIL} or {@code UNKNOWN}. */
   public abstract List<Finding> findings();
 
   public abstract List<PageAudit> pages();

@@ -5,10 +5,9 @@ import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
-import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.rules.Outcome;
 
-/** The audit of one page: status, mark, score, and every rule's finding. */
+/** The audit of one page: status, mark, score, and what is wrong or could not be checked. */
 @Value.Immutable
 public abstract class PageAudit {
   PageAudit() {}
@@ -35,16 +34,16 @@ public abstract class PageAudit {
   /** Own posts in the last 28 days; null when posts could not be read. */
   public abstract @Nullable Integer postsLast28Days();
 
-  /** Every rule that ran, including passes. */
+  /**
+   * The findings whose outcome is {@code FAIL} or {@code UNKNOWN}: what reports list. Passed rules
+   * are counted in {@link #score()} but not kept, so a registry of 130,000 pages fits a small heap.
+   */
   public abstract List<Finding> findings();
 
-  /** The profile read in this audit, to keep as the next audit's previous snapshot. */
-  public abstract @Nullable ProfileSnapshot profile();
-
-  /** Findings whose outcome is {@code FAIL} or {@code UNKNOWN}: what reports list. */
-  public final List<Finding> problems() {
+  /** The findings whose outcome is {@code FAIL}: what must be fixed. */
+  public final List<Finding> failures() {
     return findings().stream()
-        .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.UNKNOWN)
+        .filter(f -> f.outcome() == Outcome.FAIL)
         .collect(java.util.stream.Collectors.toList());
   }
 

@@ -76,7 +76,8 @@ public final class CsvReportWriter {
             "страница недоступна: " + reason(page.reason()));
         continue;
       }
-      for (Finding finding : page.problems()) {
+      for (Finding finding : page.findings()) {
+        if (finding.outcome() != Outcome.FAIL && finding.outcome() != Outcome.UNKNOWN) continue;
         printer.printRecord(district, name, platform, url, status(page.status()), finding.rule(),
             outcome(finding.outcome()), severity(finding.severity()), finding.basis(),
             orEmpty(finding.message()));

@@ -24,14 +24,25 @@ import ru.gospubliki.rules.Severity;
  * pages and what to fix on each, then the registry rows that could not be read.
  *
  * <pre>{@code
- * try (Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
- *   new TextReportWriter().write(report, out);
- * }
+ * TextReportWriter.create().write(report, System.out); // UTF-8
  * }</pre>
  */
 public final class TextReportWriter {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Moscow"));
+
+  private TextReportWriter() {}
+
+  public static TextReportWriter create() {
+    return new TextReportWriter();
+  }
+
+  /** Writes {@code report} to {@code out} in UTF-8; does not close it. */
+  public void write(ComplianceReport report, java.io.OutputStream out) throws IOException {
+    Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+    write(report, writer);
+    writer.flush();
+  }
 
   /** Writes {@code report} to {@code out}; does not close it. */
   public void write(ComplianceReport report, Writer out) throws IOException {

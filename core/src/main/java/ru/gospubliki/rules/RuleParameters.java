@@ -12,10 +12,21 @@ import java.util.Map;
 public final class RuleParameters {
   private final String ruleId;
   private final Map<String, String> values;
+  /** Values that parse as numbers, parsed once: rules read them for every page. */
+  private final Map<String, Double> numbers;
 
   RuleParameters(String ruleId, Map<String, String> values) {
     this.ruleId = ruleId;
     this.values = Map.copyOf(values);
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      try {
+        numbers.put(name, Double.parseDouble(value.trim()));
+      } catch (NumberFormatException e) {
+        // Not a number: getInt/getDouble will say so if a rule asks.
+      }
+    });
+    this.numbers = Map.copyOf(numbers);
   }
 
   /** The defaults of {@code definition} overridden by {@code overrides}. */
@@ -36,21 +47,17 @@ public final class RuleParameters {
   }
 
   public int getInt(String name) {
-    String value = getString(name);
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(ruleId + "." + name + " must be an integer: " + value);
+    Double number = numbers.get(name);
+    if (number == null || number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(ruleId + "." + name + " must be an integer: " + getString(name));
     }
+    return number.intValue();
   }
 
   public double getDouble(String name) {
-    String value = getString(name);
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(ruleId + "." + name + " must be a number: " + value);
-    }
+    Double number = numbers.get(name);
+    if (number == null) throw new IllegalArgumentException(ruleId + "." + name + " must be a number: " + getString(name));
+    return number;
   }
 
   /** A comma-separated list parameter, trimmed, empty items dropped. */

@@ -1,59 +1,88 @@
 package ru.gospubliki.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.immutables.value.Value;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one rule found on one subject: the outcome, a Russian message telling what to fix (for
  * {@code FAIL} and {@code UNKNOWN}), and details such as measured values or offending post links.
+ *
+ * <p>A hand-written value class rather than an Immutables one: audits create one per rule per page,
+ * and this one copies its details once.
  */
-@Value.Immutable
-public abstract class RuleResult {
-  private static final RuleResult PASS = new Builder().outcome(Outcome.PASS).build();
-  private static final RuleResult NOT_APPLICABLE = new Builder().outcome(Outcome.NOT_APPLICABLE).build();
+public final class RuleResult {
+  private static final RuleResult PASS = new RuleResult(Outcome.PASS, null, Map.of());
+  private static final RuleResult NOT_APPLICABLE = new RuleResult(Outcome.NOT_APPLICABLE, null, Map.of());
 
-  RuleResult() {}
+  private final Outcome outcome;
+  private final @Nullable String message;
+  private final Map<String, String> details;
+
+  private RuleResult(Outcome outcome, @Nullable String message, Map<String, String> details) {
+    boolean needsMessage = outcome == Outcome.FAIL || outcome == Outcome.UNKNOWN;
+    if (needsMessage && (message == null || message.isBlank())) {
+      throw new IllegalStateException(outcome + " needs a message");
+    }
+    this.outcome = outcome;
+    this.message = message;
+    this.details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+  }
 
   public static RuleResult pass() {
     return PASS;
   }
 
   public static RuleResult pass(Map<String, String> details) {
-    return new Builder().outcome(Outcome.PASS).details(details).build();
+    return new RuleResult(Outcome.PASS, null, details);
   }
 
   public static RuleResult fail(String message) {
-    return new Builder().outcome(Outcome.FAIL).message(message).build();
+    return new RuleResult(Outcome.FAIL, message, Map.of());
   }
 
   public static RuleResult fail(String message, Map<String, String> details) {
-    return new Builder().outcome(Outcome.FAIL).message(message).details(details).build();
+    return new RuleResult(Outcome.FAIL, message, details);
   }
 
   public static RuleResult unknown(String message) {
-    return new Builder().outcome(Outcome.UNKNOWN).message(message).build();
+    return new RuleResult(Outcome.UNKNOWN, message, Map.of());
   }
 
   public static RuleResult notApplicable() {
     return NOT_APPLICABLE;
   }
 
-  public abstract Outcome outcome();
-
-  /** Russian, for people: what is wrong and what to fix. Null on {@code PASS}. */
-  public abstract @Nullable String message();
-
-  /** Measured values and evidence, e.g. {@code weeklyCounts=3,4,2,5}. */
-  public abstract Map<String, String> details();
-
-  @Value.Check
-  void check() {
-    boolean needsMessage = outcome() == Outcome.FAIL || outcome() == Outcome.UNKNOWN;
-    if (needsMessage && (message() == null || message().isBlank())) {
-      throw new IllegalStateException(outcome() + " needs a message");
-    }
+  public Outcome outcome() {
+    return outcome;
   }
 
-  static final class Builder extends ImmutableRuleResult.Builder {}
+  /** Russian, for people: what is wrong and what to fix. Null on {@code PASS}. */
+  public @Nullable String message() {
+    return message;
+  }
+
+  /** Measured values and evidence, e.g. {@code weeklyCounts=3,4,2,5}, in the order the rule gave them. */
+  public Map<String, String> details() {
+    return details;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof RuleResult)) return false;
+    RuleResult that = (RuleResult) other;
+    return outcome == that.outcome && Objects.equals(message, that.message) && details.equals(that.details);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(outcome, message, details);
+  }
+
+  @Override
+  public String toString() {
+    return "RuleResult{" + outcome + (message != null ? ", " + message : "") + (details.isEmpty() ? "" : ", " + details) + "}";
+  }
 }

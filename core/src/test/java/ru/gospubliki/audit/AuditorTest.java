@@ -92,9 +92,9 @@ final class AuditorTest {
     assertThat(audit.score()).isEqualTo(100);
     assertThat(audit.light()).isEqualTo(ScoreLight.GREEN);
     assertThat(audit.postsLast28Days()).isEqualTo(2);
-    assertThat(audit.problems()).extracting(Finding::rule).containsExactly("T_BROKEN");
-    assertThat(audit.problems().get(0).outcome()).isEqualTo(Outcome.UNKNOWN);
-    assertThat(audit.problems().get(0).message()).contains("T_BROKEN").contains("boom");
+    assertThat(audit.findings()).extracting(Finding::rule).containsExactly("T_BROKEN");
+    assertThat(audit.findings().get(0).outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(audit.findings().get(0).message()).contains("T_BROKEN").contains("boom");
   }
 
   @Test

@@ -55,7 +55,7 @@ final class TextReportWriterTest {
         .build();
 
     StringWriter out = new StringWriter();
-    new TextReportWriter().write(report, out);
+    TextReportWriter.create().write(report, out);
     String text = out.toString();
 
     assertThat(text).startsWith("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");

@@ -2,10 +2,8 @@ package ru.gospubliki.examples.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -295,9 +293,7 @@ final class AuditCommand {
           CsvReportWriter.create().write(report, stream);
           break;
         default:
-          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-          new TextReportWriter().write(report, writer);
-          writer.flush();
+          TextReportWriter.create().write(report, stream);
       }
       stream.flush();
     }
