@@ -29,7 +29,8 @@ final class PublicationRules {
   private static final long DAY_MILLIS = 86_400_000L;
 
   static final RuleResult NO_POSTS = RuleResult.unknown(
-      "Публикации страницы не удалось прочитать, проверить не удалось. Повторите проверку позже.");
+      "Публикации страницы не удалось прочитать (сообщество закрыто или нет доступа), проверить не удалось. "
+          + "Проверьте публикации вручную или откройте сообщество.");
 
   private PublicationRules() {}
 
@@ -66,7 +67,8 @@ final class PublicationRules {
     int own = context.ownPosts().size();
     Map<String, String> details = Map.of("ownPosts", Integer.toString(own));
     if (own >= min) return RuleResult.pass(details);
-    return RuleResult.fail("На странице " + (own == 0 ? "нет ни одной публикации" : "только " + Texts.posts(own))
+    return RuleResult.fail("За проверяемый период (последние 4 недели) на странице "
+        + (own == 0 ? "нет ни одной публикации" : "только " + Texts.posts(own))
         + " от имени сообщества, нужно не меньше " + min + ". Публикуйте новости организации от имени "
         + "сообщества.", details);
   }
@@ -115,8 +117,8 @@ final class PublicationRules {
       if (newest == null || post.publishedAt().compareTo(newest.publishedAt()) > 0) newest = post;
     }
     if (newest == null) {
-      return RuleResult.fail("На странице нет публикаций от имени сообщества. Публикуйте новости организации "
-          + "не реже раза в " + maxDays + " дн.");
+      return RuleResult.fail("За последние 4 недели на странице нет публикаций от имени сообщества. "
+          + "Публикуйте новости организации не реже раза в " + maxDays + " дн.");
     }
     long age = context.now().toEpochMilli() - newest.publishedAt().toEpochMilli();
     long ageDays = Math.max(0, age / DAY_MILLIS);
