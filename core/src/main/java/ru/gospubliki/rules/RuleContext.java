@@ -58,6 +58,39 @@ public abstract class RuleContext {
     return own;
   }
 
+  /**
+   * Own posts published in the {@code days} before {@link #now()}. Several publication rules ask
+   * for the same window: the last answer is kept.
+   */
+  public final List<Post> ownPostsWithin(int days) {
+    OwnWindow cached = ownWindow;
+    if (cached != null && cached.days == days) return cached.posts;
+    long now = now().toEpochMilli();
+    long start = now - days * 86_400_000L;
+    List<Post> own = ownPosts();
+    List<Post> result = new ArrayList<>(own.size());
+    for (Post post : own) {
+      long at = post.publishedAt().toEpochMilli();
+      if (at > start && at <= now) result.add(post);
+    }
+    List<Post> posts = java.util.Collections.unmodifiableList(result);
+    ownWindow = new OwnWindow(days, posts);
+    return posts;
+  }
+
+  /** The last {@link #ownPostsWithin} answer; a benign race at worst computes it twice. */
+  private volatile @Nullable OwnWindow ownWindow;
+
+  private static final class OwnWindow {
+    final int days;
+    final List<Post> posts;
+
+    OwnWindow(int days, List<Post> posts) {
+      this.days = days;
+      this.posts = posts;
+    }
+  }
+
   /** Builds {@link RuleContext} values. */
   public static final class Builder extends ImmutableRuleContext.Builder {
     Builder() {}

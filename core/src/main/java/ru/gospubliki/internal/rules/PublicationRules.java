@@ -42,15 +42,7 @@ final class PublicationRules {
 
   /** Own posts published in the {@code days} before now (now included, later posts excluded). */
   private static List<Post> ownInWindow(RuleContext context, int days) {
-    List<Post> own = context.ownPosts();
-    long now = context.now().toEpochMilli();
-    long start = now - days * DAY_MILLIS;
-    List<Post> result = new ArrayList<>(own.size());
-    for (Post post : own) {
-      long at = post.publishedAt().toEpochMilli();
-      if (at > start && at <= now) result.add(post);
-    }
-    return result;
+    return context.ownPostsWithin(days);
   }
 
   private static int windowDays(RuleParameters parameters) {
