@@ -40,7 +40,8 @@ public final class CrossPostNews {
     DraftPhoto photo = args.length > 0 ? DraftPhoto.fromPath(Path.of(args[0])) : DraftPhoto.fromBytes("news.png", drawPhoto());
     try (Sandbox sandbox = Sandbox.startWithSampleData()) {
       for (PublishResult result : post(sandbox, photo).results()) {
-        System.out.println(result.page().url() + ": " + result.status() + " " + result);
+        String detail = result instanceof PublishResult.Published published ? published.url() : result.toString();
+        System.out.println(result.page().url() + ": " + result.status() + " " + detail);
       }
     }
   }

@@ -31,10 +31,12 @@ import ru.gospubliki.vk.VkPlatform;
 
 /**
  * Shows how long a bulk audit takes when the platforms' rate limits are the bottleneck, and how
- * many requests it spends: a region of N synthetic communities is served by the sandbox, which
- * enforces the limits (VK service token, user token 3 requests/s; OK 3 requests/s) the way the real
- * APIs do, and counts every request it receives. The audit runs through the public API only
- * ({@link Auditor}, {@link VkPlatform}, {@link OkPlatform}).
+ * many requests it spends: a region of N synthetic communities ({@link SandboxData#synthetic}; every
+ * fifth also has an OK group) is served by the sandbox, which enforces the limits the way the real
+ * APIs do (VK service token {@code --vk-service-rps}, default 3, and the adapter is set to the same
+ * rate; VK user token 3 requests/s, unused by an audit; OK 3 requests/s) and counts every request it
+ * receives, refused ones included. The audit runs through the public API only ({@link Auditor},
+ * {@link VkPlatform}, {@link OkPlatform}).
  *
  * <pre>
  * java -cp examples/target/gospubliki.jar ru.gospubliki.examples.SandboxBenchmark 1700 [--vk-service-rps 3] [--seed 42]
@@ -57,12 +59,19 @@ public final class SandboxBenchmark {
     int n = 1_700;
     int serviceRps = 3;
     long seed = 42L;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--vk-service-rps" -> serviceRps = Integer.parseInt(value(args, ++i));
-        case "--seed" -> seed = Long.parseLong(value(args, ++i));
-        default -> n = Integer.parseInt(args[i].replace("_", "").replace(",", ""));
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--vk-service-rps" -> serviceRps = Integer.parseInt(value(args, ++i));
+          case "--seed" -> seed = Long.parseLong(value(args, ++i));
+          default -> n = Integer.parseInt(args[i].replace("_", "").replace(",", ""));
+        }
       }
+      if (n < 1 || serviceRps < 1) throw new IllegalArgumentException("N and the rate must be positive");
+    } catch (IllegalArgumentException e) {
+      System.err.println("usage: SandboxBenchmark [N] [--vk-service-rps R] [--seed S] (" + e.getMessage() + ")");
+      System.exit(2);
+      return;
     }
     System.exit(run(n, serviceRps, seed, System.out) ? 0 : 1);
   }
