@@ -63,11 +63,15 @@ public final class Sandbox implements AutoCloseable {
 
   private final MockWebServer server;
   private final VkApi vk;
+  private final OkApi ok;
+  private final SandboxDispatcher dispatcher;
   private final SandboxData data;
 
-  private Sandbox(MockWebServer server, VkApi vk, SandboxData data) {
+  private Sandbox(MockWebServer server, VkApi vk, OkApi ok, SandboxDispatcher dispatcher, SandboxData data) {
     this.server = server;
     this.vk = vk;
+    this.ok = ok;
+    this.dispatcher = dispatcher;
     this.data = data;
   }
 
@@ -129,6 +133,34 @@ public final class Sandbox implements AutoCloseable {
     return vk.postsOn(groupId);
   }
 
+  /** How many topics the OK group {@code groupId} has now, including ones posted to the sandbox. */
+  public int okTopicCount(long groupId) {
+    return ok.topicsOn(Long.toString(groupId));
+  }
+
+  /**
+   * How many HTTP requests the fake VK has received since the start: API calls (an {@code execute}
+   * counts once, as VK counts it against the limit), refused ones included, and photo uploads.
+   */
+  public int vkRequests() {
+    return dispatcher.vkRequests();
+  }
+
+  /** How many HTTP requests the fake OK has received: API calls, refused ones included, and uploads. */
+  public int okRequests() {
+    return dispatcher.okRequests();
+  }
+
+  /** VK calls refused with error 6 (too many requests per second); 0 unless limits are enforced. */
+  public int vkRateLimited() {
+    return vk.rateLimited();
+  }
+
+  /** OK calls refused with error 8 (flood blocked); 0 unless limits are enforced. */
+  public int okRateLimited() {
+    return ok.rateLimited();
+  }
+
   /** The server's root on the numeric loopback address (cli.md prints 127.0.0.1, not localhost). */
   private static String base(MockWebServer server) {
     return "http://127.0.0.1:" + server.getPort() + "/";
@@ -157,6 +189,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean enforceRateLimits;
     private int vkServiceRps = 20;
     private int vkUserRps = 3;
+    private int okRps = 3;
 
     private Builder() {}
 
@@ -179,8 +212,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Enforces VK's per-token limits (user token 3 requests/s, service token {@link
-     * #vkServiceRps}) with error 6, as the real API does. Off by default.
+     * Enforces per-token limits: VK's (user token {@link #vkUserRps}, service token {@link
+     * #vkServiceRps}) with error 6, as the real API does, and OK's ({@link #okRps}) with error 8
+     * (flood blocked). A limit counts requests in any sliding 1 s window. Off by default.
      */
     public Builder enforceRateLimits(boolean enforce) {
       this.enforceRateLimits = enforce;
@@ -201,14 +235,26 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The OK token's limit in requests per second; default 3. OK publishes no per-second limit: 3
+     * is the SDK's assumed safe rate.
+     */
+    public Builder okRps(int rps) {
+      if (rps < 1) throw new IllegalArgumentException("okRps must be positive: " + rps);
+      this.okRps = rps;
+      return this;
+    }
+
     /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
       VkApi vk = new VkApi(data.dataSet, clock, VK_SERVICE_TOKEN, VK_USER_TOKEN,
           enforceRateLimits, vkServiceRps, vkUserRps);
-      OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN);
+      OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
+          enforceRateLimits, okRps);
+      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok);
       MockWebServer server = new MockWebServer();
-      server.setDispatcher(new SandboxDispatcher(vk, ok));
+      server.setDispatcher(dispatcher);
       try {
         server.start(InetAddress.getByName("127.0.0.1"), port);
       } catch (IOException e) {
@@ -217,7 +263,7 @@ public final class Sandbox implements AutoCloseable {
       HttpUrl base = HttpUrl.get(base(server));
       vk.baseUrl(base);
       ok.baseUrl(base);
-      return new Sandbox(server, vk, data);
+      return new Sandbox(server, vk, ok, dispatcher, data);
     }
   }
 }

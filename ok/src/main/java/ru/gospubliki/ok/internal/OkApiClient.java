@@ -139,13 +139,18 @@ public final class OkApiClient {
     form.add("access_token", accessToken);
     form.add("sig", sig);
     Request request = new Request.Builder().url(endpoint).post(form.build()).build();
+    long ticket;
     try {
-      limiter.acquire();
+      ticket = limiter.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while rate limiting " + method);
     }
-    return send(client, request, method);
+    try {
+      return send(client, request, method);
+    } finally {
+      limiter.finished(ticket);
+    }
   }
 
   private @Nullable Object send(OkHttpClient client, Request request, String method) throws IOException {

@@ -42,6 +42,23 @@ final class RateLimiterTest {
   }
 
   @Test
+  void theCallRpsPlacesLaterWaitsASecondAfterTheAnswerCame() throws Exception {
+    Instant start = time.instant();
+    RateLimiter limiter = new RateLimiter(3, time, time);
+    List<Duration> starts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      long ticket = limiter.acquire();
+      starts.add(Duration.between(start, time.instant()));
+      time.advance(Duration.ofMillis(i == 0 ? 80 : 10)); // The first answer is slow to come.
+      limiter.finished(ticket);
+    }
+    // Departures alone would allow the fourth call at 1002 ms; the first request may have reached
+    // OK as late as its answer (80 ms), so the fourth waits a second (and the slack) after that.
+    assertThat(starts).containsExactly(Duration.ZERO, Duration.ofMillis(334), Duration.ofMillis(668),
+        Duration.ofMillis(80 + RateLimiter.CLOCK_SLACK_MILLIS + 1002));
+  }
+
+  @Test
   void rejectsNonPositiveRate() {
     assertThatThrownBy(() -> new RateLimiter(0, time, time)).hasMessageContaining("requestsPerSecond");
   }

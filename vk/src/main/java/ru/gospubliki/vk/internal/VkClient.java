@@ -69,7 +69,7 @@ public final class VkClient {
   public ApiResponse call(String method, Map<String, String> params, Token token, boolean idempotent)
       throws IOException {
     for (int attempt = 1; ; attempt++) {
-      acquire(token);
+      long ticket = acquire(token);
       Request request = request(method, params, token);
       String body;
       int status;
@@ -78,6 +78,7 @@ public final class VkClient {
         ResponseBody responseBody = response.body();
         body = responseBody.string();
       } catch (IOException e) {
+        token.limiter().finished(ticket);
         if (!idempotent || attempt >= retry.maxAttempts() || e instanceof InterruptedIOException
             && Thread.currentThread().isInterrupted()) {
           throw e;
@@ -86,6 +87,7 @@ public final class VkClient {
         pause(retry.delayNanos(attempt, 0));
         continue;
       }
+      token.limiter().finished(ticket);
       try {
         return parse(method, status, body);
       } catch (VkApiException e) {
@@ -176,9 +178,9 @@ public final class VkClient {
     }
   }
 
-  private static void acquire(Token token) throws InterruptedIOException {
+  private static long acquire(Token token) throws InterruptedIOException {
     try {
-      token.limiter().acquire();
+      return token.limiter().acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the rate limiter");

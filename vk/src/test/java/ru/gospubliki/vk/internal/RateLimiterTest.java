@@ -29,6 +29,40 @@ class RateLimiterTest {
   }
 
   @Test
+  void theCallRpsPlacesLaterWaitsASecondAfterTheAnswerCame() throws InterruptedException {
+    AtomicLong now = new AtomicLong(0);
+    List<Long> starts = new ArrayList<>();
+    RateLimiter limiter = new RateLimiter(3, now::get, nanos -> now.addAndGet(nanos));
+
+    for (int i = 0; i < 4; i++) {
+      long ticket = limiter.acquire();
+      starts.add(now.get());
+      now.addAndGet(i == 0 ? 80_000_000L : 10_000_000L); // The first answer is slow to come.
+      limiter.finished(ticket);
+    }
+
+    // Departures alone would allow the fourth call at 1 s; its request could then reach VK within
+    // a second of the first one, which may have arrived as late as its answer (80 ms).
+    assertThat(starts).containsExactly(0L, 333_333_334L, 666_666_668L,
+        80_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_002L);
+  }
+
+  @Test
+  void aLateAnswerOfAnOverwrittenTicketIsIgnored() throws InterruptedException {
+    AtomicLong now = new AtomicLong(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, nanos -> now.addAndGet(nanos));
+    long first = limiter.acquire();
+    long second = limiter.acquire(); // The first is still in flight: spaced by its departure.
+    assertThat(now.get()).isEqualTo(1_000_000_000L);
+    now.addAndGet(5_000_000_000L);
+    limiter.finished(first);
+    limiter.finished(second);
+    long before = now.get();
+    limiter.acquire();
+    assertThat(now.get() - before).isEqualTo(1_000_000_000L + RateLimiter.CLOCK_SLACK_NANOS);
+  }
+
+  @Test
   void idleTimeIsNotSavedUpForABurst() throws InterruptedException {
     AtomicLong now = new AtomicLong(0);
     List<Long> sleeps = new ArrayList<>();

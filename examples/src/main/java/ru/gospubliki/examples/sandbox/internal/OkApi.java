@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -31,7 +32,9 @@ import okhttp3.HttpUrl;
  * {@code mediatopic.getTopics} (newest first; paging by the opaque {@code anchor} it returns, with
  * {@code has_more}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} in Moscow
  * time or {@code publishAtMs} schedule the topic), {@code photosV2.getUploadUrl}, and the upload
- * URL {@code /ok/upload} (multipart {@code pic1..N} → tokens). Topics carry {@code media} exactly as
+ * URL {@code /ok/upload} (multipart {@code pic1..N} → tokens). When rate limits are enforced, more
+ * than the limit of calls with one token in any 1 s window is refused with error 8
+ * ({@code FLOOD_BLOCKED}); OK publishes no per-second limit, 3 per second is the assumed default. Topics carry {@code media} exactly as
  * posted: {@code text}, {@code photo} with {@code list:[{id}]}, {@code link} with {@code url}.
  */
 public final class OkApi {
@@ -51,13 +54,20 @@ public final class OkApi {
   private final Set<String> photoTokens = new HashSet<>();
   private long nextTopicId = 70102413183763L;
   private long nextPhotoSeq = 1;
+  private final boolean enforceRateLimits;
+  private final int rps;
+  private final RateLimiter limiter = new RateLimiter();
+  private final AtomicInteger rateLimited = new AtomicInteger();
   private HttpUrl baseUrl = HttpUrl.get("http://127.0.0.1/");
 
-  public OkApi(DataSet data, Clock clock, String applicationKey, String applicationSecretKey, String accessToken) {
+  public OkApi(DataSet data, Clock clock, String applicationKey, String applicationSecretKey, String accessToken,
+      boolean enforceRateLimits, int rps) {
     this.clock = clock;
     this.applicationKey = applicationKey;
     this.applicationSecretKey = applicationSecretKey;
     this.accessToken = accessToken;
+    this.enforceRateLimits = enforceRateLimits;
+    this.rps = rps;
     long nowMs = clock.millis();
     for (Map<String, Object> entry : data.ok) {
       Group group = new Group(new LinkedHashMap<>(Json.object(entry.get("group"), "group")));
@@ -84,6 +94,17 @@ public final class OkApi {
 
   public synchronized void baseUrl(HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
+  }
+
+  /** Number of topics the group {@code uid} has, including ones posted to the sandbox. */
+  public synchronized int topicsOn(String uid) {
+    Group g = groups.get(uid);
+    return g == null ? 0 : g.topics.size();
+  }
+
+  /** Requests refused with error 8 because the token went over its requests per second. */
+  public int rateLimited() {
+    return rateLimited.get();
   }
 
   public MockResponse dispatch(RecordedRequest request) {
@@ -119,6 +140,10 @@ public final class OkApi {
     }
     if (!"json".equalsIgnoreCase(params.get("format"))) {
       throw new OkError(100, "PARAM : format must be json in the sandbox");
+    }
+    if (enforceRateLimits && !limiter.tryAcquire(token, rps, clock.millis())) {
+      rateLimited.incrementAndGet();
+      throw new OkError(8, "FLOOD_BLOCKED : Too many requests per second");
     }
     String method = params.getOrDefault("method", "");
     synchronized (this) {

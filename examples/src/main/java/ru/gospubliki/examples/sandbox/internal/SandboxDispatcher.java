@@ -1,6 +1,7 @@
 package ru.gospubliki.examples.sandbox.internal;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -9,15 +10,29 @@ import mockwebserver3.RecordedRequest;
 public final class SandboxDispatcher extends Dispatcher {
   private final VkApi vk;
   private final OkApi ok;
+  private final AtomicInteger vkRequests = new AtomicInteger();
+  private final AtomicInteger okRequests = new AtomicInteger();
 
   public SandboxDispatcher(VkApi vk, OkApi ok) {
     this.vk = vk;
     this.ok = ok;
   }
 
+  /** Requests received under {@code /vk/}: API calls, including refused ones, and photo uploads. */
+  public int vkRequests() {
+    return vkRequests.get();
+  }
+
+  /** Requests received under {@code /ok/}: API calls, including refused ones, and photo uploads. */
+  public int okRequests() {
+    return okRequests.get();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     List<String> path = request.getUrl().pathSegments();
+    if (!path.isEmpty() && path.get(0).equals("vk")) vkRequests.incrementAndGet();
+    if (!path.isEmpty() && path.get(0).equals("ok")) okRequests.incrementAndGet();
     if (path.size() == 3 && path.get(0).equals("vk") && path.get(1).equals("method") && !path.get(2).isEmpty()) {
       return vk.dispatch(request, path.get(2));
     }

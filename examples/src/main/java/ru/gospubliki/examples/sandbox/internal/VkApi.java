@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -51,6 +52,7 @@ public final class VkApi {
   private final int serviceRps;
   private final int userRps;
   private final RateLimiter limiter = new RateLimiter();
+  private final AtomicInteger rateLimited = new AtomicInteger();
   private final Map<Long, Group> groups = new LinkedHashMap<>();
   private final Map<String, Group> byScreenName = new HashMap<>();
   private final Map<String, GuidRecord> guids = new HashMap<>();
@@ -99,6 +101,11 @@ public final class VkApi {
     this.baseUrl = baseUrl;
   }
 
+  /** Requests refused with error 6 because the token went over its requests per second. */
+  public int rateLimited() {
+    return rateLimited.get();
+  }
+
   /** Number of posts ever created through {@code wall.post} (for tests and the CLI). */
   public synchronized int postsOn(long groupId) {
     Group g = groups.get(groupId);
@@ -141,7 +148,10 @@ public final class VkApi {
     if (!VERSION.equals(v)) throw new VkError(8, "Invalid request: the sandbox supports only v=" + VERSION);
     if (enforceRateLimits) {
       int limit = kind == TokenKind.USER ? userRps : serviceRps;
-      if (!limiter.tryAcquire(token, limit, clock.millis())) throw new VkError(6, "Too many requests per second");
+      if (!limiter.tryAcquire(token, limit, clock.millis())) {
+        rateLimited.incrementAndGet();
+        throw new VkError(6, "Too many requests per second");
+      }
     }
     synchronized (this) {
       if ("execute".equals(method)) return execute(params, kind);
