@@ -249,6 +249,23 @@ class VkPublishTest {
   }
 
   @Test
+  void afterTheGuidWindowAWallThatCannotBeReadKeepsTheOutcomeUnknownAndSendsNothing() {
+    for (int i = 0; i < 3; i++) vk.can("wall.post", cutOff());
+    PostDraft draft = draft().build();
+    assertThat(platform.publish(PAGE, draft)).isInstanceOf(PublishResult.Unknown.class);
+
+    clock.advance(Duration.ofHours(2)); // VK's guid no longer protects a re-send
+    for (int i = 0; i < 3; i++) vk.can("wall.get", FakeVk.error(10, "Internal server error"));
+    vk.requests.clear();
+    PublishResult second = platform.publish(PAGE, draft);
+
+    assertThat(second).isInstanceOfSatisfying(PublishResult.Unknown.class,
+        unknown -> assertThat(unknown.detail()).contains("стену проверить не удалось"));
+    assertThat(vk.requestsTo("wall.post")).isEmpty();
+    assertThat(vk.posted).isEmpty();
+  }
+
+  @Test
   void afterTheGuidWindowAPostThatDidArriveIsFoundInsteadOfSentAgain() {
     vk.can("wall.get", FakeVk.error(10, "Internal server error"));
     vk.can("wall.get", FakeVk.error(10, "Internal server error"));

@@ -85,8 +85,8 @@ public final class Publisher {
       Instant first = attempt.firstSentAt;
       if (attempt.ambiguous && first != null && !withinWindow(first)) {
         PublishResult found = reconcile(page, gid, draft, first, token);
-        if (found != null) return remember(attempt, found);
-        attempt.firstSentAt = null; // nothing arrived: a fresh send opens a new guid window
+        if (found != null) return settled(attempt, found); // found, or the wall could not be checked
+        attempt.firstSentAt = null; // checked, nothing arrived: a fresh send opens a new guid window
         attempt.ambiguous = false;
       }
       List<String> attachments;
@@ -114,7 +114,7 @@ public final class Publisher {
         if (postId == null) {
           attempt.ambiguous = true;
           PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? remember(attempt, found)
+          return found != null ? settled(attempt, found)
               : new PublishResult.Unknown(page, "VK ответил без номера записи; проверьте стену сообщества");
         }
         return remember(attempt, result(page, gid, postId, draft));
@@ -127,18 +127,18 @@ public final class Publisher {
             return new PublishResult.Failed(page, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName(), true);
           }
           PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? remember(attempt, found) : unknown(page, first);
+          return found != null ? settled(attempt, found) : unknown(page, first);
         }
         // The request may have reached VK: a cut connection, a timeout, a proxy's error page.
         attempt.ambiguous = true;
         LOG.log(Level.FINE, "wall.post to -{0}: ambiguous failure ({1})", new Object[] {gid, e.getClass().getSimpleName()});
         if (resends < MAX_RESENDS && withinWindow(first)) continue; // same guid: VK keeps one post
         PublishResult found = reconcile(page, gid, draft, first, token);
-        return found != null ? remember(attempt, found) : unknown(page, first);
+        return found != null ? settled(attempt, found) : unknown(page, first);
       } catch (VkApiException e) {
         if (attempt.ambiguous) { // an earlier send of this post may have arrived
           PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? remember(attempt, found) : unknown(page, first);
+          return found != null ? settled(attempt, found) : unknown(page, first);
         }
         boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || e.errorCode() == 1 || e.errorCode() == 10;
         return new PublishResult.Failed(page, describe(e), retrySafe);
@@ -201,16 +201,32 @@ public final class Publisher {
         + "до " + firstSentAt.plus(GUID_WINDOW) + ", позже — сначала сверяется со стеной");
   }
 
-  /** Looks for the draft's post on the wall (or among postponed posts); null when not found or unclear. */
+  /**
+   * A reconciliation's answer: a found post is remembered; {@code Unknown} (the wall could not be
+   * checked) is not, so the next publish of the draft checks again instead of sending.
+   */
+  private PublishResult settled(Attempt attempt, PublishResult found) {
+    return found instanceof PublishResult.Unknown ? found : remember(attempt, found);
+  }
+
+  /**
+   * Looks for the draft's post on the wall (or among postponed posts): the post when found, null
+   * when the wall was read and the post is not there, {@code Unknown} when the wall could not be
+   * read or the draft cannot be told apart (no text): never "absent" without having looked.
+   */
   private @Nullable PublishResult reconcile(PageRef page, long gid, PostDraft draft, Instant firstSentAt, Token token) {
     Instant scheduledAt = draft.scheduledAt();
+    String text = draft.fullText().strip();
+    if (text.isEmpty()) {
+      return new PublishResult.Unknown(page, "запись без текста нельзя сверить со стеной VK после обрыва связи "
+          + "(" + firstSentAt + "); проверьте стену сообщества, прежде чем публиковать снова");
+    }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("owner_id", "-" + gid);
     params.put("filter", scheduledAt != null ? "postponed" : "owner");
     params.put("count", "100");
     try {
       Object response = client.call("wall.get", params, token, true).response();
-      String text = draft.fullText().strip();
       for (Object item : Json.list(Json.object(response), "items")) {
         Map<String, Object> post = Json.object(item);
         Long id = Json.longValue(post, "id");
@@ -226,7 +242,8 @@ public final class Publisher {
       return null;
     } catch (IOException | VkApiException e) {
       LOG.log(Level.FINE, "wall.get reconciliation for -{0} failed", gid);
-      return null;
+      return new PublishResult.Unknown(page, "связь с VK оборвалась после отправки записи (" + firstSentAt
+          + "), а стену проверить не удалось; проверьте стену сообщества, прежде чем публиковать снова");
     }
   }
 
