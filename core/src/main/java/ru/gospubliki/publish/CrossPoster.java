@@ -14,7 +14,9 @@ import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.Operation;
+import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.Severity;
@@ -97,12 +99,23 @@ public final class CrossPoster {
     PublishResult result;
     try {
       result = platform.publish(target, draft);
+    } catch (PlatformException e) {
+      // The platform answered with a refusal (a captcha, a lost session): nothing was posted, and
+      // the adapter's own guid or reconciliation still guards a later attempt.
+      boolean retrySafe = e.reason() != FailureReason.AUTHORIZATION && e.reason() != FailureReason.NOT_FOUND
+          && e.reason() != FailureReason.ACCESS_DENIED;
+      result = new PublishResult.Failed(target, describe(e), retrySafe);
     } catch (RuntimeException e) {
       // The adapter broke mid-call: the post may or may not be there.
-      result = new PublishResult.Unknown(target, "сбой при публикации: " + e.getMessage());
+      result = new PublishResult.Unknown(target, "сбой при публикации: " + describe(e));
     }
     journal.record(draft.idempotencyKey(), result);
     return result;
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage();
+    return message != null && !message.isBlank() ? message : e.getClass().getSimpleName();
   }
 
   private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {

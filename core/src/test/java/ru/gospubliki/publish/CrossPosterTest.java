@@ -176,6 +176,23 @@ final class CrossPosterTest {
   }
 
   @Test
+  void aPlatformRefusalIsAFailureThatMayBeRetriedNotAnUnknown() {
+    ThrowingPlatform refusing = new ThrowingPlatform(vk) {
+      @Override
+      public PublishResult publish(PageRef page, PostDraft draft) {
+        throw new ru.gospubliki.platform.PlatformException(ru.gospubliki.platform.FailureReason.RATE_LIMITED,
+            "VK требует ввести капчу");
+      }
+    };
+    CrossPoster poster = CrossPoster.builder().addPlatform(refusing).policy(policy).clock(clock).build();
+    PostDraft draft = PostDraft.builder().text("Новости #школа").build();
+    PublishResult result = poster.post(draft, List.of(vkPage)).results().get(0);
+    assertThat(result).isEqualTo(new PublishResult.Failed(vkPage, "VK требует ввести капчу", true));
+    // Not recorded as unknown: the next post of the same draft goes to the platform again.
+    assertThat(poster.post(draft, List.of(vkPage)).results().get(0).status()).isEqualTo(PublishStatus.FAILED);
+  }
+
+  @Test
   void builderNeedsAPlatformAndPostNeedsTargets() {
     assertThatThrownBy(() -> CrossPoster.builder().build()).hasMessage("no platform added");
     assertThatThrownBy(() -> poster().post(PostDraft.builder().text("x").build(), List.of()))
@@ -183,7 +200,7 @@ final class CrossPosterTest {
   }
 
   /** An adapter that breaks in the middle of a publish, as one losing its connection would. */
-  static final class ThrowingPlatform implements ru.gospubliki.platform.Platform {
+  static class ThrowingPlatform implements ru.gospubliki.platform.Platform {
     final InMemoryPlatform delegate;
 
     ThrowingPlatform(InMemoryPlatform delegate) {
