@@ -235,7 +235,7 @@ final class AuditCommand {
     } else {
       try {
         policy = Policy.load(Path.of(name), RuleCatalog.federal());
-      } catch (NoSuchFileException e) {
+      } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
         throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
       } catch (IOException e) {
         throw new UsageException("--policy: не удалось прочитать «" + name + "»");

@@ -43,7 +43,15 @@ public final class Gospubliki {
   public static void main(String[] args) {
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "gospubliki-shutdown"));
-    int code = run(args, System.getenv(), System.out, System.err, stop);
+    int code;
+    try {
+      code = run(args, System.getenv(), System.out, System.err, stop);
+    } catch (RuntimeException e) {
+      // Last resort: a person gets one line, never a stack trace.
+      System.err.println("gospubliki: внутренняя ошибка: " + e.getClass().getSimpleName()
+          + (e.getMessage() != null ? ": " + e.getMessage() : "") + ". Сообщите разработчикам.");
+      code = EXIT_FAILED;
+    }
     System.out.flush();
     System.exit(code);
   }
@@ -72,14 +80,5 @@ public final class Gospubliki {
             + " (справка: gospubliki --help)");
         return EXIT_USAGE;
     }
-  }
-
-  /**
-   * NOT YET WIRED: the SDK's Auditor and CrossPoster are merged by the lead; until then the command
-   * validates its arguments fully and then stops here.
-   */
-  static int notYetWired(String command, PrintStream err) {
-    err.println("gospubliki " + command + ": команда ещё не подключена к SDK в этой сборке");
-    return EXIT_FAILED;
   }
 }

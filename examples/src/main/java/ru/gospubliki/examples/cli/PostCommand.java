@@ -50,7 +50,8 @@ final class PostCommand {
       "  --link URL        ссылка",
       "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
       "  --sandbox         публиковать во встроенную песочницу",
-      "Результат — по одной строке JSON на страницу. Коды выхода: 0 — всё опубликовано или",
+      "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: проверьте страницу,",
+      "прежде чем запускать команду для неё снова. Коды выхода: 0 — всё опубликовано или",
       "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
       "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
@@ -194,7 +195,9 @@ final class PostCommand {
 
   /**
    * The draft. Its idempotency key is derived from the content, so running the same command again
-   * (after a lost connection, say) is recognised by VK's {@code guid} instead of posting twice.
+   * within VK's one-hour {@code guid} window does not post twice on VK. Nothing else carries over
+   * between runs (OK has no such key): a target reported {@code UNKNOWN} must be checked on the page
+   * before the command is run again for it.
    */
   static PostDraft draft(Options options) throws UsageException {
     PostDraft.Builder draft = PostDraft.builder().text(options.text);
