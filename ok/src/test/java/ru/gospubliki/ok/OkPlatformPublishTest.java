@@ -160,6 +160,24 @@ final class OkPlatformPublishTest {
   }
 
   @Test
+  void aScheduledTopicLostInADropIsNeverSentAgainBlindly() {
+    FakeOk ok = new FakeOk(time, 77);
+    server.setDispatcher(ok);
+    ok.drop = FakeOk.Drop.BEFORE_RECORDING;
+    OkPlatform platform = platform().build();
+    PostDraft draft = PostDraft.builder().text("Анонс дня открытых дверей")
+        .scheduledAt(NOW.plus(java.time.Duration.ofDays(2))).build();
+
+    assertThat(platform.publish(PAGE, draft)).isInstanceOf(PublishResult.Unknown.class);
+    PublishResult second = platform.publish(PAGE, draft);
+
+    // A scheduled topic is not among the group's topics until its time: not finding it proves nothing.
+    assertThat(second).isInstanceOfSatisfying(PublishResult.Unknown.class,
+        u -> assertThat(u.detail()).contains("отложенные темы"));
+    assertThat(ok.postCalls.get()).isEqualTo(1);
+  }
+
+  @Test
   void differentDraftWithTheSameTextIsNotMistakenForAnEarlierOne() {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);

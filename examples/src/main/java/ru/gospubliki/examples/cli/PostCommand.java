@@ -202,12 +202,12 @@ final class PostCommand {
   static PostDraft draft(Options options) throws UsageException {
     PostDraft.Builder draft = PostDraft.builder().text(options.text);
     MessageDigest digest = sha256();
-    digest.update(options.text.getBytes(StandardCharsets.UTF_8));
+    field(digest, "text", options.text.getBytes(StandardCharsets.UTF_8));
     for (Path photo : options.photos) {
       try {
         DraftPhoto described = DraftPhoto.fromPath(photo);
         draft.addPhotos(described);
-        digest.update((described.fileName() + "/" + described.size()).getBytes(StandardCharsets.UTF_8));
+        field(digest, "photo", described.readAll()); // the content, not the name: a replaced photo is a new post
       } catch (IOException e) {
         throw new UsageException("--photo: не удалось прочитать «" + photo + "»");
       }
@@ -215,12 +215,12 @@ final class PostCommand {
     HttpUrl link = options.link;
     if (link != null) {
       draft.link(link.toString());
-      digest.update(link.toString().getBytes(StandardCharsets.UTF_8));
+      field(digest, "link", link.toString().getBytes(StandardCharsets.UTF_8));
     }
     Instant at = options.at;
     if (at != null) {
       draft.scheduledAt(at);
-      digest.update(at.toString().getBytes(StandardCharsets.UTF_8));
+      field(digest, "at", at.toString().getBytes(StandardCharsets.UTF_8));
     }
     byte[] hash = digest.digest();
     StringBuilder key = new StringBuilder("cli-");
@@ -261,6 +261,13 @@ final class PostCommand {
       throw new AssertionError(e); // A Buffer does not fail.
     }
     return buffer.readUtf8();
+  }
+
+  /** Adds one tagged, length-prefixed field, so that no two different drafts hash alike. */
+  private static void field(MessageDigest digest, String tag, byte[] value) {
+    digest.update(tag.getBytes(StandardCharsets.UTF_8));
+    digest.update(java.nio.ByteBuffer.allocate(8).putLong(value.length).array());
+    digest.update(value);
   }
 
   private static MessageDigest sha256() {

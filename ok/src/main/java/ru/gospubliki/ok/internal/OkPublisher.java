@@ -105,8 +105,14 @@ public final class OkPublisher {
         outcomes.put(key, found);
         return found;
       }
-      // Re-send only when the recent topics were read and the text is not among them.
-      if (!unknown.detail().equals(NOT_FOUND)) return found;
+      // Re-send only when the recent topics were read and the text is not among them. A scheduled
+      // topic is not among the group's topics until its time: for it, absent proves nothing.
+      if (!unknown.detail().equals(NOT_FOUND) || draft.scheduledAt() != null) {
+        return draft.scheduledAt() != null && unknown.detail().equals(NOT_FOUND)
+            ? new PublishResult.Unknown(page, "связь с ОК прервалась после отправки отложенной темы; "
+                + "до времени публикации её не видно среди тем группы: проверьте отложенные темы группы вручную")
+            : found;
+      }
     }
     PublishResult result = send(page, gid, draft, key);
     outcomes.put(key, result);

@@ -140,7 +140,11 @@ public final class Publisher {
           PublishResult found = reconcile(page, gid, draft, first, token);
           return found != null ? settled(attempt, found) : unknown(page, first);
         }
-        boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || e.errorCode() == 1 || e.errorCode() == 10;
+        boolean serverError = e.errorCode() == 1 || e.errorCode() == 10;
+        // VK's internal errors may come after the post was written: a later send after the guid
+        // window checks the wall first.
+        if (serverError) attempt.ambiguous = true;
+        boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || serverError;
         return new PublishResult.Failed(page, describe(e), retrySafe);
       }
     }
