@@ -266,6 +266,21 @@ class VkPublishTest {
   }
 
   @Test
+  void anInternalServerErrorOnPostIsRetrySafeButLaterSendsCheckTheWallFirst() {
+    for (int i = 0; i < 3; i++) vk.can("wall.post", FakeVk.error(10, "Internal server error"));
+    PostDraft draft = draft().build();
+    PublishResult first = platform.publish(PAGE, draft);
+    assertThat(first).isInstanceOfSatisfying(PublishResult.Failed.class, f -> assertThat(f.retrySafe()).isTrue());
+    vk.canned.clear();
+
+    clock.advance(Duration.ofHours(2)); // error 10 may come after VK wrote the post
+    vk.requests.clear();
+    assertThat(platform.publish(PAGE, draft)).isInstanceOf(PublishResult.Published.class);
+    assertThat(vk.requests).extracting(r -> r.getUrl().encodedPath())
+        .containsExactly("/method/wall.get", "/method/wall.post");
+  }
+
+  @Test
   void afterTheGuidWindowAPostThatDidArriveIsFoundInsteadOfSentAgain() {
     vk.can("wall.get", FakeVk.error(10, "Internal server error"));
     vk.can("wall.get", FakeVk.error(10, "Internal server error"));
