@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MediaKind;
@@ -38,11 +39,6 @@ final class PublicationRules {
   private static @Nullable RuleResult precheck(RuleContext context) {
     if (context.posts() != null) return null;
     return context.page() == null ? RuleResult.notApplicable() : NO_POSTS;
-  }
-
-  /** Own posts published in the {@code days} before now (now included, later posts excluded). */
-  private static List<Post> ownInWindow(RuleContext context, int days) {
-    return context.ownPostsWithin(days);
   }
 
   private static int windowDays(RuleParameters parameters) {
@@ -181,43 +177,40 @@ final class PublicationRules {
   }
 
   static RuleResult hashtags(RuleContext context, RuleParameters parameters) {
-    RuleResult early = precheck(context);
-    if (early != null) return early;
-    double minShare = parameters.getDouble("minShare");
-    int days = windowDays(parameters);
-    List<Post> posts = ownInWindow(context, days);
-    if (posts.isEmpty()) return RuleResult.notApplicable(); // POSTS_CADENCE reports it.
-    int tagged = 0;
-    for (Post post : posts) {
-      if (!post.hashtags().isEmpty()) tagged++;
-    }
-    double share = (double) tagged / posts.size();
-    Map<String, String> details = Map.of("withHashtags", Integer.toString(tagged), "ownPosts",
-        Integer.toString(posts.size()), "share", Texts.decimal(share));
-    if (share + 1e-9 >= minShare) return RuleResult.pass(details);
-    return RuleResult.fail("Хэштеги есть только в " + tagged + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций") + " за последние "
-        + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше " + Texts.percent(minShare)
-        + "). Добавляйте к публикациям хэштеги организации и тем, например #школа9.", details);
+    return share(context, parameters, post -> !post.hashtags().isEmpty(), "withHashtags", "Хэштеги",
+        "Добавляйте к публикациям хэштеги организации и тем, например #школа9.");
   }
 
   static RuleResult media(RuleContext context, RuleParameters parameters) {
+    return share(context, parameters,
+        post -> post.media().contains(MediaKind.PHOTO) || post.media().contains(MediaKind.VIDEO), "withMedia",
+        "Фото или видео", "Сопровождайте публикации фотографиями или видео.");
+  }
+
+  /**
+   * The share of own posts in the window that have {@code what}, against parameter {@code minShare};
+   * not applicable when there are no own posts (POSTS_CADENCE reports that).
+   */
+  private static RuleResult share(RuleContext context, RuleParameters parameters, Predicate<Post> has,
+      String countKey, String what, String advice) {
     RuleResult early = precheck(context);
     if (early != null) return early;
     double minShare = parameters.getDouble("minShare");
     int days = windowDays(parameters);
-    List<Post> posts = ownInWindow(context, days);
-    if (posts.isEmpty()) return RuleResult.notApplicable(); // POSTS_CADENCE reports it.
-    int withMedia = 0;
+    List<Post> posts = context.ownPostsWithin(days);
+    if (posts.isEmpty()) return RuleResult.notApplicable();
+    int matching = 0;
     for (Post post : posts) {
-      if (post.media().contains(MediaKind.PHOTO) || post.media().contains(MediaKind.VIDEO)) withMedia++;
+      if (has.test(post)) matching++;
     }
-    double share = (double) withMedia / posts.size();
-    Map<String, String> details = Map.of("withMedia", Integer.toString(withMedia), "ownPosts",
+    double share = (double) matching / posts.size();
+    Map<String, String> details = Map.of(countKey, Integer.toString(matching), "ownPosts",
         Integer.toString(posts.size()), "share", Texts.decimal(share));
     if (share + 1e-9 >= minShare) return RuleResult.pass(details);
-    return RuleResult.fail("Фото или видео есть только в " + withMedia + " из " + Texts.count(posts.size(), "публикации", "публикаций", "публикаций")
-        + " за последние " + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше "
-        + Texts.percent(minShare) + "). Сопровождайте публикации фотографиями или видео.", details);
+    return RuleResult.fail(what + " есть только в " + matching + " из "
+        + Texts.count(posts.size(), "публикации", "публикаций", "публикаций") + " за последние "
+        + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше " + Texts.percent(minShare)
+        + "). " + advice, details);
   }
 
   static RuleResult notAds(RuleContext context, RuleParameters parameters) {
@@ -225,7 +218,7 @@ final class PublicationRules {
     if (early != null) return early;
     int days = windowDays(parameters);
     List<String> ads = null;
-    for (Post post : ownInWindow(context, days)) {
+    for (Post post : context.ownPostsWithin(days)) {
       if (post.markedAsAd()) {
         if (ads == null) ads = new ArrayList<>();
         ads.add(post.url());
@@ -241,7 +234,7 @@ final class PublicationRules {
     RuleResult early = precheck(context);
     if (early != null) return early;
     int days = windowDays(parameters);
-    List<Post> posts = ownInWindow(context, days);
+    List<Post> posts = context.ownPostsWithin(days);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("ownPosts", Integer.toString(posts.size()));
     if (posts.isEmpty()) return RuleResult.pass(details);
