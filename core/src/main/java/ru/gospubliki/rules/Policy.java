@@ -37,6 +37,7 @@ public final class Policy {
   private final RuleCatalog catalog;
   private final Set<String> disabled;
   private final Map<String, Severity> severities;
+  private final Map<String, Map<String, String>> parameterOverrides;
   private final Map<String, RuleParameters> parameters;
   private final Map<String, Integer> scoreWeights;
 
@@ -52,6 +53,9 @@ public final class Policy {
       resolved.put(definition.id(), RuleParameters.of(definition, overrides));
     }
     this.parameters = Map.copyOf(resolved);
+    Map<String, Map<String, String>> overrides = new HashMap<>();
+    builder.parameters.forEach((id, values) -> overrides.put(id, Map.copyOf(values)));
+    this.parameterOverrides = Map.copyOf(overrides);
     this.scoreWeights = Map.copyOf(builder.scoreWeights);
   }
 
@@ -112,6 +116,11 @@ public final class Policy {
     return result;
   }
 
+  /** A builder holding this policy's settings, to derive a variant of it. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   @Override
   public String toString() {
     return "Policy{" + name + "}";
@@ -129,6 +138,15 @@ public final class Policy {
     Builder(RuleCatalog catalog) {
       this.catalog = catalog;
       this.scoreWeights = new LinkedHashMap<>(catalog.scoreWeights());
+    }
+
+    Builder(Policy policy) {
+      this.catalog = policy.catalog;
+      this.name = policy.name;
+      this.disabled.addAll(policy.disabled);
+      this.severities.putAll(policy.severities);
+      policy.parameterOverrides.forEach((id, values) -> parameters.put(id, new HashMap<>(values)));
+      this.scoreWeights = new LinkedHashMap<>(policy.scoreWeights);
     }
 
     public Builder name(String name) {

@@ -246,17 +246,8 @@ final class AuditCommand {
     if (!pagesOnly) return policy;
     // Pages given one by one have no registry entry: organisation rules and the comparison with
     // the registry name would only add noise.
-    Policy.Builder pages = Policy.builder(policy.catalog()).name(policy.name());
-    for (Rule rule : policy.catalog().rules()) {
-      String id = rule.definition().id();
-      if (!policy.isEnabled(id) || rule.definition().scope() == RuleScope.ORGANIZATION
-          || id.equals("PROFILE_NAME_MATCHES")) pages.disable(id);
-      else pages.severity(id, policy.severity(rule.definition()));
-      for (Map.Entry<String, String> parameter : policy.parameters(rule.definition()).asMap().entrySet()) {
-        pages.parameter(id, parameter.getKey(), parameter.getValue());
-      }
-    }
-    policy.scoreWeights().forEach(pages::scoreWeight);
+    Policy.Builder pages = policy.toBuilder().disable("PROFILE_NAME_MATCHES");
+    for (Rule rule : policy.catalog().rules(RuleScope.ORGANIZATION)) pages.disable(rule.definition().id());
     return pages.build();
   }
 
