@@ -23,13 +23,16 @@ public interface PublishJournal {
     return new PublishJournal() {
       @Override
       public @Nullable PublishResult lookup(String idempotencyKey, PageRef page) {
-        return results.get(idempotencyKey + ' ' + page.platform() + ':' + page.id());
+        return results.get(key(idempotencyKey, page));
       }
 
       @Override
       public void record(String idempotencyKey, PublishResult result) {
-        PageRef page = result.page();
-        results.put(idempotencyKey + ' ' + page.platform() + ':' + page.id(), result);
+        results.put(key(idempotencyKey, result.page()), result);
+      }
+
+      private String key(String idempotencyKey, PageRef page) {
+        return idempotencyKey + ' ' + page.platform() + ':' + page.id();
       }
     };
   }
