@@ -26,6 +26,8 @@ import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Policy;
@@ -198,7 +200,7 @@ public final class Auditor {
         readable.add(success.value().page());
       }
     }
-    Map<PageRef, FetchResult<List<Post>>> posts =
+    Map<PageRef, FetchResult<PostHistory>> posts =
         readable.isEmpty() ? Map.of() : safePosts(platform, readable, now.minus(POSTS_WINDOW));
     for (PageRef page : chunk) {
       FetchResult<ProfileSnapshot> profile = profiles.get(page);
@@ -223,9 +225,9 @@ public final class Auditor {
     }
   }
 
-  private static Map<PageRef, FetchResult<List<Post>>> safePosts(Platform platform, List<PageRef> pages, Instant since) {
+  private static Map<PageRef, FetchResult<PostHistory>> safePosts(Platform platform, List<PageRef> pages, Instant since) {
     try {
-      return platform.fetchPosts(pages, since);
+      return platform.fetchPosts(pages, PostQuery.since(since));
     } catch (RuntimeException e) {
       return failAll(pages, e);
     }
@@ -265,8 +267,8 @@ public final class Auditor {
           .build();
     }
     List<Post> posts = null;
-    FetchResult<List<Post>> postsRead = observation.posts();
-    if (postsRead instanceof FetchResult.Success<List<Post>> success) posts = success.value();
+    FetchResult<PostHistory> postsRead = observation.posts();
+    if (postsRead instanceof FetchResult.Success<PostHistory> success) posts = success.value().posts();
 
     RuleContext context = RuleContext.builder()
         .now(now)

@@ -1,12 +1,11 @@
 package ru.gospubliki.audit;
 
-import java.util.List;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
-import ru.gospubliki.model.Post;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostHistory;
 
 /**
  * What was read about one page for an audit: its profile (or why it could not be read), its recent
@@ -16,7 +15,7 @@ import ru.gospubliki.platform.FetchResult;
  * PageObservation observation = PageObservation.builder()
  *     .page(snapshot.page())
  *     .profile(FetchResult.success(snapshot))
- *     .posts(FetchResult.success(posts))
+ *     .posts(FetchResult.success(PostHistory.of(posts)))
  *     .build();
  * PageAudit audit = auditor.auditPage(observation, organization);
  * }</pre>
@@ -35,7 +34,7 @@ public abstract class PageObservation {
   public abstract FetchResult<ProfileSnapshot> profile();
 
   /** Recent posts; null when they were not requested. */
-  public abstract @Nullable FetchResult<List<Post>> posts();
+  public abstract @Nullable FetchResult<PostHistory> posts();
 
   public abstract @Nullable ProfileSnapshot previous();
 

@@ -19,6 +19,8 @@ public final class PlatformId implements Comparable<PlatformId> {
   public static final PlatformId VK = new PlatformId("vk");
   /** Одноклассники. */
   public static final PlatformId OK = new PlatformId("ok");
+  /** MAX, the national messenger: official channels since 2025. */
+  public static final PlatformId MAX = new PlatformId("max");
 
   private final String name;
 
@@ -31,6 +33,7 @@ public final class PlatformId implements Comparable<PlatformId> {
     String lower = name.trim().toLowerCase(Locale.ROOT);
     if (lower.equals(VK.name)) return VK;
     if (lower.equals(OK.name)) return OK;
+    if (lower.equals(MAX.name)) return MAX;
     if (!VALID.matcher(lower).matches()) {
       throw new IllegalArgumentException("platform id must match [a-z][a-z0-9_-]{0,31}: \"" + name + "\"");
     }

@@ -1,5 +1,7 @@
 package ru.gospubliki.platform;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,29 @@ public abstract class Capabilities {
 
   /** Operations the configured credentials allow. */
   public abstract Set<Operation> operations();
+
+  /**
+   * The credential these capabilities rest on, as an operator names it (Russian: «ключ
+   * пользователя», «ключ сообщества», «бот»); null when the platform has one kind only.
+   */
+  public abstract @Nullable String credential();
+
+  /**
+   * Why each operation that is not {@linkplain #operations() allowed} is not, and what to do
+   * (Russian), e.g. for photos with a VK community key: «загрузка фото на стену требует ключа
+   * пользователя...». Operations not listed here and not allowed have no particular reason.
+   */
+  public abstract Map<Operation, String> unavailableBecause();
+
+  /**
+   * How long the platform itself deduplicates a repeated send of the same publication (VK's
+   * {@code guid}: one hour); {@link Duration#ZERO} when it does not. Within it a send whose answer
+   * was lost may simply be repeated; after it the page is checked first.
+   */
+  @Value.Default
+  public Duration dedupWindow() {
+    return Duration.ZERO;
+  }
 
   /** Longest post text in characters. */
   public abstract int maxTextLength();

@@ -1,6 +1,7 @@
 package ru.gospubliki.platform;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The result of reading one page in a bulk call: the value, or why this page could not be read.
@@ -14,6 +15,12 @@ public sealed interface FetchResult<T> permits FetchResult.Success, FetchResult.
 
   static <T> FetchResult<T> failure(FailureReason reason, String detail) {
     return new Failure<>(reason, detail);
+  }
+
+  /** This result with {@code mapper} applied to a success; a failure stays as it is. */
+  default <U> FetchResult<U> map(Function<? super T, ? extends U> mapper) {
+    if (this instanceof Success<T> success) return new Success<>(mapper.apply(success.value()));
+    return ((Failure<T>) this).cast();
   }
 
   /** A page that was read. */
@@ -32,12 +39,22 @@ public sealed interface FetchResult<T> permits FetchResult.Success, FetchResult.
       Objects.requireNonNull(detail, "detail");
     }
 
-    /** The reason as reports show it: {@code deleted}, or {@code api_error: <detail>}. */
+    /**
+     * The reason as reports show it: the bare code where it says everything ({@code deleted},
+     * {@code quota}, {@code timeout}), {@code api_error: <detail>} where the detail matters.
+     */
     public String reportReason() {
-      return reason == FailureReason.API_ERROR || reason == FailureReason.NETWORK
-          || reason == FailureReason.RATE_LIMITED || reason == FailureReason.AUTHORIZATION
-          ? reason.code() + ": " + detail
-          : reason.code();
+      switch (reason) {
+        case API_ERROR:
+        case NETWORK:
+        case CONNECTION_LOST:
+        case RATE_LIMITED:
+        case AUTHORIZATION:
+        case REFUSED:
+          return reason.code() + ": " + detail;
+        default:
+          return reason.code();
+      }
     }
 
     /** The same failure typed for another value. */

@@ -3,6 +3,7 @@ package ru.gospubliki.platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
 
 /**
@@ -62,13 +63,25 @@ public sealed interface PublishResult
   }
 
   /**
-   * The platform refused or could not be reached before anything was recorded. {@code retrySafe}
-   * tells whether sending again may succeed without risking a duplicate.
+   * The platform refused or could not be reached, and nothing was posted. {@code error} says in
+   * Russian what happened and what to do; {@code captcha} is the challenge to show a person when
+   * the platform asked for one.
    */
-  record Failed(PageRef page, String error, boolean retrySafe) implements PublishResult {
+  record Failed(PageRef page, FailureReason reason, String error, @Nullable Captcha captcha)
+      implements PublishResult {
     public Failed {
       Objects.requireNonNull(page, "page");
+      Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(error, "error");
+    }
+
+    public Failed(PageRef page, FailureReason reason, String error) {
+      this(page, reason, error, null);
+    }
+
+    /** True when sending the same draft again cannot make a duplicate: see {@link FailureReason#retrySafe()}. */
+    public boolean retrySafe() {
+      return reason.retrySafe();
     }
 
     @Override

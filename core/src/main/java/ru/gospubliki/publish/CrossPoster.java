@@ -102,9 +102,7 @@ public final class CrossPoster {
     } catch (PlatformException e) {
       // The platform answered with a refusal (a captcha, a lost session): nothing was posted, and
       // the adapter's own guid or reconciliation still guards a later attempt.
-      boolean retrySafe = e.reason() != FailureReason.AUTHORIZATION && e.reason() != FailureReason.NOT_FOUND
-          && e.reason() != FailureReason.ACCESS_DENIED;
-      result = new PublishResult.Failed(target, describe(e), retrySafe);
+      result = new PublishResult.Failed(target, e.reason(), describe(e));
     } catch (RuntimeException e) {
       // The adapter broke mid-call: the post may or may not be there.
       result = new PublishResult.Unknown(target, "сбой при публикации: " + describe(e));

@@ -26,6 +26,8 @@ import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.PublishResult;
 
 /**
@@ -165,9 +167,10 @@ public final class InMemoryPlatform implements Platform {
   }
 
   @Override
-  public synchronized Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
+  public synchronized Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
     calls.incrementAndGet();
-    Map<PageRef, FetchResult<List<Post>>> result = new LinkedHashMap<>();
+    Map<PageRef, FetchResult<PostHistory>> result = new LinkedHashMap<>();
+    Instant since = query.since();
     Instant now = clock.instant();
     for (PageRef page : pages) {
       FetchResult.Failure<?> failure = failureOf(page);
@@ -177,12 +180,25 @@ public final class InMemoryPlatform implements Platform {
       } else if (!profiles.containsKey(resolved)) {
         result.put(page, FetchResult.failure(FailureReason.NOT_FOUND, "страница не найдена: " + page.url()));
       } else {
-        List<Post> recent = new ArrayList<>();
+        List<Post> visible = new ArrayList<>();
         for (Post post : posts.getOrDefault(resolved, List.of())) {
-          boolean visible = !post.publishedAt().isAfter(now);
-          if (visible && (post.pinned() || !post.publishedAt().isBefore(since))) recent.add(post);
+          if (!post.publishedAt().isAfter(now)) visible.add(post);
         }
-        result.put(page, FetchResult.success(recent));
+        // Newest first, as platforms page back; reported in the order the posts were added.
+        List<Post> newestFirst = new ArrayList<>(visible);
+        newestFirst.sort(java.util.Comparator.comparing(Post::publishedAt).reversed());
+        java.util.Set<Post> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int own = 0;
+        for (Post post : newestFirst) {
+          boolean inWindow = post.pinned() || !post.publishedAt().isBefore(since);
+          if (!inWindow && own >= query.minOwnPosts()) continue;
+          read.add(post);
+          if (post.authorKind() == AuthorKind.COMMUNITY) own++;
+        }
+        List<Post> inOrder = new ArrayList<>(read.size());
+        for (Post post : visible) if (read.contains(post)) inOrder.add(post);
+        result.put(page, FetchResult.success(PostHistory.builder().posts(inOrder)
+            .reachedStart(read.size() == visible.size()).totalPosts((long) visible.size()).build()));
       }
     }
     return result;
@@ -193,7 +209,7 @@ public final class InMemoryPlatform implements Platform {
     calls.incrementAndGet();
     PageRef resolved = resolveOrNull(page);
     if (resolved == null) {
-      return new PublishResult.Failed(page, "страница не найдена: " + page.url(), false);
+      return new PublishResult.Failed(page, FailureReason.NOT_FOUND, "страница не найдена: " + page.url());
     }
     String key = resolved.id() + ' ' + draft.idempotencyKey();
     Post existing = byIdempotencyKey.get(key);
@@ -201,7 +217,7 @@ public final class InMemoryPlatform implements Platform {
       String error = failNextPublish;
       if (error != null) {
         failNextPublish = null;
-        return new PublishResult.Failed(page, error, true);
+        return new PublishResult.Failed(page, FailureReason.REFUSED, error);
       }
       Instant at = draft.scheduledAt() != null ? Objects.requireNonNull(draft.scheduledAt()) : clock.instant();
       String postId = Integer.toString(nextPostId.getAndIncrement());
@@ -243,7 +259,7 @@ public final class InMemoryPlatform implements Platform {
         return new PublishResult.Published(page, postId, post.url());
       }
     }
-    return new PublishResult.Failed(page, "запись " + postId + " не найдена", false);
+    return new PublishResult.Failed(page, FailureReason.NOT_FOUND, "запись " + postId + " не найдена");
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class AuditBenchmark {
       PageRef page = PageRef.of(PlatformId.VK, Integer.toString(i + 1));
       observations.add(PageObservation.builder().page(page)
           .profile(FetchResult.success(profile(page, i)))
-          .posts(FetchResult.success(posts(page, i))).build());
+          .posts(FetchResult.success(ru.gospubliki.platform.PostHistory.of(posts(page, i)))).build());
       organizations.add(organization(i, page));
     }
     long checksum = 0;
@@ -185,9 +185,12 @@ public final class AuditBenchmark {
     }
 
     @Override
-    public Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
-      Map<PageRef, FetchResult<List<Post>>> result = new LinkedHashMap<>();
-      for (PageRef page : pages) result.put(page, FetchResult.success(posts(page, (int) page.numericId())));
+    public Map<PageRef, FetchResult<ru.gospubliki.platform.PostHistory>> fetchPosts(Collection<PageRef> pages,
+        ru.gospubliki.platform.PostQuery query) {
+      Map<PageRef, FetchResult<ru.gospubliki.platform.PostHistory>> result = new LinkedHashMap<>();
+      for (PageRef page : pages) {
+        result.put(page, FetchResult.success(ru.gospubliki.platform.PostHistory.of(posts(page, (int) page.numericId()))));
+      }
       return result;
     }
 

@@ -285,7 +285,7 @@ final class AuditorTest {
 
   static PageObservation observation(PageRef page, ProfileSnapshot profile, List<Post> posts) {
     return PageObservation.builder().page(page).profile(FetchResult.success(profile))
-        .posts(FetchResult.success(posts)).build();
+        .posts(FetchResult.success(ru.gospubliki.platform.PostHistory.of(posts))).build();
   }
 
   static Organization org(String name, @org.jspecify.annotations.Nullable String district, PageRef... pages) {

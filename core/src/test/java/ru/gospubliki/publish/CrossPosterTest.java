@@ -180,14 +180,14 @@ final class CrossPosterTest {
     ThrowingPlatform refusing = new ThrowingPlatform(vk) {
       @Override
       public PublishResult publish(PageRef page, PostDraft draft) {
-        throw new ru.gospubliki.platform.PlatformException(ru.gospubliki.platform.FailureReason.RATE_LIMITED,
+        throw new ru.gospubliki.platform.PlatformException(ru.gospubliki.platform.FailureReason.CAPTCHA,
             "VK требует ввести капчу");
       }
     };
     CrossPoster poster = CrossPoster.builder().addPlatform(refusing).policy(policy).clock(clock).build();
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     PublishResult result = poster.post(draft, List.of(vkPage)).results().get(0);
-    assertThat(result).isEqualTo(new PublishResult.Failed(vkPage, "VK требует ввести капчу", true));
+    assertThat(result).isEqualTo(new PublishResult.Failed(vkPage, ru.gospubliki.platform.FailureReason.CAPTCHA, "VK требует ввести капчу"));
     // Not recorded as unknown: the next post of the same draft goes to the platform again.
     assertThat(poster.post(draft, List.of(vkPage)).results().get(0).status()).isEqualTo(PublishStatus.FAILED);
   }
@@ -211,7 +211,7 @@ final class CrossPosterTest {
     @Override public Capabilities capabilities() { return delegate.capabilities(); }
     @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<PageRef>> resolve(java.util.Collection<PageRef> pages) { return delegate.resolve(pages); }
     @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<ProfileSnapshot>> fetchProfiles(java.util.Collection<PageRef> pages) { return delegate.fetchProfiles(pages); }
-    @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<List<ru.gospubliki.model.Post>>> fetchPosts(java.util.Collection<PageRef> pages, Instant since) { return delegate.fetchPosts(pages, since); }
+    @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<ru.gospubliki.platform.PostHistory>> fetchPosts(java.util.Collection<PageRef> pages, ru.gospubliki.platform.PostQuery query) { return delegate.fetchPosts(pages, query); }
     @Override public PublishResult publish(PageRef page, PostDraft draft) { throw new IllegalStateException("connection reset"); }
     @Override public PublishResult edit(PageRef page, String postId, PostDraft draft) { return delegate.edit(page, postId, draft); }
     @Override public void delete(PageRef page, String postId) { delegate.delete(page, postId); }

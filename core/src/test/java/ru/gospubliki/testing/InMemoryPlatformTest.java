@@ -60,8 +60,8 @@ final class InMemoryPlatformTest {
     vk.addPost(post("2", NOW.minus(Duration.ofDays(40)), false));
     vk.addPost(post("3", NOW.minus(Duration.ofDays(3)), false));
     vk.addPost(post("4", NOW.plus(Duration.ofDays(3)), false)); // scheduled, not visible yet
-    List<Post> posts = ((FetchResult.Success<List<Post>>) vk.fetchPosts(List.of(page), NOW.minus(Duration.ofDays(28)))
-        .get(page)).value();
+    List<Post> posts = ((FetchResult.Success<ru.gospubliki.platform.PostHistory>) vk.fetchPosts(List.of(page),
+        ru.gospubliki.platform.PostQuery.since(NOW.minus(Duration.ofDays(28)))).get(page)).value().posts();
     assertThat(posts).extracting(Post::id).containsExactly("1", "3");
   }
 
@@ -89,10 +89,10 @@ final class InMemoryPlatformTest {
   }
 
   @Test
-  void publishingToAnUnknownPageFailsWithoutRetry() {
+  void publishingToAnUnknownPageFailsAsNotFound() {
     PublishResult result = vk.publish(PageRef.of(PlatformId.VK, "404"), PostDraft.builder().text("x").build());
-    assertThat(result).isInstanceOf(PublishResult.Failed.class);
-    assertThat(((PublishResult.Failed) result).retrySafe()).isFalse();
+    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class,
+        failed -> assertThat(failed.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.NOT_FOUND));
   }
 
   @Test

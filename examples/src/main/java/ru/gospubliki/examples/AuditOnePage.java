@@ -13,6 +13,7 @@ import ru.gospubliki.examples.sandbox.Sandbox;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.vk.VkPlatform;
 
 /**
@@ -51,7 +52,7 @@ public final class AuditOnePage {
     PageObservation.Builder observation = PageObservation.builder().page(page).profile(profile);
     if (profile instanceof FetchResult.Success<ProfileSnapshot>) {
       Instant since = Instant.now().minus(Duration.ofDays(28));
-      observation.posts(vk.fetchPosts(List.of(page), since).get(page));
+      observation.posts(vk.fetchPosts(List.of(page), PostQuery.since(since)).get(page));
     }
     return Auditor.builder().build().auditPage(observation.build(), null);
   }

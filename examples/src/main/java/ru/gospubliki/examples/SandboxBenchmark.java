@@ -22,6 +22,8 @@ import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.ok.OkPlatform;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.model.PlatformId;
@@ -222,10 +224,10 @@ public final class SandboxBenchmark {
       }
     }
 
-    @Override public Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
+    @Override public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
       long start = System.nanoTime();
       try {
-        return platform.fetchPosts(pages, since);
+        return platform.fetchPosts(pages, query);
       } finally {
         nanos += System.nanoTime() - start;
       }

@@ -48,8 +48,9 @@ final class CrossPostNewsTest {
             : OkPlatform.builder().baseUrl(sandbox.okApiUrl()).applicationKey(sandbox.okApplicationKey())
                 .applicationSecretKey(sandbox.okApplicationSecretKey()).accessToken(sandbox.okAccessToken()).build();
         String id = ((PublishResult.Published) published).postId();
-        FetchResult<List<Post>> posts = reader.fetchPosts(List.of(published.page()), Instant.now().minusSeconds(3600))
-            .get(published.page());
+        FetchResult<List<Post>> posts = reader.fetchPosts(List.of(published.page()),
+            ru.gospubliki.platform.PostQuery.since(Instant.now().minusSeconds(3600))).get(published.page())
+            .map(ru.gospubliki.platform.PostHistory::posts);
         assertThat(posts).isInstanceOf(FetchResult.Success.class);
         Post post = ((FetchResult.Success<List<Post>>) posts).value().stream()
             .filter(p -> p.id().equals(id)).findFirst().orElseThrow();

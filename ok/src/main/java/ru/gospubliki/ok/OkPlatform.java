@@ -24,6 +24,8 @@ import ru.gospubliki.ok.internal.RateLimiter;
 import ru.gospubliki.ok.internal.Sleeper;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PlatformException;
@@ -117,8 +119,10 @@ public final class OkPlatform implements Platform {
    * topics are included whatever their date.
    */
   @Override
-  public Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
-    return reader.fetchPosts(pages, since);
+  public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
+    Map<PageRef, FetchResult<PostHistory>> result = new java.util.LinkedHashMap<>();
+    reader.fetchPosts(pages, query.since()).forEach((page, read) -> result.put(page, read.map(PostHistory::of)));
+    return result;
   }
 
   /**

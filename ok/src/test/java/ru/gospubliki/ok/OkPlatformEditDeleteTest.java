@@ -114,7 +114,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"success\":false}"));
     PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.retrySafe()).isTrue();
+      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.API_ERROR);
       assertThat(f.error()).contains(TOPIC);
     });
   }
@@ -138,11 +138,11 @@ final class OkPlatformEditDeleteTest {
     PostDraft draft = PostDraft.builder().text("Текст").build();
 
     assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.retrySafe()).isFalse();
+      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.NOT_FOUND);
       assertThat(f.error()).isEqualTo("not_found");
     });
     assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.retrySafe()).isFalse();
+      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.API_ERROR);
       assertThat(f.error()).contains("601");
     });
     assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class,
@@ -245,7 +245,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"success\":true}")); // what a silent re-send would get
     OkPlatform platform = platform().build();
     // A pooled connection is the one OkHttp would silently retry a failed request on.
-    platform.fetchPosts(List.of(PAGE), NOW.minusSeconds(60));
+    platform.fetchPosts(List.of(PAGE), ru.gospubliki.platform.PostQuery.since(NOW.minusSeconds(60)));
 
     assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
       assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);

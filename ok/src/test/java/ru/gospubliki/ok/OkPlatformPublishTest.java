@@ -19,6 +19,7 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.ok.internal.FakeTime;
 import ru.gospubliki.ok.internal.Forms;
 import ru.gospubliki.ok.internal.OkJson;
+import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.PublishResult;
 
 final class OkPlatformPublishTest {
@@ -115,7 +116,7 @@ final class OkPlatformPublishTest {
     OkPlatform platform = platform().build();
     PostDraft draft = PostDraft.builder().text("Внимание: отключение воды 21 ноября").build();
     // A pooled connection is the one OkHttp would silently retry a failed request on.
-    platform.fetchPosts(List.of(PAGE), NOW.minusSeconds(60));
+    platform.fetchPosts(List.of(PAGE), ru.gospubliki.platform.PostQuery.since(NOW.minusSeconds(60)));
 
     PublishResult first = platform.publish(PAGE, draft);
     String id = (String) ok.topics.get(0).get("id");
@@ -233,7 +234,7 @@ final class OkPlatformPublishTest {
     PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Фото").addPhotos(photo).build());
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
       assertThat(f.error()).contains("a.png");
-      assertThat(f.retrySafe()).isFalse();
+      assertThat(f.reason()).isEqualTo(FailureReason.REFUSED);
     });
     assertThat(server.getRequestCount()).isZero();
   }

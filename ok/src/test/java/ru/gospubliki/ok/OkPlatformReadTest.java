@@ -21,6 +21,8 @@ import ru.gospubliki.ok.internal.FakeTime;
 import ru.gospubliki.ok.internal.Forms;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 
 final class OkPlatformReadTest {
   private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
@@ -180,7 +182,7 @@ final class OkPlatformReadTest {
         + "," + topic("800", NOW.minusSeconds(30 * 86400), "group:77", "{\"type\":\"text\",\"text\":\"old\"}", "")
         + "],\"anchor\":\"A2\",\"has_more\":true}"));
     PageRef page = PageRef.parse("ok:77");
-    List<Post> posts = success(platform().build().fetchPosts(List.of(page), since).get(page));
+    List<Post> posts = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page)).posts();
 
     assertThat(posts).extracting(Post::id).containsExactly("901", "900", "899");
     Post own = posts.get(0);
@@ -217,7 +219,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("{\"media_topics\":[" + topic("2", NOW.minusSeconds(120), "group:77", "", "")
         + "],\"anchor\":\"A2\",\"has_more\":false}"));
     PageRef page = PageRef.parse("ok:77");
-    List<Post> posts = success(platform().build().fetchPosts(List.of(page), since).get(page));
+    List<Post> posts = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page)).posts();
     assertThat(posts).extracting(Post::id).containsExactly("1", "3", "2");
     assertThat(posts.get(0).pinned()).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -227,7 +229,7 @@ final class OkPlatformReadTest {
   void floodStopsFurtherCallsInABulkRead() {
     server.enqueue(json("{\"error_code\":8,\"error_msg\":\"FLOOD_BLOCKED\"}"));
     List<PageRef> pages = List.of(PageRef.parse("ok:1"), PageRef.parse("ok:2"));
-    Map<PageRef, FetchResult<List<Post>>> result = platform().build().fetchPosts(pages, NOW.minusSeconds(60));
+    Map<PageRef, FetchResult<PostHistory>> result = platform().build().fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class,
         f -> assertThat(f.reason()).isEqualTo(FailureReason.RATE_LIMITED)));
     assertThat(server.getRequestCount()).isEqualTo(1);

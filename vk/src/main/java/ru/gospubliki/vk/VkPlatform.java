@@ -20,6 +20,8 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
@@ -142,8 +144,10 @@ public final class VkPlatform implements Platform {
    * posts are included whatever their date.
    */
   @Override
-  public Map<PageRef, FetchResult<List<Post>>> fetchPosts(Collection<PageRef> pages, Instant since) {
-    return reader.fetchPosts(pages, since);
+  public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
+    Map<PageRef, FetchResult<PostHistory>> result = new java.util.LinkedHashMap<>();
+    reader.fetchPosts(pages, query.since()).forEach((page, read) -> result.put(page, read.map(PostHistory::of)));
+    return result;
   }
 
   /**

@@ -61,7 +61,7 @@ class VkBulkReadBenchmark {
 
       long started = System.nanoTime();
       var profiles = platform.fetchProfiles(pages);
-      var posts = platform.fetchPosts(pages, now.minus(Duration.ofDays(28)));
+      var posts = platform.fetchPosts(pages, ru.gospubliki.platform.PostQuery.since(now.minus(Duration.ofDays(28))));
       double seconds = (System.nanoTime() - started) / 1e9;
 
       int requests = vk.total();

@@ -77,7 +77,7 @@ class VkPublishTest {
 
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
       assertThat(failed.error()).contains("ключ пользователя", "wall");
-      assertThat(failed.retrySafe()).isFalse();
+      assertThat(failed.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.ACCESS_DENIED);
     });
     assertThatThrownBy(() -> readOnly.delete(PAGE, "5"))
         .isInstanceOf(PlatformException.class).hasMessageContaining("ключ пользователя");
@@ -270,7 +270,7 @@ class VkPublishTest {
     for (int i = 0; i < 3; i++) vk.can("wall.post", FakeVk.error(10, "Internal server error"));
     PostDraft draft = draft().build();
     PublishResult first = platform.publish(PAGE, draft);
-    assertThat(first).isInstanceOfSatisfying(PublishResult.Failed.class, f -> assertThat(f.retrySafe()).isTrue());
+    assertThat(first).isInstanceOfSatisfying(PublishResult.Failed.class, f -> assertThat(f.retrySafe()).isFalse());
     vk.canned.clear();
 
     clock.advance(Duration.ofHours(2)); // error 10 may come after VK wrote the post
@@ -335,7 +335,7 @@ class VkPublishTest {
 
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
       assertThat(failed.error()).contains("214", "wall.post");
-      assertThat(failed.retrySafe()).isFalse();
+      assertThat(failed.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.ACCESS_DENIED);
     });
   }
 

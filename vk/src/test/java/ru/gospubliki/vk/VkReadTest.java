@@ -221,7 +221,7 @@ class VkReadTest {
         post(123, 48, NOW.minus(Duration.ofDays(40)), -123, "")));
     PageRef page = PageRef.parse("vk:123");
 
-    List<Post> posts = success(platform.fetchPosts(List.of(page), since).get(page));
+    List<Post> posts = success(posts(platform, List.of(page), since).get(page));
 
     assertThat(posts).extracting(Post::id).containsExactlyInAnyOrder("1", "50", "49");
     Post pinned = posts.stream().filter(p -> p.id().equals("1")).findFirst().orElseThrow();
@@ -258,7 +258,7 @@ class VkReadTest {
     PageRef seven = PageRef.parse("vk:7");
     PageRef eight = PageRef.parse("vk:8");
 
-    Map<PageRef, FetchResult<List<Post>>> results = platform.fetchPosts(List.of(seven, eight), since);
+    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, List.of(seven, eight), since);
 
     // 250 posts two hours apart: all within 28 days; the pinned one too.
     assertThat(success(results.get(seven))).hasSize(251);
@@ -279,7 +279,7 @@ class VkReadTest {
     vk.wallErrors.put(3L, new Object[] {15, "Access denied: this wall available only for community members"});
     vk.wallErrors.put(26L, new Object[] {18, "User was deleted or banned"});
 
-    Map<PageRef, FetchResult<List<Post>>> results = platform.fetchPosts(pages, since);
+    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, pages, since);
 
     assertThat(vk.count("execute")).isEqualTo(2);
     assertThat(results.get(pages.get(2))).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
@@ -300,7 +300,7 @@ class VkReadTest {
       pages.add(PageRef.parse("vk:" + gid));
     }
 
-    Map<PageRef, FetchResult<List<Post>>> results = platform.fetchPosts(pages, NOW.minus(Duration.ofDays(28)));
+    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, pages, NOW.minus(Duration.ofDays(28)));
 
     assertThat(results.get(pages.get(0))).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
       assertThat(failure.reason()).isEqualTo(FailureReason.RATE_LIMITED);
@@ -327,7 +327,7 @@ class VkReadTest {
     }
 
     Map<PageRef, FetchResult<ProfileSnapshot>> profiles = platform.fetchProfiles(pages);
-    Map<PageRef, FetchResult<List<Post>>> posts = platform.fetchPosts(pages, since);
+    Map<PageRef, FetchResult<List<Post>>> posts = posts(platform, pages, since);
 
     assertThat(profiles.values()).allMatch(r -> r instanceof FetchResult.Success);
     assertThat(posts.values()).allMatch(r -> r instanceof FetchResult.Success);
@@ -386,7 +386,7 @@ class VkReadTest {
     PageRef ten = PageRef.parse("vk:10");
 
     ProfileSnapshot snapshot = success(platform.fetchProfiles(List.of(nine, ten)).get(nine));
-    Map<PageRef, FetchResult<List<Post>>> posts = platform.fetchPosts(List.of(nine, ten), NOW.minus(Duration.ofDays(400)));
+    Map<PageRef, FetchResult<List<Post>>> posts = posts(platform, List.of(nine, ten), NOW.minus(Duration.ofDays(400)));
 
     assertThat(snapshot.name()).isEqualTo("5");
     assertThat(snapshot.mark()).isEqualTo(MarkStatus.UNKNOWN);
@@ -421,13 +421,22 @@ class VkReadTest {
         .baseUrl(server.url("/method/").toString()).build();
     PageRef page = PageRef.parse("vk:1");
 
-    FetchResult<List<Post>> result = community.fetchPosts(List.of(page), NOW).get(page);
+    FetchResult<List<Post>> result = posts(community, List.of(page), NOW).get(page);
 
     assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
       assertThat(failure.reason()).isEqualTo(FailureReason.AUTHORIZATION);
       assertThat(failure.detail()).contains("сервисный ключ");
     });
     assertThat(vk.total()).isZero();
+  }
+
+  /** The posts each page's history holds, for the assertions that look at posts only. */
+  static Map<PageRef, FetchResult<List<Post>>> posts(VkPlatform platform, java.util.Collection<PageRef> pages,
+      java.time.Instant since) {
+    Map<PageRef, FetchResult<List<Post>>> result = new java.util.LinkedHashMap<>();
+    platform.fetchPosts(pages, ru.gospubliki.platform.PostQuery.since(since))
+        .forEach((page, read) -> result.put(page, read.map(ru.gospubliki.platform.PostHistory::posts)));
+    return result;
   }
 
   static <T> T success(FetchResult<T> result) {

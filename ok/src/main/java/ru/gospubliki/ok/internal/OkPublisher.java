@@ -138,10 +138,9 @@ public final class OkPublisher {
     } catch (OkServiceException | OkMalformedResponseException e) {
       return reconcile(page, gid, draft, sentAt); // OK may have recorded the topic before failing.
     } catch (OkApiException e) {
-      boolean retrySafe = e instanceof OkRateLimitException || e instanceof OkSessionException;
-      return new PublishResult.Failed(page, OkFailures.of(e).reportReason(), retrySafe);
+      return new PublishResult.Failed(page, OkFailures.of(e).reason(), OkFailures.of(e).reportReason());
     } catch (ConnectException | UnknownHostException e) {
-      return new PublishResult.Failed(page, OkFailures.of(e).reportReason(), true); // Never sent.
+      return new PublishResult.Failed(page, OkFailures.of(e).reason(), OkFailures.of(e).reportReason()); // Never sent.
     } catch (IOException e) {
       return reconcile(page, gid, draft, sentAt);
     }
@@ -227,14 +226,12 @@ public final class OkPublisher {
     try {
       boolean edited = confirmation("mediatopic.edit", api.call("mediatopic.edit", params));
       if (!edited) {
-        return new PublishResult.Failed(page, "ОК не подтвердил правку темы " + topicId + " группы " + gid, true);
+        return new PublishResult.Failed(page, FailureReason.API_ERROR, "ОК не подтвердил правку темы " + topicId + " группы " + gid);
       }
     } catch (OkApiException e) {
-      boolean retrySafe = e instanceof OkRateLimitException || e instanceof OkSessionException
-          || e instanceof OkServiceException || e instanceof OkMalformedResponseException;
-      return new PublishResult.Failed(page, OkFailures.of(e).reportReason(), retrySafe);
+      return new PublishResult.Failed(page, OkFailures.of(e).reason(), OkFailures.of(e).reportReason());
     } catch (IOException e) {
-      return new PublishResult.Failed(page, OkFailures.of(e).reportReason(), true);
+      return new PublishResult.Failed(page, OkFailures.of(e).reason(), OkFailures.of(e).reportReason());
     }
     return new PublishResult.Published(page, topicId, TopicMapper.topicUrl(gid, topicId));
   }
@@ -295,7 +292,7 @@ public final class OkPublisher {
 
   private static PublishResult unresolved(PageRef page, @Nullable FetchResult<PageRef> resolved) {
     String reason = resolved instanceof FetchResult.Failure<PageRef> failure ? failure.reportReason() : "not_found";
-    return new PublishResult.Failed(page, "группа не определена: " + reason, true);
+    return new PublishResult.Failed(page, FailureReason.NOT_FOUND, "группа не определена: " + reason);
   }
 
   /** Reads and uploads the draft's photos; the failure to return instead when that is not possible. */
@@ -305,17 +302,16 @@ public final class OkPublisher {
       try {
         contents.add(photo.readAll());
       } catch (IOException e) {
-        throw new PhotosFailed(new PublishResult.Failed(page, "фото «" + photo.fileName() + "» не прочитано: "
-            + e.getClass().getSimpleName(), false));
+        throw new PhotosFailed(new PublishResult.Failed(page, FailureReason.REFUSED, "фото «" + photo.fileName() + "» не прочитано: "
+            + e.getClass().getSimpleName()));
       }
     }
     try {
       return photos.upload(gid, draft.photos(), contents);
     } catch (OkApiException e) {
-      throw new PhotosFailed(new PublishResult.Failed(page, "фото не загружены: " + OkFailures.of(e).reportReason(),
-          !(e instanceof OkContentException) && !(e instanceof OkSignatureException)));
+      throw new PhotosFailed(new PublishResult.Failed(page, OkFailures.of(e).reason(), "фото не загружены: " + OkFailures.of(e).reportReason()));
     } catch (IOException e) {
-      throw new PhotosFailed(new PublishResult.Failed(page, "фото не загружены: " + OkFailures.of(e).reportReason(), true));
+      throw new PhotosFailed(new PublishResult.Failed(page, OkFailures.of(e).reason(), "фото не загружены: " + OkFailures.of(e).reportReason()));
     }
   }
 

@@ -69,14 +69,14 @@ public final class Publisher {
 
   public PublishResult publish(PageRef page, PostDraft draft) {
     Token token = userToken;
-    if (token == null) return new PublishResult.Failed(page, NO_USER_TOKEN, false);
+    if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
     if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
     long gid;
     try {
       gid = groupId(page);
     } catch (PlatformException e) {
-      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), e.reason() == FailureReason.NETWORK);
+      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
     }
     String key = gid + ":" + draft.idempotencyKey();
     Attempt attempt = attempts.computeIfAbsent(key, k -> new Attempt());
@@ -93,7 +93,7 @@ public final class Publisher {
       try {
         attachments = uploadPhotos(gid, draft.photos(), token);
       } catch (UploadFailure e) {
-        return new PublishResult.Failed(page, String.valueOf(e.getMessage()), true);
+        return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
       }
       String link = draft.link();
       if (link != null) attachments.add(link);
@@ -124,7 +124,7 @@ public final class Publisher {
         if (e instanceof ConnectException || e instanceof UnknownHostException) {
           if (!attempt.ambiguous) {
             attempt.firstSentAt = null;
-            return new PublishResult.Failed(page, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName(), true);
+            return new PublishResult.Failed(page, FailureReason.NETWORK, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName());
           }
           PublishResult found = reconcile(page, gid, draft, first, token);
           return found != null ? settled(attempt, found) : unknown(page, first);
@@ -144,15 +144,14 @@ public final class Publisher {
         // VK's internal errors may come after the post was written: a later send after the guid
         // window checks the wall first.
         if (serverError) attempt.ambiguous = true;
-        boolean retrySafe = e.reason() == FailureReason.RATE_LIMITED || serverError;
-        return new PublishResult.Failed(page, describe(e), retrySafe);
+        return new PublishResult.Failed(page, e.reason(), describe(e));
       }
     }
   }
 
   public PublishResult edit(PageRef page, String postId, PostDraft draft) {
     Token token = userToken;
-    if (token == null) return new PublishResult.Failed(page, NO_USER_TOKEN, false);
+    if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
     if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
     long id = postId(postId);
@@ -168,13 +167,13 @@ public final class Publisher {
     } catch (VkCaptchaException e) {
       throw e;
     } catch (VkApiException e) {
-      return new PublishResult.Failed(page, describe(e), e.reason() == FailureReason.RATE_LIMITED);
+      return new PublishResult.Failed(page, e.reason(), describe(e));
     } catch (UploadFailure e) {
-      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), true);
+      return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
     } catch (PlatformException e) {
-      return new PublishResult.Failed(page, String.valueOf(e.getMessage()), e.reason() == FailureReason.NETWORK);
+      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
     } catch (IOException e) {
-      return new PublishResult.Failed(page, "VK недоступен: " + e.getClass().getSimpleName(), true);
+      return new PublishResult.Failed(page, FailureReason.NETWORK, "VK недоступен: " + e.getClass().getSimpleName());
     }
   }
 

@@ -64,8 +64,9 @@ public final class VkErrors {
         return FailureReason.AUTHORIZATION;
       case 6:
       case 9:
-      case 29:
         return FailureReason.RATE_LIMITED;
+      case 29:
+        return FailureReason.QUOTA;
       case 18:
         return FailureReason.DELETED;
       case 30:
