@@ -19,8 +19,8 @@ import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 
 /**
- * Writes a {@link ComplianceReport} as the JSON other systems read (schema {@code gospubliki.audit/1},
- * cli.md "Report JSON"): exactly its fields, in its order. Findings list only {@code FAIL} and
+ * Writes a {@link ComplianceReport} as the JSON other systems read (schema {@code gospubliki.audit/1}):
+ * exactly its fields, in its order. Findings list only {@code FAIL} and
  * {@code UNKNOWN} outcomes; {@code reason}, {@code score}, {@code postsLast28Days}, {@code district}
  * and {@code message} are written as {@code null} when absent. The report is streamed, never held
  * as a tree.

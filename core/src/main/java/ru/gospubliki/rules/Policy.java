@@ -14,8 +14,8 @@ import ru.gospubliki.internal.rules.PolicyJson;
 
 /**
  * How strictly a region applies the catalogue: which rules run, with what severity and parameters,
- * and how the score is weighted. {@link #federal()} applies every rule with the defaults of
- * rules.md; a regional policy raises or lowers severities, changes parameters and switches rules off.
+ * and how the score is weighted. {@link #federal()} applies every rule with the catalogue's
+ * defaults (a LAW rule is a violation, a RATING rule a warning, a recommendation a notice); a regional policy raises or lowers severities, changes parameters and switches rules off.
  *
  * <pre>{@code
  * Policy amur = Policy.builder(RuleCatalog.federal())

@@ -76,7 +76,7 @@ public final class RuleCatalog {
     return rules.containsKey(id);
   }
 
-  /** Default score weights by rule id (see rules.md "Score"). */
+  /** Default score weights by rule id (the regional rating's traffic light: mark 10, design 20, activity 40, contacts 20, posting as the community 10). */
   public Map<String, Integer> scoreWeights() {
     return scoreWeights;
   }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The registry columns of cli.md, each with its English name and Russian alias. */
+/** The registry columns, each with its English name and Russian alias. */
 enum Column {
   NAME("name", "Наименование"),
   DISTRICT("district", "Район"),

@@ -31,7 +31,7 @@ import ru.gospubliki.registry.RegistryFormatException;
 import ru.gospubliki.registry.RejectedRow;
 
 /**
- * Reads a registry CSV (cli.md "Registry CSV") row by row with commons-csv: the delimiter is detected
+ * Reads a registry CSV row by row with commons-csv: the delimiter is detected
  * from the header line, columns are matched by English name or Russian alias, each bad row becomes a
  * {@link RejectedRow} naming every problem it has, and good rows load.
  */

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import ru.gospubliki.examples.sandbox.Sandbox;
 
 /**
- * Platform credentials from the environment (cli.md: never flags, never printed). {@link
+ * Platform credentials from the environment (never flags, never printed). {@link
  * #toString()} names which are present, never their values.
  */
 final class Credentials {

@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK
- * and OK, cross-posts to them, and serves an embedded sandbox. The contract (flags, output, exit
- * codes) is cli.md.
+ * and OK, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
+ * stable contract: scripts and other systems call it.
  *
  * <pre>{@code
  * java -jar examples/target/gospubliki.jar audit --sandbox

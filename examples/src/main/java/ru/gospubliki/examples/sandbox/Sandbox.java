@@ -161,7 +161,7 @@ public final class Sandbox implements AutoCloseable {
     return ok.rateLimited();
   }
 
-  /** The server's root on the numeric loopback address (cli.md prints 127.0.0.1, not localhost). */
+  /** The server's root on the numeric loopback address (the tool prints 127.0.0.1, not localhost). */
   private static String base(MockWebServer server) {
     return "http://127.0.0.1:" + server.getPort() + "/";
   }

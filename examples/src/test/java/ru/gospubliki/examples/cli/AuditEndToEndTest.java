@@ -20,7 +20,7 @@ import ru.gospubliki.rules.RuleDefinition;
 
 /**
  * {@code audit --sandbox} end to end: the report of the bundled sample district, checked field by
- * field against cli.md and finding by finding against the sample's sample-README.md.
+ * field against the report contract (schema gospubliki.audit/1) and finding by finding against the sample's sample-README.md.
  */
 final class AuditEndToEndTest {
   static final String AS_OF = "2026-11-22T10:00:00Z";

@@ -42,7 +42,7 @@ final class Cli {
     return run(Map.of(), args);
   }
 
-  /** The sandbox's credentials as the environment variables of cli.md. */
+  /** The sandbox's credentials as the environment variables the tool reads. */
   static Map<String, String> env(Sandbox sandbox) {
     return Map.of("VK_SERVICE_TOKEN", sandbox.vkServiceToken(), "VK_USER_TOKEN", sandbox.vkUserToken(),
         "OK_APPLICATION_KEY", sandbox.okApplicationKey(),

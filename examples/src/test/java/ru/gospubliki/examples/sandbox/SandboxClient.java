@@ -67,7 +67,7 @@ final class SandboxClient {
     return execute(request.build());
   }
 
-  /** OK call signed as ok-api.md says with the sandbox credentials. */
+  /** OK call signed the way OK documents (md5 of sorted params and the session secret) with the sandbox credentials. */
   Answer ok(String method, String... keyValues) throws IOException {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("application_key", sandbox.okApplicationKey());

@@ -3,7 +3,7 @@ package ru.gospubliki.vk.internal;
 import java.util.Random;
 
 /**
- * Bounded exponential backoff with jitter, for the errors vk-api.md says to retry: internal errors
+ * Bounded exponential backoff with jitter, for the errors VK documents as worth retrying: internal errors
  * (1, 10), too many requests (6, at least one second) and, for reads only, network failures.
  */
 public final class RetryPolicy {

@@ -18,7 +18,7 @@ import ru.gospubliki.vk.VkQuotaException;
 import ru.gospubliki.vk.VkRateLimitException;
 import ru.gospubliki.vk.VkValidationException;
 
-/** Turns VK error objects into typed exceptions, per the table in vk-api.md, without secrets. */
+/** Turns VK error objects into typed exceptions, by what each code means (VK's documented error codes), without secrets. */
 public final class VkErrors {
   private static final Set<Integer> PERMISSION = Set.of(7, 15, 18, 27, 28, 30, 200, 203, 214);
   private static final Set<Integer> CONTENT = Set.of(219, 220, 222, 224);

@@ -24,7 +24,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * The fake OK API at {@code /ok/fb.do}, behaving as ok-api.md describes: POST form with
+ * The fake OK API at {@code /ok/fb.do}, behaving as OK documents it: POST form with
  * {@code application_key}, {@code method}, {@code format=json}, {@code access_token}, {@code sig};
  * the signature is verified on every request (error 104 with the {@code invocation-error} header).
  *

@@ -7,7 +7,7 @@ import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The OK request signature exactly as ok-api.md: {@code secret = md5(access_token + secret_key)}
+ * The OK request signature exactly as OK documents it: {@code secret = md5(access_token + secret_key)}
  * (or the secret key alone without a session), then {@code md5(sorted key=value pairs + secret)}
  * over raw values, excluding {@code sig}, {@code access_token} and {@code session_key}.
  */

@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake VK API (version 5.199) at {@code /vk/method/{method}}, behaving as vk-api.md describes:
+ * The fake VK API (version 5.199) at {@code /vk/method/{method}}, behaving as VK documents it:
  * POST form bodies only, errors as HTTP 200 {@code {"error":{...}}}, per-token rate limits.
  *
  * <p>Methods: {@code groups.getById}, {@code wall.get}, {@code execute} (see {@link VkScript} for
