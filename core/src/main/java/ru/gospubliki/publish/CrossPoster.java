@@ -13,7 +13,6 @@ import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Capabilities;
-import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PlatformException;
@@ -57,7 +56,7 @@ public final class CrossPoster {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
     List<DraftProblem> problems = new ArrayList<>();
-    Map<PlatformId, Capabilities> capabilities = new LinkedHashMap<>();
+    Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
     for (PageRef target : unique) {
       Platform platform = platforms.get(target.platform());
       if (platform == null) {
@@ -65,13 +64,9 @@ public final class CrossPoster {
             "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
         continue;
       }
-      capabilities.computeIfAbsent(target.platform(), p -> platform.capabilities());
+      capabilities.put(target, platform.capabilities(target));
     }
-    for (Capabilities platform : capabilities.values()) {
-      String missing = missingOperation(platform, draft);
-      if (missing != null) problems.add(problem(platform.platform(), "DRAFT_CREDENTIALS", missing));
-    }
-    problems.addAll(validator.validate(draft, capabilities.values()));
+    problems.addAll(validator.validate(draft, capabilities));
 
     List<String> blocking = new ArrayList<>();
     for (DraftProblem problem : problems) {
@@ -114,19 +109,6 @@ public final class CrossPoster {
   private static String describe(RuntimeException e) {
     String message = e.getMessage();
     return message != null && !message.isBlank() ? message : e.getClass().getSimpleName();
-  }
-
-  private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {
-    if (!capabilities.allows(Operation.PUBLISH)) {
-      return "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации";
-    }
-    if (!draft.photos().isEmpty() && !capabilities.allows(Operation.UPLOAD_PHOTOS)) {
-      return "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии";
-    }
-    if (draft.scheduledAt() != null && !capabilities.allows(Operation.SCHEDULE)) {
-      return "платформа не поддерживает отложенные публикации с этими ключами доступа";
-    }
-    return null;
   }
 
   private static DraftProblem problem(PlatformId platform, String rule, String message) {

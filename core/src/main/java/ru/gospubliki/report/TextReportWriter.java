@@ -14,6 +14,7 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Severity;
@@ -51,7 +52,8 @@ public final class TextReportWriter {
         + report.policy() + "»\n\n");
 
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "С отметкой", "Соответствуют"});
+    rows.add(new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "MAX", "С отметкой",
+        "Соответствуют"});
     int organizations = 0;
     int withPage = 0;
     for (DistrictSummary district : summary.byDistrict()) {
@@ -59,13 +61,14 @@ public final class TextReportWriter {
       withPage += district.withPage();
       rows.add(new String[] {district.district(), Integer.toString(district.organizations()),
           Integer.toString(district.withPage()), Integer.toString(district.withVk()),
-          Integer.toString(district.withOk()), Integer.toString(district.withMark()),
+          Integer.toString(district.withOk()), Integer.toString(district.withMax()), Integer.toString(district.withMark()),
           Integer.toString(district.compliant())});
     }
     writeTable(rows, out);
     out.write("\nПодключено " + withPage + " из " + organizations + ". Страниц: " + summary.pages()
         + "; соответствуют требованиям: " + summary.compliant() + ", не соответствуют: "
-        + summary.nonCompliant() + ", недоступны: " + summary.unreachable() + ".\n");
+        + summary.nonCompliant() + ", проверены не полностью: " + summary.unverified() + ", недоступны: "
+        + summary.unreachable() + ".\n");
 
     boolean header = false;
     for (OrganizationAudit organization : report.organizations()) {
@@ -88,9 +91,18 @@ public final class TextReportWriter {
           continue;
         }
         Integer score = page.score();
-        out.write("  " + page.page().url() + " — не соответствует требованиям"
-            + (score != null ? ", оценка " + score + " из 100" : "") + "\n");
+        String verdict = page.status() == PageStatus.UNVERIFIED
+            ? "нарушений не найдено, но проверена не полностью" : "не соответствует требованиям";
+        out.write("  " + page.page().url() + " — " + verdict
+            + (score != null ? ", оценка " + score + " из 100" + rules(page.scoreRules()) : "") + "\n");
         for (Finding finding : failures(page.findings())) writeFinding(finding, "    ", out);
+        if (page.status() == PageStatus.UNVERIFIED) {
+          for (Finding finding : page.findings()) {
+            if (finding.outcome() == Outcome.UNKNOWN && finding.severity() != Severity.NOTICE) {
+              out.write("    • [не проверено] " + finding.message() + " (" + finding.rule() + ")\n");
+            }
+          }
+        }
       }
     }
 
@@ -99,8 +111,24 @@ public final class TextReportWriter {
       for (RejectedRow row : report.rejectedRows()) {
         out.write("  строка " + row.line() + ": " + row.error() + "\n");
       }
+      long more = report.rejectedRowCount() - report.rejectedRows().size();
+      if (more > 0) out.write("  и ещё " + more + "\n");
+    }
+    if (!report.warnings().isEmpty()) {
+      out.write("\nПредупреждения по реестру (строки учтены в проверке)\n");
+      for (RegistryWarning warning : report.warnings()) {
+        out.write("  " + (warning.line() > 0 ? "строка " + warning.line() + ": " : "") + warning.message() + "\n");
+      }
+      long more = report.warningCount() - report.warnings().size();
+      if (more > 0) out.write("  и ещё " + more + "\n");
     }
     out.flush();
+  }
+
+  /** {@code  (по 7 правилам)}: what the score rests on; nothing when not known. */
+  private static String rules(int count) {
+    if (count <= 0) return "";
+    return " (по " + count + (count % 10 == 1 && count % 100 != 11 ? " правилу)" : " правилам)");
   }
 
   private static List<Finding> failures(List<Finding> findings) {
@@ -141,8 +169,12 @@ public final class TextReportWriter {
         return "нет доступа";
       case "not_found":
         return "страница не найдена";
+      case "quota":
+        return "исчерпан суточный лимит запросов к платформе, повторите проверку завтра";
+      case "timeout":
+        return "платформа не ответила вовремя";
       default:
-        return reason;
+        return reason.startsWith("unsupported: ") ? reason.substring("unsupported: ".length()) : reason;
     }
   }
 

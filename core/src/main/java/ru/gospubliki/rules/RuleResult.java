@@ -14,14 +14,15 @@ import org.jspecify.annotations.Nullable;
  * and this one copies its details once.
  */
 public final class RuleResult {
-  private static final RuleResult PASS = new RuleResult(Outcome.PASS, null, Map.of());
-  private static final RuleResult NOT_APPLICABLE = new RuleResult(Outcome.NOT_APPLICABLE, null, Map.of());
+  private static final RuleResult PASS = new RuleResult(Outcome.PASS, null, Map.of(), false);
+  private static final RuleResult NOT_APPLICABLE = new RuleResult(Outcome.NOT_APPLICABLE, null, Map.of(), false);
 
   private final Outcome outcome;
   private final @Nullable String message;
   private final Map<String, String> details;
+  private final boolean notShown;
 
-  private RuleResult(Outcome outcome, @Nullable String message, Map<String, String> details) {
+  private RuleResult(Outcome outcome, @Nullable String message, Map<String, String> details, boolean notShown) {
     boolean needsMessage = outcome == Outcome.FAIL || outcome == Outcome.UNKNOWN;
     if (needsMessage && (message == null || message.isBlank())) {
       throw new IllegalStateException(outcome + " needs a message");
@@ -29,6 +30,7 @@ public final class RuleResult {
     this.outcome = outcome;
     this.message = message;
     this.details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    this.notShown = notShown;
   }
 
   public static RuleResult pass() {
@@ -36,19 +38,33 @@ public final class RuleResult {
   }
 
   public static RuleResult pass(Map<String, String> details) {
-    return new RuleResult(Outcome.PASS, null, details);
+    return new RuleResult(Outcome.PASS, null, details, false);
   }
 
   public static RuleResult fail(String message) {
-    return new RuleResult(Outcome.FAIL, message, Map.of());
+    return new RuleResult(Outcome.FAIL, message, Map.of(), false);
   }
 
   public static RuleResult fail(String message, Map<String, String> details) {
-    return new RuleResult(Outcome.FAIL, message, details);
+    return new RuleResult(Outcome.FAIL, message, details, false);
   }
 
   public static RuleResult unknown(String message) {
-    return new RuleResult(Outcome.UNKNOWN, message, Map.of());
+    return new RuleResult(Outcome.UNKNOWN, message, Map.of(), false);
+  }
+
+  /** {@code UNKNOWN} with the measured values so far, e.g. how many posts were seen. */
+  public static RuleResult unknown(String message, Map<String, String> details) {
+    return new RuleResult(Outcome.UNKNOWN, message, details, false);
+  }
+
+  /**
+   * {@code UNKNOWN} because the platform never shows the data the rule needs (OK has no email
+   * field, MAX no mark), not because this read failed: such a result does not make the page
+   * {@code UNVERIFIED}, since reading again would not tell more.
+   */
+  public static RuleResult notShown(String message) {
+    return new RuleResult(Outcome.UNKNOWN, message, Map.of(), true);
   }
 
   public static RuleResult notApplicable() {
@@ -64,6 +80,14 @@ public final class RuleResult {
     return message;
   }
 
+  /**
+   * True for an {@code UNKNOWN} made by {@link #notShown}: the platform never shows the data.
+   * Any other {@code UNKNOWN} means data the platform normally returns could not be read this time.
+   */
+  public boolean notShown() {
+    return notShown;
+  }
+
   /** Measured values and evidence, e.g. {@code weeklyCounts=3,4,2,5}, in the order the rule gave them. */
   public Map<String, String> details() {
     return details;
@@ -73,12 +97,13 @@ public final class RuleResult {
   public boolean equals(@Nullable Object other) {
     if (!(other instanceof RuleResult)) return false;
     RuleResult that = (RuleResult) other;
-    return outcome == that.outcome && Objects.equals(message, that.message) && details.equals(that.details);
+    return outcome == that.outcome && Objects.equals(message, that.message) && details.equals(that.details)
+        && notShown == that.notShown;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(outcome, message, details);
+    return Objects.hash(outcome, message, details, notShown);
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class InMemoryPlatform implements Platform {
 
   /** A platform with VK-like limits and every operation allowed. */
   public static InMemoryPlatform create(PlatformId id, Clock clock) {
-    return create(clock, Capabilities.builder()
+    return create(Capabilities.builder()
         .platform(id)
         .operations(EnumSet.allOf(Operation.class))
         .maxTextLength(16_384)
@@ -77,11 +77,11 @@ public final class InMemoryPlatform implements Platform {
         .photoMediaTypes(Set.of("image/jpeg", "image/png", "image/gif"))
         .maxPhotoDimensionSum(14_000)
         .maxPhotoAspectRatio(20.0)
-        .build());
+        .build(), clock);
   }
 
-  /** A platform with the given limits and operations. */
-  public static InMemoryPlatform create(Clock clock, Capabilities capabilities) {
+  /** A platform with the given limits and operations (its id is {@code capabilities.platform()}). */
+  public static InMemoryPlatform create(Capabilities capabilities, Clock clock) {
     return new InMemoryPlatform(capabilities.platform(), clock, capabilities);
   }
 

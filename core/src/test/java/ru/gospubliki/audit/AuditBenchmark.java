@@ -92,13 +92,18 @@ public final class AuditBenchmark {
     resetPeaks();
     Auditor registryAuditor = Auditor.builder().clock(clock).addPlatform(new SyntheticPlatform())
         .snapshotStore(SnapshotStore.none()).build();
+    long gcStart = gcMillis();
+    long processCpuStart = processCpuNanos();
     start = System.nanoTime();
     ComplianceReport report = registryAuditor.auditRegistry(built);
     seconds = (System.nanoTime() - start) / 1e9;
+    double gcSeconds = (gcMillis() - gcStart) / 1e3;
+    double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
     System.out.printf("registry: %,d organisations audited in %.2f s (%,.0f /s), compliant pages %,d; "
-            + "peak heap %,d MB of max %,d MB%n",
+            + "peak heap %,d MB of max %,d MB; GC %.2f s of %.2f s process CPU (%.0f %%)%n",
         report.summary().organizations(), seconds, report.summary().organizations() / seconds,
-        report.summary().compliant(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        report.summary().compliant(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+        gcSeconds, processCpu, 100 * gcSeconds / Math.max(processCpu, 1e-9));
   }
 
   static ProfileSnapshot profile(PageRef page, int i) {
@@ -208,6 +213,22 @@ public final class AuditBenchmark {
     public void delete(PageRef page, String postId) {
       throw new UnsupportedOperationException("read-only benchmark platform");
     }
+  }
+
+  /** Time spent in garbage collection so far, all collectors. */
+  static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  /** CPU time of the whole process (all threads, GC included). */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
   }
 
   static void resetPeaks() {

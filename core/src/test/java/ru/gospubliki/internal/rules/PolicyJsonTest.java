@@ -118,7 +118,7 @@ class PolicyJsonTest {
         + "\"PROFILE_EMAIL\":{\"parameters\":{\"x\":1}}}}");
     assertThat(problems).containsExactly(
         "rules.POSTS_CADENCE.parameters.perWek: у правила POSTS_CADENCE нет параметра «perWek» "
-            + "(есть: perWeek, windowDays)",
+            + "(есть: perWeek, windowDays, weeksBelowAllowed)",
         "rules.PROFILE_EMAIL.parameters.x: у правила PROFILE_EMAIL нет параметра «x» (у него нет параметров)");
   }
 
@@ -141,7 +141,7 @@ class PolicyJsonTest {
         "rules.POSTS_CADENCE.parameters.perWeek: ожидается целое число (по умолчанию 3), а не «four»",
         "rules.POSTS_CADENCE.parameters.windowDays: ожидается целое число (по умолчанию 28), а не 3.5",
         "rules.PROFILE_NAME_MATCHES.parameters.threshold: ожидается число (по умолчанию 0.8), а не true",
-        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok»), а не 5");
+        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok,max»), а не 5");
   }
 
   @Test

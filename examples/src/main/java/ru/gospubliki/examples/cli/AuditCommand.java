@@ -18,15 +18,12 @@ import ru.gospubliki.platform.Platform;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.registry.RegistryFormatException;
 import ru.gospubliki.registry.RegistryReader;
-import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.report.CsvReportWriter;
 import ru.gospubliki.report.JsonReportWriter;
 import ru.gospubliki.report.TextReportWriter;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.PolicyException;
-import ru.gospubliki.rules.Rule;
 import ru.gospubliki.rules.RuleCatalog;
-import ru.gospubliki.rules.RuleScope;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,23 +166,32 @@ final class AuditCommand {
   }
 
   /**
-   * Runs the audit: reads the registry (or makes one organisation per {@code --page}), reads every
-   * page through the adapters the credentials allow, and writes the report. Exit 0 when the audit
-   * ran, 2 for a bad input file or policy, 3 when no page could be read for want of access.
+   * Runs the audit: reads the registry (or audits the {@code --page}s as they are), reads every page
+   * through the adapters the credentials allow, and writes the report. Exit 0 when the audit ran, 2
+   * for a bad input file or policy (or a registry none of whose rows can be audited), 3 when no
+   * page could be read for want of access.
    */
   static int audit(Options options, PrintStream out, PrintStream err) {
     Clock clock = options.asOf != null ? Clock.fixed(options.asOf, ZoneOffset.UTC) : Clock.systemUTC();
     Policy policy;
-    Registry registry;
+    Registry registry = null;
     try {
-      policy = policy(options.policy, !options.pages.isEmpty());
-      registry = registry(options);
+      policy = policy(options.policy);
+      if (options.pages.isEmpty()) registry = registry(options);
     } catch (UsageException e) {
       err.println("gospubliki audit: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    for (RejectedRow row : registry.rejectedRows()) {
-      err.println("gospubliki audit: строка " + row.line() + " пропущена: " + row.error());
+    if (registry != null) {
+      printCapped(err, registry.rejectedRows(), registry.rejectedRowCount(),
+          row -> "строка " + row.line() + " пропущена: " + row.error());
+      printCapped(err, registry.warnings(), registry.warningCount(),
+          warning -> (warning.line() > 0 ? "строка " + warning.line() + ": " : "") + warning.message());
+      if (registry.organizations().isEmpty()) {
+        err.println("gospubliki audit: --registry: в реестре нет ни одной строки, которую можно проверить"
+            + (registry.rejectedRowCount() > 0 ? " (все " + registry.rejectedRowCount() + " строк отклонены)" : ""));
+        return Gospubliki.EXIT_USAGE;
+      }
     }
     // The adapters run in real time (rate limits, snapshot times); --as-of is "now" for the rules only.
     List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials,
@@ -197,13 +203,16 @@ final class AuditCommand {
     }
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
-    int pages = 0;
-    for (Organization organization : registry.organizations()) pages += organization.pages().size();
+    int pages = options.pages.size();
+    if (registry != null) {
+      for (Organization organization : registry.organizations()) pages += organization.pages().size();
+    }
     if (pages > 20 && System.console() != null) {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
     }
-    ComplianceReport report = auditor.build().auditRegistry(registry);
+    ComplianceReport report = registry != null ? auditor.build().auditRegistry(registry)
+        : auditor.build().auditPages(options.pages);
     try {
       write(report, options, out);
     } catch (IOException e) {
@@ -211,6 +220,12 @@ final class AuditCommand {
       return Gospubliki.EXIT_USAGE;
     }
     return noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+  }
+
+  /** Prints the listed items on stderr, then how many more there are (the registry keeps the first thousand). */
+  private static <T> void printCapped(PrintStream err, List<T> listed, long count, java.util.function.Function<T, String> line) {
+    for (T item : listed) err.println("gospubliki audit: " + line.apply(item));
+    if (count > listed.size()) err.println("gospubliki audit: и ещё " + (count - listed.size()));
   }
 
   /** True when there were pages and every one failed for authorisation or access. */
@@ -228,37 +243,20 @@ final class AuditCommand {
     return pages > 0;
   }
 
-  private static Policy policy(String name, boolean pagesOnly) throws UsageException {
-    Policy policy;
-    if (name.equals("federal")) {
-      policy = Policy.federal();
-    } else {
-      try {
-        policy = Policy.load(Path.of(name), RuleCatalog.federal());
-      } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
-        throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
-      } catch (IOException e) {
-        throw new UsageException("--policy: не удалось прочитать «" + name + "»");
-      } catch (PolicyException e) {
-        throw new UsageException("--policy: " + String.join("; ", e.problems()) + " (" + name + ")");
-      }
+  private static Policy policy(String name) throws UsageException {
+    if (name.equals("federal")) return Policy.federal();
+    try {
+      return Policy.load(Path.of(name), RuleCatalog.federal());
+    } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+      throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
+    } catch (IOException e) {
+      throw new UsageException("--policy: не удалось прочитать «" + name + "»");
+    } catch (PolicyException e) {
+      throw new UsageException("--policy: " + String.join("; ", e.problems()) + " (" + name + ")");
     }
-    if (!pagesOnly) return policy;
-    // Pages given one by one have no registry entry: organisation rules and the comparison with
-    // the registry name would only add noise.
-    Policy.Builder pages = policy.toBuilder().disable("PROFILE_NAME_MATCHES");
-    for (Rule rule : policy.catalog().rules(RuleScope.ORGANIZATION)) pages.disable(rule.definition().id());
-    return pages.build();
   }
 
   private static Registry registry(Options options) throws UsageException {
-    if (!options.pages.isEmpty()) {
-      Registry.Builder registry = Registry.builder();
-      for (PageRef page : options.pages) {
-        registry.addOrganizations(Organization.builder().name(page.url()).addPages(page).build());
-      }
-      return registry.build();
-    }
     try {
       String csv = options.registryCsv;
       if (csv != null) return RegistryReader.read(new StringReader(csv));

@@ -66,8 +66,8 @@ final class PostEndToEndTest {
     assertThat(organizations).hasSize(2);
     Map<String, Object> vk = map(list(map(organizations.get(0)).get("pages")).get(0));
     Map<String, Object> ok = map(list(map(organizations.get(1)).get("pages")).get(0));
-    assertThat(vk).containsEntry("url", VK_PAGE).containsEntry("status", "COMPLIANT");
-    assertThat(ok).containsEntry("url", OK_PAGE).containsEntry("status", "COMPLIANT");
+    assertThat(vk).containsEntry("ref", VK_PAGE).containsEntry("status", "COMPLIANT");
+    assertThat(ok).containsEntry("ref", OK_PAGE).containsEntry("status", "COMPLIANT");
     return Map.of("vk", vk.get("postsLast28Days"), "ok", ok.get("postsLast28Days"));
   }
 
