@@ -62,6 +62,8 @@ public final class Auditor {
   private final SnapshotStore snapshots;
   private final AuditProgress progress;
   private final PageEvaluator evaluator;
+  /** Shares the findings of single-page audits; each registry audit has its own. */
+  private final Findings singlePages = Findings.bounded();
 
   Auditor(Builder builder) {
     this.policy = builder.policy != null ? builder.policy : Policy.federal();
@@ -69,7 +71,7 @@ public final class Auditor {
     this.platforms = Map.copyOf(builder.platforms);
     this.snapshots = builder.snapshots;
     this.progress = builder.progress;
-    this.evaluator = new PageEvaluator(policy, new Findings());
+    this.evaluator = new PageEvaluator(policy);
   }
 
   public static Builder builder() {
@@ -110,7 +112,7 @@ public final class Auditor {
    * @param organization the registry's organisation, for rules that compare with it; may be null.
    */
   public PageAudit auditPage(PageObservation observation, @Nullable Organization organization) {
-    return evaluator.evaluate(observation, organization, clock.instant(), null).audit;
+    return evaluator.evaluate(observation, organization, clock.instant(), null, singlePages).audit;
   }
 
   /**
@@ -118,7 +120,7 @@ public final class Auditor {
    * alone, as if every page of it exists.
    */
   public List<Finding> auditOrganization(Organization organization) {
-    return evaluator.evaluate(organization, clock.instant(), Map.of(), Set.of());
+    return evaluator.evaluate(organization, clock.instant(), Map.of(), Set.of(), singlePages);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class Auditor {
       }
       OrganizationAudit audit = OrganizationAudit.builder()
           .organization(organization)
-          .findings(evaluator.evaluate(organization, now, dead, persons))
+          .findings(evaluator.evaluate(organization, now, dead, persons, run.findings))
           .pages(pageAudits)
           .build();
       tally.add(audit, run.persons);
@@ -201,6 +203,7 @@ public final class Auditor {
   private static final class Run {
     final Map<PageRef, PageAudit> audits = new HashMap<>();
     final Set<PageRef> persons = new HashSet<>();
+    final Findings findings = Findings.forRun();
   }
 
   /** Reads {@code pages} (platforms at the same time) and evaluates each chunk as it arrives. */
@@ -218,7 +221,7 @@ public final class Auditor {
           if (previous != null) withPrevious = PageObservation.builder().from(observation).previous(previous).build();
         }
         PageEvaluator.Evaluated evaluated =
-            evaluator.evaluate(withPrevious, ownerOf.get(observation.page()), now, query.since());
+            evaluator.evaluate(withPrevious, ownerOf.get(observation.page()), now, query.since(), run.findings);
         run.audits.put(observation.page(), evaluated.audit);
         if (evaluated.person) run.persons.add(observation.page());
         if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> read) snapshots.save(read.value());

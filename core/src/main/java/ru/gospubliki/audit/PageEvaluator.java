@@ -40,11 +40,9 @@ final class PageEvaluator {
   private final List<Rule> pageRules;
   private final List<Rule> organizationRules;
   private final Map<String, Integer> weights;
-  private final Findings findings;
 
-  PageEvaluator(Policy policy, Findings findings) {
+  PageEvaluator(Policy policy) {
     this.policy = policy;
-    this.findings = findings;
     List<Rule> page = new ArrayList<>();
     for (RuleScope scope : new RuleScope[] {RuleScope.PAGE, RuleScope.PUBLICATION}) {
       for (Rule rule : policy.catalog().rules(scope)) {
@@ -77,18 +75,18 @@ final class PageEvaluator {
    * @param postsReadSince from when every post was read (the query's start), or null when unknown.
    */
   Evaluated evaluate(PageObservation observation, @Nullable Organization organization, Instant now,
-      @Nullable Instant postsReadSince) {
+      @Nullable Instant postsReadSince, Findings findings) {
     PageRef ref = observation.page();
     FetchResult<ProfileSnapshot> read = observation.profile();
     ProfileSnapshot profile = read instanceof FetchResult.Success<ProfileSnapshot> success ? success.value() : null;
     if (ref.isPerson() || profile == null) {
       String reason = read instanceof FetchResult.Failure<ProfileSnapshot> failure ? failure.reportReason()
           : FailureReason.UNSUPPORTED.code() + ": личная страница, а не сообщество";
-      return new Evaluated(unread(ref, null, reason, MarkStatus.UNKNOWN, organization, now), ref.isPerson());
+      return new Evaluated(unread(ref, null, reason, MarkStatus.UNKNOWN, organization, now, findings), ref.isPerson());
     }
     if (profile.state() == PageState.DELETED || profile.state() == PageState.BANNED) {
       String reason = profile.state() == PageState.DELETED ? FailureReason.DELETED.code() : FailureReason.BANNED.code();
-      return new Evaluated(unread(ref, profile.page(), reason, profile.mark(), organization, now), false);
+      return new Evaluated(unread(ref, profile.page(), reason, profile.mark(), organization, now, findings), false);
     }
 
     RuleContext.Builder builder = RuleContext.builder()
@@ -153,7 +151,7 @@ final class PageEvaluator {
    * a profile and only their failures are kept.
    */
   private PageAudit unread(PageRef ref, @Nullable PageRef resolved, String reason, MarkStatus mark,
-      @Nullable Organization organization, Instant now) {
+      @Nullable Organization organization, Instant now, Findings findings) {
     RuleContext context = RuleContext.builder().now(now).organization(organization).page(ref).build();
     List<Finding> found = new ArrayList<>(1);
     boolean violation = false;
@@ -176,7 +174,7 @@ final class PageEvaluator {
 
   /** The organisation rules' findings ({@code FAIL} or {@code UNKNOWN}) on {@code organization}. */
   List<Finding> evaluate(Organization organization, Instant now, Map<PageRef, FailureReason> deadPages,
-      Set<PageRef> personPages) {
+      Set<PageRef> personPages, Findings findings) {
     RuleContext context = RuleContext.builder().now(now).organization(organization)
         .deadPages(deadPages).personPages(personPages).build();
     List<Finding> found = new ArrayList<>(organizationRules.size());

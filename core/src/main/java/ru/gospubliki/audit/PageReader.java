@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.Consumer;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PageState;
@@ -31,10 +31,11 @@ import ru.gospubliki.platform.PostQuery;
  * shows it), a page on a platform no adapter is configured for.
  */
 final class PageReader {
-  /** Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code execute}). */
-  static final int CHUNK = 2_500;
-  /** Chunks read ahead of evaluation, per platform. */
-  private static final int AHEAD = 2;
+  /**
+   * Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code
+   * execute}), and small enough that the posts of a chunk do not crowd the heap.
+   */
+  static final int CHUNK = 500;
 
   private final Map<PlatformId, Platform> platforms;
   private final PostQuery query;
@@ -68,7 +69,9 @@ final class PageReader {
     if (!unread.isEmpty()) sink.accept(unread);
     if (byPlatform.isEmpty()) return;
 
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD * byPlatform.size() + 1);
+    // Handed over, not queued: each platform reads its next chunk while the last one is evaluated, and no
+    // more than that is held (a chunk of 500 pages with their posts is tens of megabytes).
+    BlockingQueue<Object> queue = new SynchronousQueue<>();
     List<Thread> readers = new ArrayList<>(byPlatform.size());
     for (Map.Entry<PlatformId, List<PageRef>> entry : byPlatform.entrySet()) {
       Platform platform = Objects.requireNonNull(platforms.get(entry.getKey()));

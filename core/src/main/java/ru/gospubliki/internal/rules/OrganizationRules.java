@@ -14,6 +14,7 @@ import ru.gospubliki.model.OrganizationField;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.rules.Message;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
@@ -64,9 +65,9 @@ final class OrganizationRules {
           + "организации (" + String.join(", ", names) + "). Создайте официальную страницу и укажите ссылку на неё "
           + "в реестре.");
     }
-    return RuleResult.fail("У организации нет действующей официальной страницы (" + String.join(", ", names) + "): "
-        + Texts.someItems(notCounted, "; ") + ". Создайте или восстановите официальную страницу и укажите в реестре "
-        + "действующую ссылку.", Map.of("pages", String.join("; ", notCounted)));
+    return RuleResult.fail(Message.of("У организации нет действующей официальной страницы (", String.join(", ", names),
+        "): ", Texts.someItems(notCounted, "; "), ". Создайте или восстановите официальную страницу и укажите в "
+        + "реестре действующую ссылку."), Map.of("pages", String.join("; ", notCounted)));
   }
 
   static RuleResult hasVkPage(RuleContext context, RuleParameters parameters) {
@@ -83,9 +84,9 @@ final class OrganizationRules {
       return RuleResult.fail("В реестре нет страницы организации ВКонтакте. Создайте сообщество ВКонтакте и "
           + "укажите ссылку на него в реестре.");
     }
-    return RuleResult.fail("У организации нет действующего сообщества ВКонтакте: " + Texts.someItems(notCounted, "; ")
-        + ". Создайте или восстановите сообщество и укажите в реестре действующую ссылку.",
-        Map.of("pages", String.join("; ", notCounted)));
+    return RuleResult.fail(Message.of("У организации нет действующего сообщества ВКонтакте: ",
+        Texts.someItems(notCounted, "; "), ". Создайте или восстановите сообщество и укажите в реестре действующую "
+        + "ссылку."), Map.of("pages", String.join("; ", notCounted)));
   }
 
   static RuleResult connected(RuleContext context, RuleParameters parameters) {

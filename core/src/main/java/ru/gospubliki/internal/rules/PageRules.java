@@ -14,6 +14,7 @@ import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.rules.Message;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
@@ -77,9 +78,9 @@ final class PageRules {
     }
     List<String> names = new ArrayList<>(allowed.size());
     for (String id : allowed) names.add(Texts.platformName(id));
-    return RuleResult.fail("Страница " + page.url() + " размещена на платформе «" + Texts.platformName(page.platform())
-        + "», а официальные страницы ведутся только на платформах: " + String.join(", ", names)
-        + ". Создайте официальную страницу на одной из них.", Map.of("platform", platform));
+    return RuleResult.fail(Message.of("Страница ", page.url(), " размещена на платформе «",
+        Texts.platformName(page.platform()), "», а официальные страницы ведутся только на платформах: ",
+        String.join(", ", names), ". Создайте официальную страницу на одной из них."), Map.of("platform", platform));
   }
 
   static RuleResult isCommunity(RuleContext context, RuleParameters parameters) {
@@ -95,9 +96,9 @@ final class PageRules {
   }
 
   private static RuleResult personal(PageRef page) {
-    return RuleResult.fail("Страница " + page.url() + " принадлежит человеку, а не сообществу: официальная страница "
-        + "ведётся от имени организации в сообществе (группе). Создайте сообщество организации и укажите в реестре "
-        + "ссылку на него.", Map.of("page", page.url()));
+    return RuleResult.fail(Message.of("Страница ", page.url(), " принадлежит человеку, а не сообществу: официальная "
+        + "страница ведётся от имени организации в сообществе (группе). Создайте сообщество организации и укажите в "
+        + "реестре ссылку на него."), Map.of("page", page.url()));
   }
 
   static RuleResult open(RuleContext context, RuleParameters parameters) {

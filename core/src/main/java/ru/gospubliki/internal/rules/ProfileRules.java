@@ -17,6 +17,7 @@ import ru.gospubliki.internal.WebUrls;
 import ru.gospubliki.model.Organization;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.rules.Message;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
@@ -75,10 +76,10 @@ final class ProfileRules {
     Map<String, String> details = Map.of("similarity", Texts.decimal(similarity), "threshold",
         Texts.decimal(threshold));
     if (similarity >= threshold) return RuleResult.pass(details);
-    return RuleResult.fail("Название страницы «" + Texts.quote(name) + "» не совпадает с наименованием организации в "
-        + "реестре «" + Texts.quote(organization.name()) + "» (сходство " + Texts.decimal(similarity) + " при пороге "
-        + Texts.decimal(threshold) + "). Назовите страницу так, как организация названа в реестре "
-        + "(допускается сокращённое наименование).", details);
+    return RuleResult.fail(Message.of("Название страницы «", Texts.quote(name), "» не совпадает с наименованием "
+        + "организации в реестре «", Texts.quote(organization.name()), "» (сходство ", Texts.decimal(similarity),
+        " при пороге ", Texts.decimal(threshold), "). Назовите страницу так, как организация названа в реестре "
+        + "(допускается сокращённое наименование)."), details);
   }
 
   static RuleResult postalAddress(RuleContext context, RuleParameters parameters) {
@@ -107,8 +108,8 @@ final class ProfileRules {
     List<String> missing = new ArrayList<>(2);
     if (!index) missing.add("шестизначный почтовый индекс");
     if (!index || !hasLocality(address, indexMatcher.end())) missing.add("населённый пункт");
-    return RuleResult.fail("В почтовом адресе «" + Texts.quote(address) + "» нет: " + String.join(", ", missing)
-        + ". Укажите адрес полностью, например «682640, г. Амурск, ул. Лесная, д. 5».");
+    return RuleResult.fail(Message.of("В почтовом адресе «", Texts.quote(address), "» нет: ", String.join(", ", missing),
+        ". Укажите адрес полностью, например «682640, г. Амурск, ул. Лесная, д. 5»."));
   }
 
   /** The field's rule: a postal index anywhere and a locality after it or anywhere. */
@@ -182,8 +183,8 @@ final class ProfileRules {
       if (!valid.isEmpty()) return RuleResult.pass(Map.of("email", valid.get(0), "source", "description"));
     }
     if (field != null) {
-      return RuleResult.fail("Адрес электронной почты «" + Texts.quote(field) + "» указан с ошибкой. Исправьте его, "
-          + "например school9@example.ru.", Map.of("email", Texts.quote(field)));
+      return RuleResult.fail(Message.of("Адрес электронной почты «", Texts.quote(field), "» указан с ошибкой. "
+          + "Исправьте его, например school9@example.ru."), Map.of("email", Texts.quote(field)));
     }
     if (!fieldShown) return PageRules.notShownAnywhere("адрес электронной почты");
     return RuleResult.fail("На странице не указан адрес электронной почты организации. Добавьте email в "
@@ -220,8 +221,8 @@ final class ProfileRules {
     }
     if (!valid.isEmpty()) return RuleResult.pass(Map.of("phones", String.join(",", valid), "source", source));
     if (!problems.isEmpty()) {
-      return RuleResult.fail("Номер телефона указан с ошибкой — " + Texts.someItems(problems, "; ")
-          + ". Укажите российский номер с кодом города, например 8 (42142) 2-34-56 или +7 914 123-45-67.");
+      return RuleResult.fail(Message.of("Номер телефона указан с ошибкой — ", Texts.someItems(problems, "; "),
+          ". Укажите российский номер с кодом города, например 8 (42142) 2-34-56 или +7 914 123-45-67."));
     }
     if (!fieldShown) return PageRules.notShownAnywhere("номер телефона");
     return RuleResult.fail("На странице не указан номер телефона организации. Добавьте телефон с кодом "
@@ -241,8 +242,8 @@ final class ProfileRules {
       if (!sites.isEmpty()) return RuleResult.pass(Map.of("website", sites.get(0), "source", "description"));
     }
     if (website != null) {
-      return RuleResult.fail("Ссылка на сайт «" + Texts.quote(website) + "» указана с ошибкой. Укажите адрес сайта "
-          + "полностью, например https://school9.example.ru.", Map.of("website", Texts.quote(website)));
+      return RuleResult.fail(Message.of("Ссылка на сайт «", Texts.quote(website), "» указана с ошибкой. Укажите адрес "
+          + "сайта полностью, например https://school9.example.ru."), Map.of("website", Texts.quote(website)));
     }
     if (!fieldShown) return PageRules.notShownAnywhere("ссылку на сайт");
     return RuleResult.fail("На странице нет ссылки на официальный сайт организации. Добавьте адрес сайта в "
@@ -262,8 +263,8 @@ final class ProfileRules {
     int length = meaningfulLength(description);
     Map<String, String> details = Map.of("length", Integer.toString(length), "minLength", Integer.toString(minLength));
     if (length < minLength) {
-      return RuleResult.fail("Описание страницы слишком короткое: " + length + " симв. при минимуме " + minLength
-          + ". Опишите подробнее, чем занимается организация.", details);
+      return RuleResult.fail(Message.of("Описание страницы слишком короткое: ", length, " симв. при минимуме ", minLength,
+          ". Опишите подробнее, чем занимается организация."), details);
     }
     return RuleResult.pass(details);
   }

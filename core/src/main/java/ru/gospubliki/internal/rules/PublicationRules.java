@@ -18,6 +18,7 @@ import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
 import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.rules.Message;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
@@ -82,9 +83,9 @@ final class PublicationRules {
     details.put("wholeHistoryRead", Boolean.toString(history.reachedStart()));
     if (own >= min) return RuleResult.pass(details);
     if (history.reachedStart() || (total != null && total < min)) {
-      return RuleResult.fail("За всё время на странице " + (own == 0 ? "нет ни одной публикации"
-          : "только " + Texts.posts(own)) + " от имени сообщества, нужно не меньше " + min
-          + ". Публикуйте новости организации от имени сообщества.", details);
+      return RuleResult.fail(Message.of("За всё время на странице ", own == 0 ? "нет ни одной публикации"
+          : "только " + Texts.posts(own), " от имени сообщества, нужно не меньше ", min,
+          ". Публикуйте новости организации от имени сообщества."), details);
     }
     return RuleResult.unknown("Среди прочитанных публикаций " + (own == 0 ? "нет ни одной" : "только " + Texts.posts(own))
         + " от имени сообщества, а более ранние прочитать не удалось: проверить не удалось. Повторите проверку.",
@@ -134,14 +135,14 @@ final class PublicationRules {
     if (enough && below <= allowedShort) return RuleResult.pass(details);
     String byWeek = "По неделям, от ранней к последней: " + weekly.toString().replace(",", ", ") + ".";
     if (!enough) {
-      return RuleResult.fail("За последние " + Texts.days(days) + " от имени сообщества вышло " + Texts.posts(total)
-          + ", нужно не меньше " + required + " (" + Texts.decimal(perWeek) + " в неделю). " + byWeek
-          + " Публикуйте новости регулярно, не реже " + Texts.decimal(perWeek) + " раз в неделю.", details);
+      return RuleResult.fail(Message.of("За последние ", Texts.days(days), " от имени сообщества вышло ",
+          Texts.posts(total), ", нужно не меньше ", required, " (", Texts.decimal(perWeek), " в неделю). ", byWeek,
+          " Публикуйте новости регулярно, не реже ", Texts.decimal(perWeek), " раз в неделю."), details);
     }
-    return RuleResult.fail("За последние " + Texts.days(days) + " от имени сообщества вышло " + Texts.posts(total)
-        + ", но неравномерно: в " + Texts.count(below, "неделю", "недели", "недель") + " из " + weeks + " публикаций меньше "
-        + Texts.decimal(perWeek) + " (допускается не больше " + allowedShort + "). " + byWeek
-        + " Публикуйте новости каждую неделю, не реже " + Texts.decimal(perWeek) + " раз.", details);
+    return RuleResult.fail(Message.of("За последние ", Texts.days(days), " от имени сообщества вышло ",
+        Texts.posts(total), ", но неравномерно: в ", Texts.count(below, "неделю", "недели", "недель"), " из ", weeks,
+        " публикаций меньше ", Texts.decimal(perWeek), " (допускается не больше ", allowedShort, "). ", byWeek,
+        " Публикуйте новости каждую неделю, не реже ", Texts.decimal(perWeek), " раз."), details);
   }
 
   static RuleResult lastAge(RuleContext context, RuleParameters parameters) {
@@ -172,9 +173,9 @@ final class PublicationRules {
     Map<String, String> details = Map.of("newestPost", newest.url(), "ageDays", Long.toString(ageDays),
         "maxDays", Integer.toString(maxDays));
     if (age <= maxDays * DAY_MILLIS) return RuleResult.pass(details);
-    return RuleResult.fail("Последняя публикация от имени сообщества вышла " + Texts.days(ageDays) + " назад ("
-        + newest.url() + "), а пауза не должна превышать " + Texts.days(maxDays) + ". Опубликуйте новость "
-        + "организации.", details);
+    return RuleResult.fail(Message.of("Последняя публикация от имени сообщества вышла ", Texts.days(ageDays),
+        " назад (", newest.url(), "), а пауза не должна превышать ", Texts.days(maxDays), ". Опубликуйте новость "
+        + "организации."), details);
   }
 
   static RuleResult fromCommunity(RuleContext context, RuleParameters parameters) {
@@ -228,10 +229,10 @@ final class PublicationRules {
     details.put("share", Texts.decimal(share));
     if (share + 1e-9 >= minShare || personal == null) return RuleResult.pass(details);
     details.put("posts", String.join(" ", personal));
-    return RuleResult.fail(Texts.count(personalCount, "публикация вышла", "публикации вышли", "публикаций вышли")
-        + " от личного профиля, а не от имени сообщества (доля публикаций от сообщества " + Texts.percent(share)
-        + ", нужно не меньше " + Texts.percent(minShare) + "): " + Texts.someLinks(personal)
-        + ". Публикуйте от имени сообщества: при создании записи выберите «От имени сообщества».", details);
+    return RuleResult.fail(Message.of(Texts.count(personalCount, "публикация вышла", "публикации вышли",
+        "публикаций вышли"), " от личного профиля, а не от имени сообщества (доля публикаций от сообщества ",
+        Texts.percent(share), ", нужно не меньше ", Texts.percent(minShare), "): ", Texts.someLinks(personal),
+        ". Публикуйте от имени сообщества: при создании записи выберите «От имени сообщества»."), details);
   }
 
   private static WallAccess wall(RuleContext context) {
@@ -279,10 +280,9 @@ final class PublicationRules {
     details.put("share", Texts.decimal(share));
     details.put("minShare", Texts.decimal(minShare));
     if (share + 1e-9 >= minShare) return RuleResult.pass(details);
-    return RuleResult.fail(what + " есть только в " + matching + " из "
-        + Texts.count(posts.size(), "публикации", "публикаций", "публикаций") + " за последние "
-        + Texts.days(days) + " (" + Texts.percent(share) + ", рекомендуется не меньше " + Texts.percent(minShare)
-        + "). " + advice, details);
+    return RuleResult.fail(Message.of(what, " есть только в ", matching, " из ",
+        Texts.count(posts.size(), "публикации", "публикаций", "публикаций"), " за последние ", Texts.days(days), " (",
+        Texts.percent(share), ", рекомендуется не меньше ", Texts.percent(minShare), "). ", advice), details);
   }
 
   static RuleResult notAds(RuleContext context, RuleParameters parameters) {
@@ -297,9 +297,10 @@ final class PublicationRules {
       }
     }
     if (ads == null) return RuleResult.pass();
-    return RuleResult.fail(Texts.count(ads.size(), "публикация сообщества помечена", "публикации сообщества помечены",
-        "публикаций сообщества помечены") + " как реклама: " + Texts.someLinks(ads) + ". Официальные публикации "
-        + "не должны быть рекламой: снимите отметку «Это реклама».", Map.of("posts", String.join(" ", ads)));
+    return RuleResult.fail(Message.of(Texts.count(ads.size(), "публикация сообщества помечена",
+        "публикации сообщества помечены", "публикаций сообщества помечены"), " как реклама: ", Texts.someLinks(ads),
+        ". Официальные публикации не должны быть рекламой: снимите отметку «Это реклама»."),
+        Map.of("posts", String.join(" ", ads)));
   }
 
   static RuleResult engagement(RuleContext context, RuleParameters parameters) {
