@@ -68,6 +68,13 @@ public abstract class PageAudit {
   public abstract @Nullable Integer postsLast28Days();
 
   /**
+   * The engagement rate the metric rule {@code POSTS_ENGAGEMENT} measured (interactions per view, or
+   * per member when views are not reported); null when not measured. The rule always passes, so its
+   * value is kept here rather than in a finding.
+   */
+  public abstract @Nullable Double engagementRate();
+
+  /**
    * The findings whose outcome is {@code FAIL} or {@code UNKNOWN}: what reports list. Passed rules
    * are counted in {@link #score()} but not kept, so a registry of 130,000 pages fits a small heap.
    */

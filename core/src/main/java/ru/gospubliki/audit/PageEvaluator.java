@@ -36,6 +36,9 @@ import ru.gospubliki.rules.Severity;
  * NON_COMPLIANT}, otherwise it is {@code UNREACHABLE} with the reason.
  */
 final class PageEvaluator {
+  /** The metric rule whose measured rate the page audit keeps. */
+  static final String ENGAGEMENT = "POSTS_ENGAGEMENT";
+
   private final Policy policy;
   private final List<Rule> pageRules;
   private final List<Rule> organizationRules;
@@ -110,10 +113,12 @@ final class PageEvaluator {
     long passedWeight = 0;
     long evaluatedWeight = 0;
     int scoreRules = 0;
+    Double engagement = null;
     for (Rule rule : pageRules) {
       RuleDefinition definition = rule.definition();
       RuleResult result = run(rule, context);
       Outcome outcome = result.outcome();
+      if (definition.id().equals(ENGAGEMENT)) engagement = rate(result);
       if (outcome == Outcome.NOT_APPLICABLE) continue;
       Severity severity = policy.severity(definition);
       Integer weight = weights.get(definition.id());
@@ -141,6 +146,7 @@ final class PageEvaluator {
         .score(score)
         .scoreRules(scoreRules)
         .postsLast28Days(context.postHistory() == null ? null : context.ownPostsWithin(28).size())
+        .engagementRate(engagement)
         .findings(found)
         .build();
     return new Evaluated(audit, context.isPersonPage());
@@ -184,6 +190,16 @@ final class PageEvaluator {
       found.add(findings.of(rule.definition(), policy.severity(rule.definition()), result));
     }
     return found;
+  }
+
+  private static @Nullable Double rate(RuleResult result) {
+    String rate = result.details().get("engagementRate");
+    if (rate == null) return null;
+    try {
+      return Double.valueOf(rate);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Runs one rule; a rule that throws is reported as UNKNOWN, never as a crash of the audit. */

@@ -170,6 +170,7 @@ public final class JsonReportWriter {
     json.name("score").value(page.score());
     json.name("scoreRules").value(page.scoreRules());
     json.name("postsLast28Days").value(page.postsLast28Days());
+    json.name("engagementRate").value(page.engagementRate());
     writeFindings(page.findings(), json);
     json.endObject();
   }

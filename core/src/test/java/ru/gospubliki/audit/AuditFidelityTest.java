@@ -100,6 +100,20 @@ final class AuditFidelityTest {
     assertThat(audit.score()).isEqualTo(100);
     assertThat(audit.scoreRules()).isEqualTo(10);
     assertThat(audit.light()).isEqualTo(ScoreLight.GREEN);
+    // The metric rule always passes: its rate is kept on the page, for the report.
+    assertThat(audit.engagementRate()).isNull(); // no views, no likes in these posts
+  }
+
+  @Test
+  void theEngagementRateIsKeptOnThePage() {
+    InMemoryPlatform vk = InMemoryPlatform.create(PlatformId.VK, clock);
+    PageRef page = PageRef.of(PlatformId.VK, "1");
+    vk.putProfile(compliant(page).build());
+    vk.addPost(Post.builder().page(page).id("1").url(page.url() + "?w=1").publishedAt(NOW.minus(Duration.ofDays(1)))
+        .authorKind(AuthorKind.COMMUNITY).authorId("1").views(200L).likes(8L).reposts(1L).comments(1L).build());
+    PageAudit audit = only(Auditor.builder().clock(clock).addPlatform(vk).build()
+        .auditRegistry(Registry.builder().addOrganizations(org("МБОУ СОШ № 9", page)).build()));
+    assertThat(audit.engagementRate()).isEqualTo(0.05);
   }
 
   /** A person's page known from its link: PAGE_IS_COMMUNITY fails, the platform is never asked. */

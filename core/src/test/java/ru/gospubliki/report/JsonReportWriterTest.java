@@ -86,7 +86,7 @@ class JsonReportWriterTest {
     assertThat(pages).hasSize(2);
     Map<String, Object> vk = object(pages.get(0));
     assertThat(vk.keySet()).containsExactly(
-        "platform", "id", "url", "ref", "status", "reason", "mark", "score", "scoreRules", "postsLast28Days", "findings");
+        "platform", "id", "url", "ref", "status", "reason", "mark", "score", "scoreRules", "postsLast28Days", "engagementRate", "findings");
     assertThat(vk).containsEntry("platform", "vk").containsEntry("id", "123456")
         .containsEntry("url", "https://vk.com/club123456").containsEntry("status", "NON_COMPLIANT")
         .containsEntry("reason", null) // set on the audit, but the page is reachable

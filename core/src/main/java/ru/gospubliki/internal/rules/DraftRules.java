@@ -172,8 +172,22 @@ final class DraftRules {
       List<String> operations) {
     if (capabilities.allows(operation)) return;
     String because = capabilities.unavailableBecause().get(operation);
-    missing.add(what + (because != null ? " — " + because : ""));
+    missing.add(what + " — " + (because != null ? because : defaultReason(operation)));
     operations.add(operation.name());
+  }
+
+  /** What to do when the platform gives no reason of its own. */
+  private static String defaultReason(Operation operation) {
+    switch (operation) {
+      case PUBLISH:
+        return "нужен ключ доступа администратора сообщества с правом публикации";
+      case UPLOAD_PHOTOS:
+        return "нужен ключ доступа с правом на фотографии";
+      case SCHEDULE:
+        return "отложенная публикация с этим ключом доступа невозможна: опубликуйте сразу";
+      default:
+        return "ключ доступа этого не позволяет";
+    }
   }
 
   private static final java.time.format.DateTimeFormatter MOSCOW = java.time.format.DateTimeFormatter

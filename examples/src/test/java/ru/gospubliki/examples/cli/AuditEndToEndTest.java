@@ -226,7 +226,7 @@ final class AuditEndToEndTest {
       for (Object p : list(org.get("pages"))) {
         Map<String, Object> page = map(p);
         assertThat(page).containsOnlyKeys("platform", "id", "url", "ref", "status", "reason", "mark", "score",
-            "scoreRules", "postsLast28Days", "findings");
+            "scoreRules", "postsLast28Days", "engagementRate", "findings");
         assertThat((String) page.get("platform")).isIn("vk", "ok", "max", "facebook", "telegram");
         if (page.get("platform").equals("vk") && !page.get("status").equals("UNREACHABLE")
             && !((String) page.get("ref")).contains("/id")) {
