@@ -2,8 +2,6 @@ package ru.gospubliki.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import com.squareup.moshi.JsonWriter;
 import okio.Buffer;
@@ -194,38 +192,28 @@ final class PostCommand {
   }
 
   /**
-   * The draft. Its idempotency key is derived from the content, so running the same command again
-   * within VK's one-hour {@code guid} window does not post twice on VK. Nothing else carries over
-   * between runs (OK has no such key): a target reported {@code UNKNOWN} must be checked on the page
-   * before the command is run again for it.
+   * The draft. Its idempotency key is the SDK's default, derived from the content (text, link,
+   * photos' bytes, time): the same command run again, from another process or after a crash, is the
+   * same publication, and the store's journal answers its recorded result instead of posting again.
    */
   static PostDraft draft(Options options) throws UsageException {
     PostDraft.Builder draft = PostDraft.builder().text(options.text);
-    MessageDigest digest = sha256();
-    field(digest, "text", options.text.getBytes(StandardCharsets.UTF_8));
     for (Path photo : options.photos) {
       try {
-        DraftPhoto described = DraftPhoto.fromPath(photo);
-        draft.addPhotos(described);
-        field(digest, "photo", described.readAll()); // the content, not the name: a replaced photo is a new post
+        draft.addPhotos(DraftPhoto.fromPath(photo));
       } catch (IOException e) {
         throw new UsageException("--photo: не удалось прочитать «" + photo + "»");
       }
     }
     HttpUrl link = options.link;
-    if (link != null) {
-      draft.link(link.toString());
-      field(digest, "link", link.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    if (link != null) draft.link(link.toString());
     Instant at = options.at;
-    if (at != null) {
-      draft.scheduledAt(at);
-      field(digest, "at", at.toString().getBytes(StandardCharsets.UTF_8));
+    if (at != null) draft.scheduledAt(at);
+    try {
+      return draft.build();
+    } catch (java.io.UncheckedIOException e) {
+      throw new UsageException("--photo: не удалось прочитать фотографию: " + e.getMessage());
     }
-    byte[] hash = digest.digest();
-    StringBuilder key = new StringBuilder("cli-");
-    for (int i = 0; i < 16; i++) key.append(String.format("%02x", hash[i]));
-    return draft.idempotencyKey(key.toString()).build();
   }
 
   /** One target's line: {@code {"page":...,"platform":...,"status":...,"postId":...,"url":...,"error":...}}. */
@@ -261,20 +249,5 @@ final class PostCommand {
       throw new AssertionError(e); // A Buffer does not fail.
     }
     return buffer.readUtf8();
-  }
-
-  /** Adds one tagged, length-prefixed field, so that no two different drafts hash alike. */
-  private static void field(MessageDigest digest, String tag, byte[] value) {
-    digest.update(tag.getBytes(StandardCharsets.UTF_8));
-    digest.update(java.nio.ByteBuffer.allocate(8).putLong(value.length).array());
-    digest.update(value);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e); // Every JDK has SHA-256.
-    }
   }
 }
