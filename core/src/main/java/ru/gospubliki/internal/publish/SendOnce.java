@@ -75,16 +75,16 @@ public final class SendOnce {
     while (true) {
       JournalEntry entry;
       Instant now = clock.instant();
-      boolean won;
-      JournalEntry claim = JournalEntry.builder().idempotencyKey(key).page(page)
+      boolean inserted;
+      JournalEntry first = JournalEntry.builder().idempotencyKey(key).page(page)
           .status(JournalStatus.SENDING).firstAttemptAt(now).attempts(1).updatedAt(now).build();
       try {
         entry = journal.lookup(key, page);
-        won = entry == null && answer == null && journal.insert(claim);
+        inserted = entry == null && answer == null && journal.insert(first);
       } catch (RuntimeException e) {
         return journalDown(page, e);
       }
-      if (won) return send(claim, draft, null, false);
+      if (inserted) return send(first, draft, null, false);
       if (entry == null) {
         if (answer != null) throw noCaptcha(page, null);
         continue;
