@@ -8,6 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import ru.gospubliki.audit.Auditor;
+import ru.gospubliki.audit.KnownProfile;
+import ru.gospubliki.audit.SnapshotStore;
+import ru.gospubliki.store.Store;
+import ru.gospubliki.store.StoreException;
+import java.util.Collection;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
@@ -43,13 +48,15 @@ import ru.gospubliki.model.PageRef;
 /** {@code gospubliki audit}: audits a registry or a list of pages and prints the report. */
 final class AuditCommand {
   static final Arguments.Spec SPEC = new Arguments.Spec("audit",
-      Set.of("--registry", "--format", "--out", "--policy", "--as-of", "--vk-api-url", "--ok-api-url", "--encoding"),
+      Set.of("--registry", "--format", "--out", "--policy", "--as-of", "--vk-api-url", "--ok-api-url", "--encoding",
+          "--store"),
       Set.of("--page"), Set.of("--sandbox"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki audit (--registry FILE | --page URL [--page URL ...]) [--sandbox]",
       "                        [--format table|json|csv] [--out FILE] [--policy NAME|FILE] [--as-of ISO-8601]",
       "                        [--vk-api-url URL] [--ok-api-url URL] [--encoding utf-8|windows-1251]",
+      "                        [--store URL|PATH|none]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
@@ -64,10 +71,15 @@ final class AuditCommand {
       "  --vk-api-url URL  адрес VK API (по умолчанию https://api.vk.com/method/)",
       "  --ok-api-url URL  адрес OK API (по умолчанию https://api.ok.ru/fb.do)",
       "  --encoding        кодировка реестра: utf-8 или windows-1251 (по умолчанию определяется сама)",
+      "  --store           где хранить проверки и снимки страниц между запусками: адрес jdbc:postgresql:...",
+      "                    или jdbc:h2:..., папка (база H2 в ней) или none; по умолчанию ~/.gospubliki",
+      "                    (или папка из GOSPUBLIKI_HOME); с --sandbox — временное хранилище.",
+      "                    Пользователь и пароль базы — только в GOSPUBLIKI_DB_USER, GOSPUBLIKI_DB_PASSWORD",
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
       "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
-      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации).");
+      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации);",
+      "5 — отчёт выведен, но в хранилище не удалось сохранить ничего.");
 
   /** The validated options of one audit run. */
   static final class Options {
@@ -86,10 +98,11 @@ final class AuditCommand {
     /** The registry's encoding, or null to detect it. */
     final @Nullable Charset encoding;
     Credentials credentials;
+    final StoreOption store;
 
     Options(@Nullable Path registry, List<PageRef> pages, boolean sandbox, String format, @Nullable Path out,
         String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, @Nullable Charset encoding,
-        Credentials credentials) {
+        Credentials credentials, StoreOption store) {
       this.registry = registry;
       this.pages = pages;
       this.sandbox = sandbox;
@@ -101,6 +114,7 @@ final class AuditCommand {
       this.okApiUrl = okApiUrl;
       this.encoding = encoding;
       this.credentials = credentials;
+      this.store = store;
     }
   }
 
@@ -119,6 +133,12 @@ final class AuditCommand {
       err.println("gospubliki audit: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
+    try (StoreOption store = options.store) {
+      return run(options, out, err);
+    }
+  }
+
+  private static int run(Options options, PrintStream out, PrintStream err) {
     if (!options.sandbox) return audit(options, out, err);
     // The sample posts are dated relative to the sandbox's clock: with --as-of the sandbox starts at
     // that moment, so the report is the same whenever it is run.
@@ -165,7 +185,7 @@ final class AuditCommand {
           ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
     }
     return new Options(registry, pages, sandbox, format, outFile, policy, asOf, vkUrl, okUrl, encoding,
-        Credentials.fromEnvironment(env));
+        Credentials.fromEnvironment(env), StoreOption.parse(a.value("--store"), env, sandbox));
   }
 
   /**
@@ -203,6 +223,15 @@ final class AuditCommand {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
     }
+    Store store = null;
+    String unavailable = null;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      unavailable = e.getMessage();
+    }
+    SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
+    auditor.snapshotStore(snapshots);
     ComplianceReport report = auditor.build().auditRegistry(registry);
     try {
       write(report, options, out);
@@ -210,7 +239,82 @@ final class AuditCommand {
       err.println("gospubliki audit: не удалось записать отчёт: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    return noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    // Recorded only once the report is out: a store that fails never costs the report.
+    String notRecorded = null;
+    if (store != null) {
+      try {
+        store.audits().record(report);
+      } catch (RuntimeException e) {
+        notRecorded = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      }
+    }
+    int exit = noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    if (unavailable != null) {
+      err.println("gospubliki audit: хранилище «" + options.store.description + "» недоступно: проверка не сохранена "
+          + "и не сравнена с прошлыми (" + unavailable + ")");
+      return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
+    }
+    String snapshotProblem = snapshots.problem();
+    if (snapshotProblem != null || notRecorded != null) {
+      List<String> lost = new java.util.ArrayList<>();
+      if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
+      if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+      err.println("gospubliki audit: в хранилище «" + options.store.description + "» не сохранено: "
+          + String.join(", ", lost) + " (" + (notRecorded != null ? notRecorded : snapshotProblem) + ")");
+      boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
+      if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
+    }
+    return exit;
+  }
+
+  /** Passes snapshots through and remembers whether the store failed, to tell the user in one line. */
+  static final class SavingSnapshots implements SnapshotStore {
+    private final SnapshotStore delegate;
+    private @Nullable String problem;
+    private int saved;
+
+    SavingSnapshots(SnapshotStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Nullable String problem() {
+      return problem;
+    }
+
+    int saved() {
+      return saved;
+    }
+
+    @Override
+    public @Nullable KnownProfile load(PageRef page) {
+      return loadAll(List.of(page)).get(page);
+    }
+
+    @Override
+    public void save(KnownProfile profile) {
+      saveAll(List.of(profile));
+    }
+
+    @Override
+    public Map<PageRef, KnownProfile> loadAll(Collection<PageRef> pages) {
+      try {
+        return delegate.loadAll(pages);
+      } catch (RuntimeException e) {
+        if (problem == null) problem = e.getMessage();
+        throw e;
+      }
+    }
+
+    @Override
+    public void saveAll(Collection<KnownProfile> profiles) {
+      try {
+        delegate.saveAll(profiles);
+        saved += profiles.size();
+      } catch (RuntimeException e) {
+        if (problem == null) problem = e.getMessage();
+        throw e;
+      }
+    }
   }
 
   /** True when there were pages and every one failed for authorisation or access. */

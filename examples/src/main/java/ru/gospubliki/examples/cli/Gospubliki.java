@@ -24,6 +24,7 @@ public final class Gospubliki {
   static final int EXIT_USAGE = 2;
   static final int EXIT_PLATFORM = 3;
   static final int EXIT_UNKNOWN = 4;
+  static final int EXIT_STORE = 5;
   static final String DEFAULT_VK_API_URL = "https://api.vk.com/method/";
   static final String DEFAULT_OK_API_URL = "https://api.ok.ru/fb.do";
 
@@ -33,6 +34,8 @@ public final class Gospubliki {
       "Команды:",
       "  audit     проверить официальные страницы (госпаблики) по реестру или списку ссылок",
       "  post      опубликовать запись на нескольких страницах VK и OK",
+      "  changes   что изменилось между двумя последними проверками (пропавшие отметки — первыми)",
+      "  history   «подключено X из Y» по всем сохранённым проверкам",
       "  sandbox   запустить встроенную песочницу (поддельные VK и OK API с учебными данными)",
       "",
       "Справка по команде: gospubliki <команда> --help",
@@ -73,10 +76,14 @@ public final class Gospubliki {
         return AuditCommand.run(rest, env, out, err);
       case "post":
         return PostCommand.run(rest, env, out, err);
+      case "changes":
+        return ChangesCommand.run(rest, env, out, err);
+      case "history":
+        return HistoryCommand.run(rest, env, out, err);
       case "sandbox":
         return SandboxCommand.run(rest, out, err, stop);
       default:
-        err.println("gospubliki: неизвестная команда «" + args[0] + "»; команды: audit, post, sandbox"
+        err.println("gospubliki: неизвестная команда «" + args[0] + "»; команды: audit, post, changes, history, sandbox"
             + " (справка: gospubliki --help)");
         return EXIT_USAGE;
     }

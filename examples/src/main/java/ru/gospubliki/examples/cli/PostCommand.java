@@ -13,6 +13,10 @@ import ru.gospubliki.platform.PublishStatus;
 import ru.gospubliki.publish.CrossPostResult;
 import ru.gospubliki.publish.CrossPoster;
 import ru.gospubliki.publish.DraftProblem;
+import ru.gospubliki.publish.JournalEntry;
+import ru.gospubliki.publish.Settlement;
+import ru.gospubliki.store.Store;
+import ru.gospubliki.store.StoreException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,13 +36,14 @@ import ru.gospubliki.model.PageRef;
 /** {@code gospubliki post}: validates one draft for every target, then publishes or schedules it. */
 final class PostCommand {
   static final Arguments.Spec SPEC = new Arguments.Spec("post",
-      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url"),
+      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url", "--store", "--settle"),
       Set.of("--page", "--photo"), Set.of("--sandbox"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
       "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
-      "                       [--vk-api-url URL] [--ok-api-url URL]",
+      "                       [--vk-api-url URL] [--ok-api-url URL] [--store URL|PATH|none]",
+      "                       [--settle sent|not-sent]",
       "",
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
@@ -48,8 +53,14 @@ final class PostCommand {
       "  --link URL        ссылка",
       "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
       "  --sandbox         публиковать во встроенную песочницу",
-      "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: проверьте страницу,",
-      "прежде чем запускать команду для неё снова. Коды выхода: 0 — всё опубликовано или",
+      "  --store           журнал публикаций: адрес jdbc:..., папка или none (как у audit); по умолчанию",
+      "                    ~/.gospubliki. Та же команда, запущенная снова (даже одновременно или после",
+      "                    сбоя), не опубликует запись второй раз: страница получит записанный результат",
+      "  --settle sent|not-sent  закрыть результат UNKNOWN прошлого запуска (та же запись, те же",
+      "                    страницы), посмотрев на страницу: sent — запись есть (ничего не отправляется),",
+      "                    not-sent — записи нет (следующий запуск post её отправит)",
+      "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: она не будет",
+      "отправлена снова, пока вы не посмотрите страницу и не закроете результат (--settle). Коды выхода: 0 — всё опубликовано или",
       "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
       "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
@@ -66,6 +77,8 @@ final class PostCommand {
     HttpUrl vkApiUrl;
     HttpUrl okApiUrl;
     Credentials credentials;
+    StoreOption store = StoreOption.NONE;
+    @Nullable Settlement settle;
 
     Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
         boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials) {
@@ -96,12 +109,14 @@ final class PostCommand {
       err.println("gospubliki post: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    if (!options.sandbox) return post(options, out, err);
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
-      options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
-      options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
-      options.credentials = Credentials.of(sandbox);
-      return post(options, out, err);
+    try (StoreOption store = options.store) {
+      if (!options.sandbox) return post(options, out, err);
+      try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+        options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
+        options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
+        options.credentials = Credentials.of(sandbox);
+        return post(options, out, err);
+      }
     }
   }
 
@@ -129,10 +144,17 @@ final class PostCommand {
     }
     String vk = a.value("--vk-api-url");
     String ok = a.value("--ok-api-url");
-    return new Options(pages, text, photos, link, at, sandbox,
+    Options options = new Options(pages, text, photos, link, at, sandbox,
         Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk),
         Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok),
         Credentials.fromEnvironment(env));
+    String settle = a.value("--settle");
+    if (settle != null) {
+      options.settle = Values.oneOf("--settle", settle, "sent", "not-sent").equals("sent")
+          ? Settlement.SENT : Settlement.NOT_SENT;
+    }
+    options.store = StoreOption.parse(a.value("--store"), env, sandbox);
+    return options;
   }
 
   private static String readUtf8(Path file) throws UsageException {
@@ -169,8 +191,19 @@ final class PostCommand {
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
-    CrossPoster.Builder poster = CrossPoster.builder();
+    Store store;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      err.println("gospubliki post: журнал публикаций «" + options.store.description + "» недоступен, ничего не "
+          + "отправлено: без него нельзя обещать, что запись не уйдёт дважды (" + e.getMessage()
+          + "); опубликовать без журнала: --store none");
+      return Gospubliki.EXIT_FAILED;
+    }
+    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal());
     platforms.forEach(poster::addPlatform);
+    Settlement settlement = options.settle;
+    if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, out, err);
     CrossPostResult result = poster.build().post(draft, options.pages);
 
     boolean blocked = false;
@@ -216,6 +249,49 @@ final class PostCommand {
     }
   }
 
+  /**
+   * Closes the unknown outcomes of the draft on {@code pages}; one JSON line per page with its
+   * status now ({@code PUBLISHED}, {@code NOT_SENT}) or why there was nothing to close. Exit 0 when
+   * every page was closed, 1 otherwise.
+   */
+  static int settle(CrossPoster poster, PostDraft draft, List<PageRef> pages, Settlement settlement, PrintStream out,
+      PrintStream err) {
+    boolean failed = false;
+    for (PageRef page : new java.util.LinkedHashSet<>(pages)) {
+      try {
+        JournalEntry entry = poster.settle(draft.idempotencyKey(), page, settlement);
+        out.println(line(page, entry.status().name(), entry.postId(), entry.url(), null));
+      } catch (IllegalStateException e) {
+        failed = true;
+        JournalEntry entry = poster.journal().lookup(draft.idempotencyKey(), page);
+        out.println(line(page, entry == null ? null : entry.status().name(), entry == null ? null : entry.postId(),
+            entry == null ? null : entry.url(), e.getMessage()));
+        err.println("gospubliki post: " + e.getMessage());
+      }
+    }
+    out.flush();
+    return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+  }
+
+  private static String line(PageRef page, @Nullable String status, @Nullable String postId, @Nullable String url,
+      @Nullable String error) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.setSerializeNulls(true);
+      json.beginObject();
+      json.name("page").value(page.url());
+      json.name("platform").value(page.platform().name());
+      json.name("status").value(status);
+      json.name("postId").value(postId);
+      json.name("url").value(url);
+      json.name("error").value(error);
+      json.endObject();
+    } catch (IOException e) {
+      throw new AssertionError(e); // A Buffer does not fail.
+    }
+    return buffer.readUtf8();
+  }
+
   /** One target's line: {@code {"page":...,"platform":...,"status":...,"postId":...,"url":...,"error":...}}. */
   static String json(PublishResult result) {
     Buffer buffer = new Buffer();
@@ -229,7 +305,7 @@ final class PostCommand {
       String url = null;
       String error = null;
       if (result instanceof PublishResult.Published published) {
-        postId = published.postId();
+        postId = published.postId().isEmpty() ? null : published.postId(); // settled by a person: no id known
         url = published.url();
       } else if (result instanceof PublishResult.Scheduled scheduled) {
         postId = scheduled.postId();

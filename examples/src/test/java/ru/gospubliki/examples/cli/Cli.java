@@ -38,15 +38,30 @@ final class Cli {
     return new Cli(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs with no credentials and a store of its own (never the user's {@code ~/.gospubliki}). */
   static Cli run(String... args) {
-    return run(Map.of(), args);
+    return run(Map.of("GOSPUBLIKI_HOME", freshHome()), args);
   }
 
-  /** The sandbox's credentials as the environment variables the tool reads. */
+  /**
+   * The sandbox's credentials as the environment variables the tool reads, and a store of this
+   * environment's own: commands run with one env share it, as one user's runs share ~/.gospubliki.
+   */
   static Map<String, String> env(Sandbox sandbox) {
     return Map.of("VK_SERVICE_TOKEN", sandbox.vkServiceToken(), "VK_USER_TOKEN", sandbox.vkUserToken(),
         "OK_APPLICATION_KEY", sandbox.okApplicationKey(),
-        "OK_APPLICATION_SECRET_KEY", sandbox.okApplicationSecretKey(), "OK_ACCESS_TOKEN", sandbox.okAccessToken());
+        "OK_APPLICATION_SECRET_KEY", sandbox.okApplicationSecretKey(), "OK_ACCESS_TOKEN", sandbox.okAccessToken(),
+        "GOSPUBLIKI_HOME", freshHome());
+  }
+
+  static String freshHome() {
+    try {
+      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("gospubliki-home");
+      home.toFile().deleteOnExit();
+      return home.toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Map<String, Object> json(String text) {
