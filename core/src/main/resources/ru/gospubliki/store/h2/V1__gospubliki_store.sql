@@ -9,14 +9,14 @@ CREATE TABLE IF NOT EXISTS gp_page_snapshot (
   taken_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   mark            VARCHAR(16)   NOT NULL,
   mark_last_seen  TIMESTAMP WITH TIME ZONE,
-  snapshot        CHARACTER LARGE OBJECT NOT NULL,
+  snapshot        CHARACTER VARYING(1000000) NOT NULL,
   PRIMARY KEY (platform, page_id)
 );
 
 -- JSON documents kept once however many audits repeat them: findings lists and organisations.
 CREATE TABLE IF NOT EXISTS gp_document (
   hash     VARCHAR(64)  NOT NULL PRIMARY KEY,
-  content  CHARACTER LARGE OBJECT NOT NULL
+  content  CHARACTER VARYING(1000000) NOT NULL
 );
 
 -- One row per recorded audit.
@@ -30,8 +30,8 @@ CREATE TABLE IF NOT EXISTS gp_audit_run (
   compliant      INTEGER       NOT NULL,
   non_compliant  INTEGER       NOT NULL,
   unreachable    INTEGER       NOT NULL,
-  summary        CHARACTER LARGE OBJECT NOT NULL,
-  rejected_rows  CHARACTER LARGE OBJECT NOT NULL
+  summary        CHARACTER VARYING(1000000) NOT NULL,
+  rejected_rows  CHARACTER VARYING(1000000) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS gp_audit_run_as_of ON gp_audit_run (as_of);
 
@@ -80,7 +80,7 @@ CREATE TABLE IF NOT EXISTS gp_publication (
   post_url              VARCHAR(2000),
   scheduled_at          TIMESTAMP WITH TIME ZONE,
   reason                VARCHAR(32),
-  message               CHARACTER LARGE OBJECT,
+  message               CHARACTER VARYING(1000000),
   captcha_sid           VARCHAR(200),
   captcha_image_url     VARCHAR(2000),
   captcha_redirect_uri  VARCHAR(2000),
