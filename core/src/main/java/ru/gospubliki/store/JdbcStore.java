@@ -24,7 +24,7 @@ import ru.gospubliki.publish.PublishJournal;
  * JdbcStore store = JdbcStore.builder(dataSource).build(); // creates or updates its tables
  * }</pre>
  *
- * <p><b>Schema.</b> {@link #build()} brings the schema up to date by itself: plain SQL scripts
+ * <p><b>Schema.</b> {@link Builder#build()} brings the schema up to date by itself: plain SQL scripts
  * shipped in this jar, {@code ru/gospubliki/store/postgresql/V1__gospubliki_store.sql} and {@code
  * ru/gospubliki/store/h2/V1__gospubliki_store.sql}, applied once each and recorded in table
  * {@code gp_schema_version}. Tables are named {@code gp_*}. If your schema is managed by Flyway,
