@@ -183,8 +183,8 @@ final class OkPlatformPublishTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     OkPlatform platform = platform().build();
-    platform.publish(PAGE, PostDraft.builder().text("Ежедневная сводка").build());
-    platform.publish(PAGE, PostDraft.builder().text("Ежедневная сводка").build());
+    platform.publish(PAGE, PostDraft.builder().text("Ежедневная сводка").idempotencyKey("d1").build());
+    platform.publish(PAGE, PostDraft.builder().text("Ежедневная сводка").idempotencyKey("d2").build());
     assertThat(ok.topics).hasSize(2);
   }
 
@@ -193,11 +193,11 @@ final class OkPlatformPublishTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     OkPlatform platform = platform().build();
-    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").idempotencyKey("s1").build()))
         .isInstanceOf(PublishResult.Published.class);
     time.advance(java.time.Duration.ofMinutes(30));
     ok.drop = FakeOk.Drop.BEFORE_RECORDING;
-    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").idempotencyKey("s2").build()))
         .isInstanceOf(PublishResult.Unknown.class);
   }
 
@@ -206,10 +206,10 @@ final class OkPlatformPublishTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     OkPlatform platform = platform().build();
-    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").idempotencyKey("s1").build()))
         .isInstanceOf(PublishResult.Published.class);
     ok.drop = FakeOk.Drop.BEFORE_RECORDING;
-    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").build()))
+    assertThat(platform.publish(PAGE, PostDraft.builder().text("Сводка").idempotencyKey("s2").build()))
         .isInstanceOf(PublishResult.Unknown.class);
     assertThat(ok.topics).hasSize(1);
   }
@@ -231,7 +231,7 @@ final class OkPlatformPublishTest {
     java.nio.file.Files.write(file, image("png"));
     DraftPhoto photo = DraftPhoto.fromPath(file);
     java.nio.file.Files.delete(file);
-    PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Фото").addPhotos(photo).build());
+    PublishResult result = platform().build().publish(PAGE, PostDraft.builder().text("Фото").addPhotos(photo).idempotencyKey("photo").build());
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
       assertThat(f.error()).contains("a.png");
       assertThat(f.reason()).isEqualTo(FailureReason.REFUSED);
