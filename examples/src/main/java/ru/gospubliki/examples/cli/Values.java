@@ -94,17 +94,4 @@ final class Values {
     }
     return path;
   }
-
-  static Path outputFile(String flag, String value) throws UsageException {
-    try {
-      Path path = Path.of(value);
-      Path parent = path.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new UsageException(flag + ": папка «" + parent + "» не существует");
-      }
-      return path;
-    } catch (InvalidPathException e) {
-      throw new UsageException(flag + ": недопустимое имя файла «" + value + "»");
-    }
-  }
 }

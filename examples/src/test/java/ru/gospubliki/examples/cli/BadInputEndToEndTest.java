@@ -2,6 +2,9 @@ package ru.gospubliki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.gospubliki.examples.cli.Cli.list;
+import static ru.gospubliki.examples.cli.Cli.OK_PAGE;
+import static ru.gospubliki.examples.cli.Cli.VK_GROUP_ID;
+import static ru.gospubliki.examples.cli.Cli.VK_PAGE;
 import static ru.gospubliki.examples.cli.Cli.map;
 
 import java.io.IOException;
@@ -30,20 +33,15 @@ import ru.gospubliki.examples.sandbox.Sandbox;
  * documented exit code, and nothing posted anywhere.
  */
 final class BadInputEndToEndTest {
-  static final String VK_PAGE = "https://vk.com/zarechny_adm";
-  static final long VK_GROUP_ID = 218400101L;
-  static final String OK_PAGE = "https://ok.ru/group/53350000000101";
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   static Sandbox sandbox;
-  static Map<String, String> env;
   static int vkPostsAtStart;
   @TempDir Path dir;
 
   @BeforeAll
   static void startSandbox() {
     sandbox = Sandbox.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    env = Cli.env(sandbox);
     vkPostsAtStart = sandbox.vkPostCount(VK_GROUP_ID);
   }
 
@@ -59,10 +57,7 @@ final class BadInputEndToEndTest {
   }
 
   static Cli post(String... args) {
-    List<String> full = new ArrayList<>(List.of("post"));
-    full.addAll(List.of(args));
-    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl()));
-    return Cli.run(env, full.toArray(new String[0]));
+    return Cli.against(sandbox, "post", args);
   }
 
   /** One line on stderr, in Russian, naming the command, with no trace of Java. */
@@ -87,7 +82,7 @@ final class BadInputEndToEndTest {
 
   @Test
   void unknownFlag() {
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--formt", "json");
+    Cli audit = Cli.run("audit", "--sandbox", "--formt", "json");
     assertThat(audit.exit).isEqualTo(2);
     assertThat(oneRussianLine(audit, "audit")).contains("неизвестный параметр «--formt»");
     assertThat(audit.out).isEmpty();
@@ -100,7 +95,7 @@ final class BadInputEndToEndTest {
   @Test
   void missingRegistryFile() {
     Path missing = dir.resolve("реестр.csv");
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", missing.toString());
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", missing.toString());
     assertThat(audit.exit).isEqualTo(2);
     assertThat(oneRussianLine(audit, "audit")).contains("--registry").contains(missing.toString()).contains("не найден");
     assertThat(audit.out).isEmpty();
@@ -109,7 +104,7 @@ final class BadInputEndToEndTest {
   @Test
   void registryWithoutANameColumn() throws IOException {
     Path csv = Files.writeString(dir.resolve("r.csv"), "Район;ВКонтакте\nЗаречный район;vk:1\n");
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", csv.toString());
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", csv.toString());
     assertThat(audit.exit).isEqualTo(2);
     assertThat(oneRussianLine(audit, "audit")).contains("строка 1").contains("«name» («Наименование»)")
         .contains("«Район», «ВКонтакте»");
@@ -121,7 +116,7 @@ final class BadInputEndToEndTest {
     byte[] garbage = new byte[4096];
     new Random(8).nextBytes(garbage);
     Path file = Files.write(dir.resolve("photo.csv"), garbage);
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", file.toString());
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", file.toString());
     assertThat(audit.exit).isEqualTo(2);
     assertThat(oneRussianLine(audit, "audit")).contains("не похож на таблицу CSV");
     assertThat(audit.out).isEmpty();
@@ -129,7 +124,7 @@ final class BadInputEndToEndTest {
 
   @Test
   void badPageReference() {
-    Cli audit = Cli.run(env, "audit", "--page", "https://facebook.com/school1", "--vk-api-url", sandbox.vkApiUrl());
+    Cli audit = Cli.against(sandbox, "audit", "--page", "https://facebook.com/school1");
     assertThat(audit.exit).isEqualTo(2);
     assertThat(oneRussianLine(audit, "audit")).contains("«https://facebook.com/school1»");
     Cli post = post("--page", VK_PAGE, "--page", "vk.com/", "--text", "Текст #школа");
@@ -167,19 +162,34 @@ final class BadInputEndToEndTest {
 
   @Test
   void sixtyMegabytePhoto() throws IOException {
-    Path big = dir.resolve("большое.jpg");
-    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-      file.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
-      file.setLength(60L * 1024 * 1024); // Sparse: no 60 MB written to disk.
+    Cli post = post("--page", VK_PAGE, "--text", "Афиша #школа", "--photo", sparseJpeg("большое.jpg", 60L << 20).toString());
+    assertThat(post.exit).isEqualTo(2);
+    assertThat(oneRussianLine(post, "post")).contains("«большое.jpg»").contains("60 МБ").contains("50 МБ");
+    allRejected(post, 1);
+  }
+
+  @Test
+  void threeGigabytePhotoIsRefusedByItsSizeWithoutReadingIt() throws IOException {
+    // Read whole (for the draft's key) before its size was checked, it ended in OutOfMemoryError.
+    Cli post = post("--page", VK_PAGE, "--page", OK_PAGE, "--text", "Афиша #школа",
+        "--photo", sparseJpeg("огромное.jpg", 3L << 30).toString());
+    assertThat(post.exit).as(post.toString()).isEqualTo(2);
+    assertThat(post.err.lines()).as(post.toString()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains("ВКонтакте").contains("«огромное.jpg»").contains("3072 МБ")
+            .contains("50 МБ"))
+        .anySatisfy(l -> assertThat(l).contains("Одноклассники").contains("«огромное.jpg»").contains("3072 МБ")
+            .contains("10 МБ"));
+    allRejected(post, 2);
+  }
+
+  /** A JPEG start and then nothing: sparse, so no disk is used whatever its size. */
+  Path sparseJpeg(String name, long size) throws IOException {
+    Path file = dir.resolve(name);
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+      raf.setLength(size);
     }
-    try {
-      Cli post = post("--page", VK_PAGE, "--text", "Афиша #школа", "--photo", big.toString());
-      assertThat(post.exit).isEqualTo(2);
-      assertThat(oneRussianLine(post, "post")).contains("«большое.jpg»").contains("60 МБ").contains("50 МБ");
-      allRejected(post, 1);
-    } finally {
-      Files.delete(big);
-    }
+    return file;
   }
 
   @Test
@@ -198,8 +208,7 @@ final class BadInputEndToEndTest {
     assertThat(oneRussianLine(post, "post")).contains("Одноклассники").contains("4000");
     allRejected(post, 2);
     // Nothing on OK either: an audit as of the sandbox's "now" counts the sample topics only.
-    Cli audit = Cli.run(env, "audit", "--page", OK_PAGE, "--format", "json", "--as-of", NOW.toString(),
-        "--ok-api-url", sandbox.okApiUrl(), "--vk-api-url", sandbox.vkApiUrl());
+    Cli audit = Cli.against(sandbox, "audit", "--page", OK_PAGE, "--format", "json", "--as-of", NOW.toString());
     assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
     Map<String, Object> page = map(list(map(list(audit.json().get("organizations")).get(0)).get("pages")).get(0));
     assertThat(page).containsEntry("postsLast28Days", 14.0);

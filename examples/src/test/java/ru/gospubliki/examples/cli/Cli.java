@@ -15,6 +15,12 @@ import ru.gospubliki.examples.sandbox.Sandbox;
 
 /** Runs the tool in-process and keeps what it printed: one instance per command. */
 final class Cli {
+  /** The sample district's administration on VK: a compliant community the tests post to. */
+  static final String VK_PAGE = "https://vk.com/zarechny_adm";
+  static final long VK_GROUP_ID = 218400101L;
+  /** The same administration on OK. */
+  static final String OK_PAGE = "https://ok.ru/group/53350000000101";
+
   private static final JsonAdapter<Map<String, Object>> JSON =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -40,6 +46,14 @@ final class Cli {
 
   static Cli run(String... args) {
     return run(Map.of(), args);
+  }
+
+  /** Runs {@code command} against {@code sandbox}: with its credentials and its API addresses. */
+  static Cli against(Sandbox sandbox, String command, String... args) {
+    List<String> full = new ArrayList<>(List.of(command));
+    full.addAll(List.of(args));
+    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl()));
+    return run(env(sandbox), full.toArray(new String[0]));
   }
 
   /** The sandbox's credentials as the environment variables the tool reads. */
