@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,12 +58,7 @@ final class ReportFile implements Closeable {
    * @param inputs the command's input files by flag; the report may be none of them.
    */
   static Path target(String flag, String value, Map<String, Path> inputs) throws UsageException {
-    Path path;
-    try {
-      path = Path.of(value);
-    } catch (InvalidPathException e) {
-      throw new UsageException(flag + ": недопустимое имя файла «" + value + "»");
-    }
+    Path path = Values.path(flag, value);
     if (Files.isDirectory(path)) {
       throw new UsageException(flag + ": «" + value + "» — это папка; укажите имя файла отчёта");
     }

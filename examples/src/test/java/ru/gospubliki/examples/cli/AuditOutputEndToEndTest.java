@@ -2,7 +2,6 @@ package ru.gospubliki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static ru.gospubliki.examples.cli.BadInputEndToEndTest.oneRussianLine;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,9 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.examples.sandbox.Sandbox;
 
@@ -26,31 +24,20 @@ import ru.gospubliki.examples.sandbox.Sandbox;
 final class AuditOutputEndToEndTest {
   static final String OLD_REPORT = "прежний отчёт\n";
 
-  static Sandbox sandbox;
+  @RegisterExtension static final SandboxExtension SANDBOX = new SandboxExtension();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSandbox() {
-    sandbox = Sandbox.startWithSampleData();
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
-  }
 
   Path registry() throws IOException {
     return Files.writeString(dir.resolve("реестр.csv"), "Наименование;ВКонтакте\nАдминистрация;" + Cli.VK_PAGE + "\n");
   }
 
-  /** Runs the audit against the shared sandbox and checks that it made no call when refused. */
-  Cli refused(String... args) {
+  /** Runs an audit that must be refused before it calls a platform; returns its one Russian line. */
+  static String refused(String... args) {
+    Sandbox sandbox = SANDBOX.get();
     int before = sandbox.vkRequests() + sandbox.okRequests();
-    Cli audit = Cli.against(sandbox, "audit", args);
-    assertThat(audit.exit).as(audit.toString()).isEqualTo(2);
-    assertThat(audit.out).isEmpty();
+    String line = Cli.against(SANDBOX.get(), "audit", args).usageError("audit");
     assertThat(sandbox.vkRequests() + sandbox.okRequests()).as("calls to the platforms").isEqualTo(before);
-    return audit;
+    return line;
   }
 
   @Test
@@ -60,8 +47,8 @@ final class AuditOutputEndToEndTest {
     Path symbolic = Files.createSymbolicLink(dir.resolve("ссылка.csv"), registry);
     Path hard = Files.createLink(dir.resolve("жёсткая.csv"), registry);
     for (Path out : List.of(registry, symbolic, hard, dir.resolve(".").resolve("реестр.csv"))) {
-      Cli audit = refused("--registry", registry.toString(), "--out", out.toString());
-      assertThat(oneRussianLine(audit, "audit")).contains("--out").contains("тот же файл, что и --registry");
+      assertThat(refused("--registry", registry.toString(), "--out", out.toString()))
+          .contains("--out").contains("тот же файл, что и --registry");
       assertThat(Files.readAllBytes(registry)).isEqualTo(content);
     }
   }
@@ -69,31 +56,28 @@ final class AuditOutputEndToEndTest {
   @Test
   void thePolicyFileGivenAsOutputIsRefused() throws IOException {
     Path policy = Files.writeString(dir.resolve("политика.json"), "{\"name\":\"район\"}");
-    Cli audit = refused("--page", Cli.VK_PAGE, "--policy", policy.toString(), "--out", policy.toString());
-    assertThat(oneRussianLine(audit, "audit")).contains("тот же файл, что и --policy");
+    assertThat(refused("--page", Cli.VK_PAGE, "--policy", policy.toString(), "--out", policy.toString()))
+        .contains("тот же файл, что и --policy");
     assertThat(Files.readString(policy)).isEqualTo("{\"name\":\"район\"}");
   }
 
   @Test
   void anOutputThatCannotBeWrittenIsFoundBeforeTheAudit() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("отчёты"));
-    assertThat(oneRussianLine(refused("--page", Cli.VK_PAGE, "--out", folder.toString()), "audit"))
-        .contains("это папка");
-    assertThat(oneRussianLine(refused("--page", Cli.VK_PAGE, "--out", dir.resolve("нет/отчёт.txt").toString()),
-        "audit")).contains("не существует");
+    assertThat(refused("--page", Cli.VK_PAGE, "--out", folder.toString())).contains("это папка");
+    assertThat(refused("--page", Cli.VK_PAGE, "--out", dir.resolve("нет/отчёт.txt").toString()))
+        .contains("не существует");
     if (Files.exists(Path.of("/dev/full"))) { // a device that is always full
-      assertThat(oneRussianLine(refused("--page", Cli.VK_PAGE, "--out", "/dev/full"), "audit"))
-          .contains("не обычный файл");
+      assertThat(refused("--page", Cli.VK_PAGE, "--out", "/dev/full")).contains("не обычный файл");
     }
-    Path readOnly = readOnlyFolder();
-    assertThat(oneRussianLine(refused("--page", Cli.VK_PAGE, "--out", readOnly.resolve("отчёт.txt").toString()),
-        "audit")).contains("нельзя записать файл в папку");
+    assertThat(refused("--page", Cli.VK_PAGE, "--out", readOnlyFolder().resolve("отчёт.txt").toString()))
+        .contains("нельзя записать файл в папку");
   }
 
   @Test
   void aReportReplacesTheOlderOneAndLeavesNothingElse() throws IOException {
     Path out = Files.writeString(dir.resolve("отчёт.json"), OLD_REPORT);
-    Cli audit = Cli.against(sandbox, "audit", "--page", Cli.VK_PAGE, "--format", "json", "--out", out.toString());
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", Cli.VK_PAGE, "--format", "json", "--out", out.toString());
     assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
     assertThat(audit.out).isEmpty();
     assertThat(Files.readString(out)).startsWith("{").contains("\"schema\": \"gospubliki.audit/1\"").endsWith("}");
@@ -104,7 +88,7 @@ final class AuditOutputEndToEndTest {
   void aReportThroughASymbolicLinkGoesToTheLinkedFile() throws IOException {
     Path real = Files.writeString(dir.resolve("отчёт.txt"), OLD_REPORT);
     Path link = Files.createSymbolicLink(dir.resolve("последний.txt"), real);
-    Cli audit = Cli.against(sandbox, "audit", "--page", Cli.VK_PAGE, "--out", link.toString());
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", Cli.VK_PAGE, "--out", link.toString());
     assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(real)).startsWith("Аудит официальных страниц");

@@ -1,5 +1,7 @@
 package ru.gospubliki.examples.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -71,6 +73,39 @@ final class Cli {
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + text, e);
     }
+  }
+
+  /** What this run said to a person: stderr, and stdout (for {@code post}, each target's error). */
+  String said() {
+    StringBuilder text = new StringBuilder(err);
+    if (out.startsWith("{\"page\"")) {
+      for (Map<String, Object> line : jsonLines()) {
+        Object error = line.get("error");
+        if (error != null) text.append('\n').append(error);
+      }
+    } else {
+      text.append('\n').append(out);
+    }
+    return text.toString();
+  }
+
+  /** This run's one line on stderr: in Russian, naming {@code command}, with no trace of Java. */
+  String oneRussianLine(String command) {
+    List<String> lines = err.lines().toList();
+    assertThat(lines).as(toString()).hasSize(1);
+    String line = lines.get(0);
+    assertThat(line).startsWith("gospubliki " + command + ": ").matches(".*[А-Яа-яЁё]{4,}.*")
+        .doesNotContain("Exception").doesNotContain("at ru.").doesNotContain("java.")
+        .doesNotContainPattern("\\p{Cntrl}");
+    assertThat(RussianText.english(said())).as(toString()).isEmpty();
+    return line;
+  }
+
+  /** This run refused its input: exit 2, nothing on stdout, and one Russian line on stderr, returned. */
+  String usageError(String command) {
+    assertThat(exit).as(toString()).isEqualTo(2);
+    assertThat(out).as(toString()).isEmpty();
+    return oneRussianLine(command);
   }
 
   Map<String, Object> json() {

@@ -45,14 +45,20 @@ final class GospublikiTest {
     assertThat(err()).contains("Использование: gospubliki <команда>");
   }
 
-  @Test
-  void anInternalErrorIsOneRussianLineWithoutTheMessageOrATrace() {
-    PrintStream broken = new PrintStream(new java.io.OutputStream() {
+  /** A stdout whose first write fails with {@code failure}, as a broken tool would. */
+  private static PrintStream failingWith(Throwable failure) {
+    return new PrintStream(new java.io.OutputStream() {
       @Override
       public void write(int b) {
-        throw new IllegalStateException("token=SECRET broke");
+        if (failure instanceof RuntimeException runtime) throw runtime;
+        throw (Error) failure;
       }
     }, true, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anInternalErrorIsOneRussianLineWithoutTheMessageOrATrace() {
+    PrintStream broken = failingWith(new IllegalStateException("token=SECRET broke"));
     assertThat(Gospubliki.run(new String[] {"audit", "--help"}, Map.of(), broken, err, new CountDownLatch(0)))
         .isEqualTo(1);
     assertThat(err()).matches("gospubliki: внутренняя ошибка \\(IllegalStateException в GospublikiTest\\.java:\\d+\\)\\. "
@@ -61,12 +67,7 @@ final class GospublikiTest {
 
   @Test
   void runningOutOfMemoryIsOneRussianLineToo() {
-    PrintStream exhausted = new PrintStream(new java.io.OutputStream() {
-      @Override
-      public void write(int b) {
-        throw new OutOfMemoryError("Java heap space");
-      }
-    }, true, StandardCharsets.UTF_8);
+    PrintStream exhausted = failingWith(new OutOfMemoryError("Java heap space"));
     assertThat(Gospubliki.run(new String[] {"--help"}, Map.of(), exhausted, err, new CountDownLatch(0))).isEqualTo(1);
     assertThat(err().lines()).singleElement().asString().startsWith("gospubliki: не хватило памяти (OutOfMemoryError")
         .contains("-Xmx");
@@ -76,6 +77,7 @@ final class GospublikiTest {
   void unknownCommandIsUsageError() {
     assertThat(run("audti")).isEqualTo(2);
     assertThat(err()).contains("неизвестная команда «audti»").doesNotContain("Exception");
+    assertThat(RussianText.english(err())).isEmpty();
   }
 
   @Test
@@ -104,6 +106,7 @@ final class GospublikiTest {
     assertThat(run("audit", "--page", "vk:1", "--vk-api-url", "not a url")).isEqualTo(2);
     String[] lines = err().split("\n");
     assertThat(lines).hasSize(9).allMatch(l -> l.startsWith("gospubliki audit: "));
+    assertThat(RussianText.english(err())).isEmpty();
     assertThat(err()).contains("--format: допустимые значения table, json, csv, получено «xml»")
         .contains("--as-of: ожидается дата и время ISO-8601")
         .contains("«https://facebook.com/x»")
@@ -146,6 +149,7 @@ final class GospublikiTest {
     assertThat(run("post", "--page", "vk:1", "--text", "x", "--at", "завтра")).isEqualTo(2);
     Path latin1 = Files.write(dir.resolve("bad.txt"), new byte[] {(byte) 0xE9, (byte) 0xFF});
     assertThat(run("post", "--page", "vk:1", "--text-file", latin1.toString())).isEqualTo(2);
+    assertThat(RussianText.english(err())).isEmpty();
     assertThat(err()).contains("укажите хотя бы одну страницу").contains("укажите текст записи")
         .contains("но не оба").contains("не найден").contains("не в кодировке UTF-8").doesNotContain("Exception");
   }
