@@ -258,14 +258,9 @@ final class AuditCommand {
 
   private static void write(ComplianceReport report, String format, OutputStream out) throws IOException {
     switch (format) {
-      case "json":
-        JsonReportWriter.create().write(report, out);
-        break;
-      case "csv":
-        CsvReportWriter.create().write(report, out);
-        break;
-      default:
-        TextReportWriter.create().write(report, out);
+      case "json" -> JsonReportWriter.create().write(report, out);
+      case "csv" -> CsvReportWriter.create().write(report, out);
+      default -> TextReportWriter.create().write(report, out);
     }
   }
 }

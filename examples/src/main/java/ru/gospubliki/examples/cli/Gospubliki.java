@@ -66,21 +66,17 @@ public final class Gospubliki {
       terminal.err.println(USAGE);
       return EXIT_USAGE;
     }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
-    switch (args[0]) {
-      case "--help":
-      case "-h":
-      case "help":
-        terminal.out.println(USAGE);
-        return EXIT_OK;
-      default:
-        for (Command command : COMMANDS) {
-          if (command.name.equals(args[0])) return command.run(rest, terminal);
-        }
-        terminal.err.println("gospubliki: неизвестная команда «" + args[0] + "»; команды: "
-            + COMMANDS.stream().map(c -> c.name).collect(Collectors.joining(", ")) + " (справка: gospubliki --help)");
-        return EXIT_USAGE;
+    if (List.of("--help", "-h", "help").contains(args[0])) {
+      terminal.out.println(USAGE);
+      return EXIT_OK;
     }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    for (Command command : COMMANDS) {
+      if (command.name.equals(args[0])) return command.run(rest, terminal);
+    }
+    terminal.err.println("gospubliki: неизвестная команда «" + args[0] + "»; команды: "
+        + COMMANDS.stream().map(c -> c.name).collect(Collectors.joining(", ")) + " (справка: gospubliki --help)");
+    return EXIT_USAGE;
   }
 
   /**

@@ -30,7 +30,7 @@ final class RussianText {
   /** The English fragments in {@code text}, each with its line; empty when the text is Russian. */
   static List<String> english(String text) {
     List<String> found = new ArrayList<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.lines().toList()) {
       Matcher english = ENGLISH.matcher(IDENTIFIERS.matcher(line).replaceAll(" "));
       while (english.find()) found.add(english.group() + "   ← " + line);
     }
