@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
@@ -72,7 +73,23 @@ public final class CrossPoster {
 
   /** Validates {@code draft} for every target, then publishes it to each target not yet done. */
   public CrossPostResult post(PostDraft draft, List<PageRef> targets) {
-    return post(draft, targets, null, null);
+    return post(draft, targets, null, null, result -> {});
+  }
+
+  /**
+   * As {@link #post(PostDraft, List)}, and hands each target's result to {@code onResult} as soon
+   * as it is known and recorded in the journal, in target order. A caller that reports progress
+   * this way leaves a trace of every target already done even if the process dies before the end.
+   *
+   * <pre>{@code
+   * poster.post(draft, targets, result -> System.out.println(result.page().url() + " " + result.status()));
+   * }</pre>
+   *
+   * <p>An exception thrown by {@code onResult} ends the call; the targets done so far stay recorded.
+   */
+  public CrossPostResult post(PostDraft draft, List<PageRef> targets, Consumer<? super PublishResult> onResult) {
+    Objects.requireNonNull(onResult, "onResult");
+    return post(draft, targets, null, null, onResult);
   }
 
   /**
@@ -88,7 +105,7 @@ public final class CrossPoster {
    */
   public PublishResult postWithCaptchaAnswer(PostDraft draft, PageRef page, CaptchaAnswer answer) {
     Objects.requireNonNull(answer, "answer");
-    return post(draft, List.of(page), page, answer).results().get(0);
+    return post(draft, List.of(page), page, answer, result -> {}).results().get(0);
   }
 
   /**
@@ -110,8 +127,12 @@ public final class CrossPoster {
     return journal;
   }
 
+  /**
+   * The one publishing path: validates for every target, then sends to each target once through
+   * its platform's {@link SendOnce}, the captcha {@code answer} going only to {@code challenged}.
+   */
   private CrossPostResult post(PostDraft draft, List<PageRef> targets, @Nullable PageRef challenged,
-      @Nullable CaptchaAnswer answer) {
+      @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
     List<DraftProblem> problems = new ArrayList<>();
@@ -137,12 +158,15 @@ public final class CrossPoster {
     }
     List<PublishResult> results = new ArrayList<>(unique.size());
     for (PageRef target : unique) {
-      if (!blocking.isEmpty()) {
-        results.add(new PublishResult.Rejected(target, blocking));
-        continue;
+      PublishResult result;
+      if (blocking.isEmpty()) {
+        SendOnce sender = Objects.requireNonNull(senders.get(target.platform()));
+        result = sender.publish(draft, target, target.equals(challenged) ? answer : null);
+      } else {
+        result = new PublishResult.Rejected(target, blocking);
       }
-      SendOnce sender = Objects.requireNonNull(senders.get(target.platform()));
-      results.add(sender.publish(draft, target, target.equals(challenged) ? answer : null));
+      results.add(result);
+      onResult.accept(result);
     }
     return new CrossPostResult.Builder().results(results).problems(problems).build();
   }

@@ -34,23 +34,35 @@ import ru.gospubliki.store.StoreException;
 final class StoreOption implements AutoCloseable {
   static final String FILE_NAME = "gospubliki";
   /** Remembers nothing; the placeholder until {@code --store} is read. */
-  static final StoreOption NONE = new StoreOption("без хранилища", null, null, new Properties());
+  static final StoreOption NONE = new StoreOption("без хранилища", null, null, false, new Properties());
 
   /** What the user asked for, as said back to them (never a password). */
   final String description;
   private final @Nullable String url;
-  private final @Nullable Path temporary;
+  private final @Nullable Path databaseFile;
+  /** A sandbox run's store: a database in a temporary folder made by {@link #open}, gone at {@link #close}. */
+  private final boolean temporary;
   private final Properties credentials;
+  private @Nullable Path temporaryFolder;
   private @Nullable SingleConnection connection;
 
-  private StoreOption(String description, @Nullable String url, @Nullable Path temporary, Properties credentials) {
+  private StoreOption(String description, @Nullable String url, @Nullable Path databaseFile, boolean temporary,
+      Properties credentials) {
     this.description = description;
     this.url = url;
+    this.databaseFile = databaseFile;
     this.temporary = temporary;
     this.credentials = credentials;
   }
 
-  /** Reads {@code --store} and the environment; no database is touched yet. */
+  /** The help lines of {@code --store}, for every command that takes it. */
+  static final String USAGE = String.join("\n",
+      "  --store           где хранить проверки, снимки страниц и журнал публикаций между запусками:",
+      "                    адрес jdbc:postgresql:... или jdbc:h2:..., папка (база H2 в ней) или none;",
+      "                    по умолчанию ~/.gospubliki (или папка из GOSPUBLIKI_HOME); с --sandbox — временное",
+      "                    хранилище. Пользователь и пароль базы — только в GOSPUBLIKI_DB_USER, GOSPUBLIKI_DB_PASSWORD");
+
+  /** Reads {@code --store} and the environment; nothing is created and no database is touched yet. */
   static StoreOption parse(@Nullable String value, Map<String, String> env, boolean sandbox) throws UsageException {
     Properties credentials = new Properties();
     String user = env.get("GOSPUBLIKI_DB_USER");
@@ -58,20 +70,17 @@ final class StoreOption implements AutoCloseable {
     if (user != null && !user.isBlank()) credentials.setProperty("user", user.trim());
     if (password != null && !password.isEmpty()) credentials.setProperty("password", password);
     if (value == null) {
-      if (sandbox) {
-        try {
-          Path dir = Files.createTempDirectory("gospubliki-sandbox-store");
-          return new StoreOption("временное хранилище песочницы", h2(dir), dir, credentials);
-        } catch (IOException e) {
-          throw new UsageException("не удалось создать временное хранилище: " + e.getMessage());
-        }
-      }
+      if (sandbox) return new StoreOption("временное хранилище песочницы", null, null, true, credentials);
       String home = env.get("GOSPUBLIKI_HOME");
-      Path dir = home != null && !home.isBlank() ? Path.of(home.trim())
-          : Path.of(System.getProperty("user.home"), ".gospubliki");
+      Path dir;
+      try {
+        dir = home != null && !home.isBlank() ? Path.of(home.trim()) : Path.of(System.getProperty("user.home"), ".gospubliki");
+      } catch (InvalidPathException e) {
+        throw new UsageException("GOSPUBLIKI_HOME: «" + home + "» — не имя папки");
+      }
       return directory(dir, credentials);
     }
-    if (value.equals("none")) return new StoreOption("без хранилища", null, null, credentials);
+    if (value.equals("none")) return new StoreOption("без хранилища", null, null, false, credentials);
     if (value.regionMatches(true, 0, "jdbc:", 0, 5)) {
       String lower = value.toLowerCase(Locale.ROOT);
       if (!lower.startsWith("jdbc:postgresql:") && !lower.startsWith("jdbc:h2:")) {
@@ -81,7 +90,7 @@ final class StoreOption implements AutoCloseable {
         throw new UsageException("--store: не указывайте имя пользователя и пароль в адресе базы данных: "
             + "задайте их в переменных окружения GOSPUBLIKI_DB_USER и GOSPUBLIKI_DB_PASSWORD");
       }
-      return new StoreOption(scrub(value), value, null, credentials);
+      return new StoreOption(scrub(value), value, h2File(value), false, credentials);
     }
     try {
       return directory(Path.of(value), credentials);
@@ -94,7 +103,8 @@ final class StoreOption implements AutoCloseable {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UsageException("--store: «" + dir + "» — файл, а нужна папка (или адрес jdbc:, или none)");
     }
-    return new StoreOption(dir.toString(), h2(dir), null, credentials);
+    String url = h2(dir);
+    return new StoreOption(dir.toString(), url, h2File(url), false, credentials);
   }
 
   /** An H2 file database in {@code dir}; several processes may open it at once (H2's automatic mixed mode). */
@@ -102,24 +112,61 @@ final class StoreOption implements AutoCloseable {
     return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
   }
 
-  /** True for {@code --store none}: nothing is kept after the run. */
-  boolean none() {
-    return url == null;
+  /** The file an H2 file database keeps its data in ({@code NAME.mv.db}), or null for any other store. */
+  private static @Nullable Path h2File(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    String name;
+    if (lower.startsWith("jdbc:h2:file:")) {
+      name = url.substring("jdbc:h2:file:".length());
+    } else if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+        && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:zip:")) {
+      name = url.substring("jdbc:h2:".length());
+    } else {
+      return null;
+    }
+    int options = name.indexOf(';');
+    if (options >= 0) name = name.substring(0, options);
+    if (name.startsWith("~/")) name = System.getProperty("user.home") + name.substring(1);
+    try {
+      return Path.of(name + ".mv.db");
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The file this store keeps its data in, when it is a file of this machine (an H2 database): an
+   * input of the commands that read the store, so no report may be written over it.
+   */
+  @Nullable Path databaseFile() {
+    return databaseFile;
   }
 
   /**
    * Opens the store: a database, or memory for {@code none}.
    *
-   * @throws StoreException when the database cannot be reached or its schema updated.
+   * @throws StoreException when the database cannot be reached or its schema updated; {@link
+   *     #reason} says why in Russian.
    */
   Store open() {
     String jdbcUrl = url;
-    if (jdbcUrl == null) return Store.inMemory();
-    if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+    if (temporary) {
       try {
-        Files.createDirectories(Path.of(jdbcUrl.substring("jdbc:h2:file:".length(), jdbcUrl.indexOf(';'))).getParent());
+        Path folder = Files.createTempDirectory("gospubliki-sandbox-store");
+        temporaryFolder = folder;
+        jdbcUrl = h2(folder);
       } catch (IOException e) {
-        throw new StoreException("could not create the folder " + description + ": " + e.getMessage(), e);
+        throw new StoreException("не удалось создать временную папку: " + ReportFile.reason(e), e);
+      }
+    }
+    if (jdbcUrl == null) return Store.inMemory();
+    Path file = databaseFile;
+    Path folder = file == null ? null : file.toAbsolutePath().getParent();
+    if (folder != null) {
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new StoreException("не удалось создать папку «" + folder + "»: " + ReportFile.reason(e), e);
       }
     }
     SingleConnection single = new SingleConnection(jdbcUrl, credentials);
@@ -131,7 +178,7 @@ final class StoreOption implements AutoCloseable {
   public void close() {
     SingleConnection single = connection;
     if (single != null) single.closeReally();
-    Path dir = temporary;
+    Path dir = temporaryFolder;
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -139,6 +186,44 @@ final class StoreOption implements AutoCloseable {
         // A temporary folder left behind is harmless.
       }
     }
+  }
+
+  /**
+   * Why the store failed, in Russian, for the one line a person reads: the database's own message
+   * is English (and may quote the URL). The SQLSTATE, when there is one, stays for an administrator.
+   */
+  static String reason(RuntimeException e) {
+    SQLException sql = null;
+    for (Throwable cause = e; cause != null && sql == null; cause = cause.getCause()) {
+      if (cause instanceof SQLException found) sql = found;
+    }
+    if (sql == null) {
+      // The tool's own failures (a folder it could not create) are Russian already.
+      String message = e.getMessage();
+      if (message != null && message.codePoints().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)) {
+        return message;
+      }
+      if (message != null && message.contains("schema is older")) {
+        return "схема базы данных старее этой версии программы, а обновлять её запрещено";
+      }
+      if (message != null && message.contains("unsupported database")) {
+        return "база данных не H2 и не PostgreSQL";
+      }
+      return "ошибка хранилища (" + e.getClass().getSimpleName() + ")";
+    }
+    String state = sql.getSQLState();
+    String code = state == null ? "" : " (SQLSTATE " + state + ")";
+    if (state == null) return "ошибка базы данных (" + sql.getClass().getSimpleName() + ")";
+    if (state.startsWith("08")) return "нет соединения с базой данных" + code;
+    if (state.startsWith("28")) {
+      return "база данных не приняла имя пользователя или пароль (GOSPUBLIKI_DB_USER, GOSPUBLIKI_DB_PASSWORD)" + code;
+    }
+    if (state.startsWith("3D")) return "такой базы данных нет" + code;
+    if (state.startsWith("42")) return "в базе данных нет нужных таблиц или прав на них" + code;
+    if (state.startsWith("53")) return "у сервера базы данных кончились ресурсы (место, память, соединения)" + code;
+    if (state.startsWith("57")) return "сервер базы данных остановлен или прервал запрос" + code;
+    if (state.equals("90020") || state.equals("HYT00")) return "база данных занята другой программой" + code;
+    return "ошибка базы данных" + code;
   }
 
   /** The URL with any query string dropped: it may name parameters the user would rather not see printed. */
