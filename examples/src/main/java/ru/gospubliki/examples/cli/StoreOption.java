@@ -100,8 +100,13 @@ final class StoreOption implements AutoCloseable {
   }
 
   private static StoreOption directory(Path dir, Properties credentials) throws UsageException {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("--store: «" + dir + "» — файл, а нужна папка (или адрес jdbc:, или none)");
+    // The folder, or the nearest of its parents that exists (the folder is made when first used).
+    for (Path existing = dir.toAbsolutePath(); existing != null; existing = existing.getParent()) {
+      if (!Files.exists(existing)) continue;
+      if (!Files.isDirectory(existing)) {
+        throw new UsageException("--store: «" + existing + "» — файл, а нужна папка (или адрес jdbc:, или none)");
+      }
+      break;
     }
     String url = h2(dir);
     return new StoreOption(dir.toString(), url, h2File(url), false, credentials);

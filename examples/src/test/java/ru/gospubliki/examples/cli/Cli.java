@@ -33,12 +33,14 @@ final class Cli {
   private static final JsonAdapter<Map<String, Object>> JSON =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
+  final String[] args;
   final int exit;
   final byte[] outBytes;
   final String out;
   final String err;
 
-  private Cli(int exit, byte[] outBytes, String err) {
+  private Cli(String[] args, int exit, byte[] outBytes, String err) {
+    this.args = args;
     this.exit = exit;
     this.outBytes = outBytes;
     this.out = new String(outBytes, StandardCharsets.UTF_8);
@@ -59,7 +61,7 @@ final class Cli {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Gospubliki.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), new CountDownLatch(0));
-    return new Cli(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    return new Cli(args, exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Runs with no credentials and a store of its own (never the user's {@code ~/.gospubliki}). */
@@ -157,6 +159,11 @@ final class Cli {
     return oneRussianLine(command);
   }
 
+  /** The command this run ran ({@code audit}, {@code post}...). */
+  String command() {
+    return args.length == 0 ? "" : args[0];
+  }
+
   Map<String, Object> json() {
     return json(out);
   }
@@ -182,6 +189,6 @@ final class Cli {
 
   @Override
   public String toString() {
-    return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
+    return String.join(" ", args) + "\nexit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
   }
 }

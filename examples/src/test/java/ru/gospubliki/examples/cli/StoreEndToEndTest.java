@@ -212,6 +212,42 @@ final class StoreEndToEndTest {
   }
 
   @Test
+  void changesAndHistoryWriteTheirFileWholeAndNeverOverTheStore() throws IOException {
+    Path store = dir.resolve("store");
+    Cli audit = Cli.run("audit", "--sandbox", "--format", "json", "--as-of", WEEK_1.toString(), "--store", store.toString());
+    assertThat(audit.exit).as(audit.toString()).isZero();
+    Path database = store.resolve("gospubliki.mv.db");
+    assertThat(database).isRegularFile();
+    byte[] before = Files.readAllBytes(database);
+
+    for (String command : List.of("changes", "history", "audit")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", store.toString(), "--out", database.toString()));
+      if (command.equals("audit")) args.add("--sandbox");
+      Cli refused = Cli.run(args.toArray(new String[0]));
+      assertThat(refused.usageError(command)).contains("тот же файл, что и --store");
+    }
+    assertThat(Files.readAllBytes(database)).isEqualTo(before);
+
+    Path report = Files.writeString(dir.resolve("история.csv"), "прежний файл");
+    Cli history = Cli.run("history", "--store", store.toString(), "--format", "csv", "--out", report.toString());
+    assertThat(history.exit).as(history.toString()).isZero();
+    assertThat(history.out).isEmpty();
+    assertThat(Files.readString(report)).startsWith("\uFEFFДата проверки;");
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("store", "история.csv");
+    }
+    // One audit only: changes has nothing to compare, and the older file stays as it was.
+    Path changes = Files.writeString(dir.resolve("изменения.json"), "прежний файл");
+    assertThat(Cli.run("changes", "--store", store.toString(), "--out", changes.toString()).usageError("changes"))
+        .contains("меньше двух проверок");
+    assertThat(Files.readString(changes)).isEqualTo("прежний файл");
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("store", "история.csv", "изменения.json");
+    }
+  }
+
+  @Test
   void aSandboxRunRemembersNothingAndStoreNoneIsAccepted() {
     assertThat(Cli.run("audit", "--sandbox", "--format", "json").exit).isZero();
     Cli changes = Cli.run("changes", "--store", "none");
