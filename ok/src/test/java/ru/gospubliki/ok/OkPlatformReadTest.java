@@ -239,6 +239,32 @@ final class OkPlatformReadTest {
     });
   }
 
+  @Test
+  void anAnswerOverTheBodyLimitIsAClearFailureWithBoundedMemory() {
+    server.enqueue(json("[{\"uid\":\"11\",\"description\":\"" + "я".repeat(10_000) + "\"}]"));
+    PageRef page = PageRef.parse("ok:11");
+    FetchResult<ProfileSnapshot> result = platform().maxAttempts(1).maxBodyBytes(4096).build()
+        .fetchProfiles(List.of(page)).get(page);
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
+      assertThat(f.detail()).contains("group.getInfo", "больше");
+    });
+  }
+
+  @Test
+  void anUnreachableOkIsANetworkFailureSaidInRussian() throws Exception {
+    MockWebServer gone = new MockWebServer();
+    gone.start();
+    String url = gone.url("/fb.do").toString();
+    gone.close();
+    PageRef page = PageRef.parse("ok:11");
+    FetchResult<ProfileSnapshot> result = platform().baseUrl(url).build().fetchProfiles(List.of(page)).get(page);
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.NETWORK);
+      assertThat(f.detail()).contains("ОК", "не принимает соединения", "group.getInfo");
+    });
+  }
+
   private static String topic(String id, Instant created, String author, String mediaJson, String extra) {
     return "{\"id\":\"" + id + "\",\"created_ms\":" + created.toEpochMilli() + ",\"author_ref\":\"" + author
         + "\",\"owner_ref\":\"group:77\",\"media\":[" + mediaJson + "]" + extra + "}";

@@ -32,6 +32,7 @@ import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
+import ru.gospubliki.publish.CrossPoster;
 
 /**
  * Publishing on the SPI the SDK's send-once publishing drives: one {@code mediatopic.post} attempt
@@ -339,6 +340,25 @@ final class OkPlatformSendTest {
 
     String id = (String) ok.topics.get(0).get("id");
     assertThat(lookup).isEqualTo(new PostLookup.Found(new SendResult.Sent(id, "https://ok.ru/group/77/topic/" + id, null)));
+    assertThat(ok.postCalls.get()).isEqualTo(1);
+    assertThat(ok.topics).hasSize(1);
+  }
+
+  /** The same through the SDK's publishing: the draft sent twice still makes exactly one topic. */
+  @Test
+  void crossPosterMakesExactlyOneTopicWhenTheAnswerIsLost() {
+    FakeOk ok = new FakeOk(time, 77);
+    server.setDispatcher(ok);
+    ok.drop = FakeOk.Drop.AFTER_RECORDING;
+    CrossPoster poster = CrossPoster.builder().addPlatform(platform().build()).clock(time).build();
+    PostDraft draft = PostDraft.builder().text("Внимание: отключение воды 21 ноября").build();
+
+    PublishResult first = poster.post(draft, List.of(PAGE)).results().get(0);
+    PublishResult again = poster.post(draft, List.of(PAGE)).results().get(0);
+
+    String id = (String) ok.topics.get(0).get("id");
+    assertThat(first).isEqualTo(new PublishResult.Published(PAGE, id, "https://ok.ru/group/77/topic/" + id));
+    assertThat(again).isEqualTo(first);
     assertThat(ok.postCalls.get()).isEqualTo(1);
     assertThat(ok.topics).hasSize(1);
   }
