@@ -125,7 +125,7 @@ public final class OkPlatform implements Platform {
     OkClient client = new OkClient(http, baseUrl, applicationKey, backoff, builder.sleeper, Secrets.of(secrets));
     TokenPool pool = new TokenPool(tokens, workers, clock);
     this.reader = new OkReader(client, pool, clock, builder.groupInfoBatchSize, builder.topicsPageSize);
-    this.sender = new OkSender(client, reader, pool, clock);
+    this.sender = new OkSender(client, reader, pool);
   }
 
   public static Builder builder() {

@@ -136,47 +136,45 @@ public final class OkAnswers {
 
     @Override
     public @Nullable Address fromJson(JsonReader reader) throws IOException {
-      switch (reader.peek()) {
-        case NULL:
-          return reader.nextNull();
-        case STRING:
-        case NUMBER:
-          return address(reader.nextString());
-        case BEGIN_ARRAY: {
+      return switch (reader.peek()) {
+        case NULL -> reader.nextNull();
+        case STRING, NUMBER -> address(reader.nextString());
+        case BEGIN_ARRAY -> {
           String path = reader.getPath();
           reader.beginArray();
           if (reader.hasNext()) throw new JsonDataException("Expected an address but was a non-empty array at path " + path);
           reader.endArray();
-          return null;
+          yield null;
         }
-        case BEGIN_OBJECT: {
-          Map<String, String> known = new LinkedHashMap<>();
-          List<String> other = new ArrayList<>();
-          reader.beginObject();
-          while (reader.hasNext()) {
-            String name = reader.nextName();
-            JsonReader.Token token = reader.peek();
-            if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
-              reader.skipValue();
-              continue;
-            }
-            String value = reader.nextString().strip();
-            if (value.isEmpty()) continue;
-            if (PARTS.contains(name)) known.put(name, value);
-            else other.add(value);
-          }
-          reader.endObject();
-          List<String> parts = new ArrayList<>();
-          for (String key : PARTS) {
-            String value = known.get(key);
-            if (value != null) parts.add(value);
-          }
-          return address(String.join(", ", parts.isEmpty() ? other : parts));
+        case BEGIN_OBJECT -> parts(reader);
+        default -> throw new JsonDataException("Expected an address (a string or an object) but was " + reader.peek()
+            + " at path " + reader.getPath());
+      };
+    }
+
+    private static @Nullable Address parts(JsonReader reader) throws IOException {
+      Map<String, String> known = new LinkedHashMap<>();
+      List<String> other = new ArrayList<>();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        JsonReader.Token token = reader.peek();
+        if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
+          reader.skipValue();
+          continue;
         }
-        default:
-          throw new JsonDataException("Expected an address (a string or an object) but was " + reader.peek()
-              + " at path " + reader.getPath());
+        String value = reader.nextString().strip();
+        if (value.isEmpty()) continue;
+        if (PARTS.contains(name)) known.put(name, value);
+        else other.add(value);
       }
+      reader.endObject();
+      List<String> parts = new ArrayList<>();
+      for (String key : PARTS) {
+        String value = known.get(key);
+        if (value != null) parts.add(value);
+      }
+      return address(String.join(", ", parts.isEmpty() ? other : parts));
     }
 
     private static @Nullable Address address(String text) {
@@ -202,20 +200,19 @@ public final class OkAnswers {
 
     @Override
     public Each<Group> fromJson(JsonReader reader) throws IOException {
-      switch (reader.peek()) {
-        case BEGIN_ARRAY: {
+      return switch (reader.peek()) {
+        case BEGIN_ARRAY -> {
           Each<Group> groups = array.fromJson(reader);
-          return groups == null ? Each.empty() : groups;
+          yield groups == null ? Each.empty() : groups;
         }
-        case BEGIN_OBJECT: {
+        case BEGIN_OBJECT -> {
           GroupsObject answer = object.fromJson(reader);
           Each<Group> groups = answer == null ? null : answer.groups();
-          return groups == null ? Each.empty() : groups;
+          yield groups == null ? Each.<Group>empty() : groups;
         }
-        default:
-          throw new JsonDataException("Expected an array of groups or {\"groups\":[...]} but was " + reader.peek()
-              + " at path " + reader.getPath());
-      }
+        default -> throw new JsonDataException("Expected an array of groups or {\"groups\":[...]} but was "
+            + reader.peek() + " at path " + reader.getPath());
+      };
     }
 
     @Override

@@ -28,26 +28,17 @@ public final class OkErrors {
 
   /** What OK's {@code code} means. */
   public static FailureReason reason(int code) {
-    switch (code) {
-      case 1: case 2: case 30: case 31: case 5000: case 9999:
-        return FailureReason.API_ERROR;
-      case FLOOD_BLOCKED:
-        return FailureReason.RATE_LIMITED;
-      case LIMIT_REACHED:
-        return FailureReason.QUOTA;
-      case 101: case 102: case 103: case 104: case 105:
-        return FailureReason.AUTHORIZATION;
-      case 9: case 10: case 200: case 210:
-        return FailureReason.ACCESS_DENIED;
-      case 300:
-        return FailureReason.NOT_FOUND;
-      case 3: case 4: case 50: case 100: case 160: case 451: case 453: case 454: case 456:
-        return FailureReason.REFUSED;
-      default:
-        if (isContent(code)) return FailureReason.REFUSED;
-        // An undocumented code: nothing says OK did not act.
-        return FailureReason.API_ERROR;
-    }
+    return switch (code) {
+      case 1, 2, 30, 31, 5000, 9999 -> FailureReason.API_ERROR;
+      case FLOOD_BLOCKED -> FailureReason.RATE_LIMITED;
+      case LIMIT_REACHED -> FailureReason.QUOTA;
+      case 101, 102, 103, 104, 105 -> FailureReason.AUTHORIZATION;
+      case 9, 10, 200, 210 -> FailureReason.ACCESS_DENIED;
+      case 300 -> FailureReason.NOT_FOUND;
+      case 3, 4, 50, 100, 160, 451, 453 -> FailureReason.REFUSED;
+      // Refused content; an undocumented code: nothing says OK did not act.
+      default -> isContent(code) ? FailureReason.REFUSED : FailureReason.API_ERROR;
+    };
   }
 
   /** Censor match, group restriction, photo errors, topic limits (601: text too long). */
@@ -78,31 +69,19 @@ public final class OkErrors {
   }
 
   private static String describe(String method, int code) {
-    switch (code) {
-      case FLOOD_BLOCKED:
-        return "ОК ограничил частоту запросов к " + method + ": повторите через несколько минут";
-      case LIMIT_REACHED:
-        return "исчерпан лимит вызовов ОК для ключа доступа (" + method + "): повторите завтра или добавьте ключ";
-      case 101:
-        return "ОК не знает приложение с этим ключом приложения: проверьте OK_APPLICATION_KEY";
-      case 102: case 103:
-        return "ключ доступа ОК истёк или недействителен: получите новый ключ доступа";
-      case 104: case 105:
-        return "ОК отверг подпись запроса " + method + ": проверьте секретный ключ приложения";
-      case 9: case 10: case 200: case 210:
-        return "нет прав на " + method + " в ОК: ключ доступа должен принадлежать администратору группы "
-            + "с правами приложения VALUABLE_ACCESS, GROUP_CONTENT, PHOTO_CONTENT";
-      case 300:
-        return "не найдено в ОК (" + method + ")";
-      default:
-        break;
-    }
-    if (isContent(code)) return "ОК отклонил содержимое публикации (" + method + ")";
-    FailureReason reason = reason(code);
-    if (reason == FailureReason.REFUSED) return "ОК отклонил запрос " + method;
-    if (code == 1 || code == 2 || code == 30 || code == 31 || code == 5000 || code == 9999) {
-      return "сбой на стороне ОК при " + method;
-    }
-    return "ОК ответил на " + method + " ошибкой";
+    return switch (code) {
+      case FLOOD_BLOCKED -> "ОК ограничил частоту запросов к " + method + ": повторите через несколько минут";
+      case LIMIT_REACHED -> "исчерпан лимит вызовов ОК для ключа доступа (" + method + "): повторите завтра или добавьте ключ";
+      case 101 -> "ОК не знает приложение с этим ключом приложения: проверьте OK_APPLICATION_KEY";
+      case 102, 103 -> "ключ доступа ОК истёк или недействителен: получите новый ключ доступа";
+      case 104, 105 -> "ОК отверг подпись запроса " + method + ": проверьте секретный ключ приложения";
+      case 9, 10, 200, 210 -> "нет прав на " + method + " в ОК: ключ доступа должен принадлежать администратору группы "
+          + "с правами приложения VALUABLE_ACCESS, GROUP_CONTENT, PHOTO_CONTENT";
+      case 300 -> "не найдено в ОК (" + method + ")";
+      case 1, 2, 30, 31, 5000, 9999 -> "сбой на стороне ОК при " + method;
+      default -> isContent(code) ? "ОК отклонил содержимое публикации (" + method + ")"
+          : reason(code) == FailureReason.REFUSED ? "ОК отклонил запрос " + method
+          : "ОК ответил на " + method + " ошибкой";
+    };
   }
 }

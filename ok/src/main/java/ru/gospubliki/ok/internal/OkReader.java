@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +80,7 @@ public final class OkReader {
 
   /** What each page stands for, resolving short names with {@code url.getInfo}. */
   public Map<PageRef, Target> targets(Collection<PageRef> pages) {
-    Map<PageRef, Target> targets = new ConcurrentHashMap<>();
+    Map<PageRef, Target> targets = new HashMap<>();
     Map<String, NameJob> names = new LinkedHashMap<>();
     for (PageRef page : pages) {
       if (!page.platform().equals(PlatformId.OK)) {

@@ -1,7 +1,6 @@
 package ru.gospubliki.ok.internal;
 
 import java.io.InterruptedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,14 +43,12 @@ public final class OkSender {
   private final OkReader reader;
   private final TokenPool pool;
   private final PhotoUploader photos;
-  private final Clock clock;
 
-  public OkSender(OkClient client, OkReader reader, TokenPool pool, Clock clock) {
+  public OkSender(OkClient client, OkReader reader, TokenPool pool) {
     this.client = client;
     this.reader = reader;
     this.pool = pool;
     this.photos = new PhotoUploader(client);
-    this.clock = clock;
   }
 
   /**

@@ -55,17 +55,10 @@ public final class ProfileMapper {
     String access = text(group.accessType());
     if (access != null) {
       switch (access.toUpperCase(Locale.ROOT)) {
-        case "OPEN":
-          snapshot.state(PageState.OPEN);
-          break;
-        case "CLOSED":
-          snapshot.state(PageState.CLOSED);
-          break;
-        case "SECRET":
-          snapshot.state(PageState.PRIVATE);
-          break;
-        default:
-          break;
+        case "OPEN" -> snapshot.state(PageState.OPEN);
+        case "CLOSED" -> snapshot.state(PageState.CLOSED);
+        case "SECRET" -> snapshot.state(PageState.PRIVATE);
+        default -> { } // Another kind of access: the state stays unknown.
       }
     }
     // The government mark: absent (not reported) is unknown, not "no mark".

@@ -115,27 +115,16 @@ public final class TopicMapper {
 
   static @Nullable MediaKind mediaKind(@Nullable String type) {
     if (type == null) return MediaKind.OTHER;
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "text":
-        return null;
-      case "photo":
-        return MediaKind.PHOTO;
-      case "movie":
-      case "video":
-        return MediaKind.VIDEO;
-      case "link":
-        return MediaKind.LINK;
-      case "poll":
-        return MediaKind.POLL;
-      case "music":
-      case "audio":
-        return MediaKind.AUDIO;
-      case "file":
-      case "doc":
-        return MediaKind.DOCUMENT;
-      default:
-        return MediaKind.OTHER;
-    }
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "text" -> null;
+      case "photo" -> MediaKind.PHOTO;
+      case "movie", "video" -> MediaKind.VIDEO;
+      case "link" -> MediaKind.LINK;
+      case "poll" -> MediaKind.POLL;
+      case "music", "audio" -> MediaKind.AUDIO;
+      case "file", "doc" -> MediaKind.DOCUMENT;
+      default -> MediaKind.OTHER;
+    };
   }
 
   private static @Nullable Long count(OkAnswers.@Nullable Summary summary) {
