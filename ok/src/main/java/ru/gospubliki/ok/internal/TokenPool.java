@@ -218,7 +218,8 @@ public final class TokenPool {
         } catch (InterruptedIOException e) {
           again = true;
           Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | LinkageError e) {
+          // A bug, not an OK failure (those are the job's to report): the job still ends, with a reason.
           LOG.log(Level.WARNING, "OK read failed", e);
           job.abandon(new FetchResult.Failure<>(FailureReason.API_ERROR, "сбой при чтении ОК: " + e.getClass().getSimpleName()));
         } finally {
