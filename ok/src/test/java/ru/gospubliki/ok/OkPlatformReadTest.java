@@ -190,6 +190,29 @@ final class OkPlatformReadTest {
     assertThat(methods).containsOnly("url.getInfo", "group.getInfo").containsOnlyOnce("group.getInfo");
   }
 
+  /**
+   * Issue 10: a person's profile ({@code ok.ru/profile/N}) is a page that is no community, and no
+   * group method is called for it. Runs once {@link PageRef} reads person references.
+   */
+  @Test
+  void aPersonsProfileLinkNeverCallsGroupMethods() {
+    PageRef person;
+    try {
+      person = PageRef.parse("https://ok.ru/profile/561104947330");
+    } catch (IllegalArgumentException e) {
+      org.junit.jupiter.api.Assumptions.abort("PageRef does not read person references yet");
+      return;
+    }
+    OkPlatform platform = platform().build();
+    ProfileSnapshot profile = success(platform.fetchProfiles(List.of(person)).get(person));
+    assertThat(profile.isCommunity()).isFalse();
+    assertThat(profile.page()).isEqualTo(person);
+    assertThat(platform.fetchPosts(List.of(person), PostQuery.since(NOW)).get(person))
+        .isInstanceOf(FetchResult.Failure.class);
+    assertThat(platform.resolve(List.of(person)).get(person)).isEqualTo(FetchResult.success(person));
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   @Test
   void anExpiredSessionFailsEveryPageWithOneCall() {
     server.enqueue(FakeOk.error(102, "PARAM_SESSION_EXPIRED : Session expired"));
