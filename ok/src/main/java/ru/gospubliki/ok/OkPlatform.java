@@ -51,8 +51,9 @@ import ru.gospubliki.rules.Policy;
  *
  * <p>Calls are signed and go through the SDK's shared HTTP transport: no redirect is followed (a
  * token or signature never goes to another host), each call has a deadline, answers are read up to
- * a size limit, and every access token is spaced by a rate limiter shared by the whole process (OK
- * publishes no limit; 3 requests per second per token by default). Several tokens may be given:
+ * a size limit, and every access token is spaced by a rate limiter that every {@code OkPlatform} of
+ * the process calling the same server with it shares (OK publishes no limit; 3 requests per second
+ * per token by default). Several tokens may be given:
  * reads are spread over them, several calls in flight per token, and a token that meets OK's call
  * limit or flood control is set aside while the others carry on.
  *
@@ -89,8 +90,11 @@ public final class OkPlatform implements Platform {
     this.clock = builder.clock;
     List<OkToken> tokens = new ArrayList<>();
     List<String> secrets = new ArrayList<>(List.of(secretKey));
+    // A token's budget belongs to the server that counts its calls: the same token against a test
+    // server or a sandbox neither slows nor sets aside the token against OK itself.
+    String server = "OK " + baseUrl.host() + ":" + baseUrl.port();
     for (int i = 0; i < builder.accessTokens.size(); i++) {
-      ApiToken api = ApiToken.of(builder.budgets, "OK", "accessTokens[" + i + "]", builder.accessTokens.get(i),
+      ApiToken api = ApiToken.of(builder.budgets, server, "accessTokens[" + i + "]", builder.accessTokens.get(i),
           builder.requestsPerSecond);
       OkToken token = new OkToken(api, secretKey);
       tokens.add(token);

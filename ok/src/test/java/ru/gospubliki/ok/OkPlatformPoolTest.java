@@ -91,6 +91,30 @@ final class OkPlatformPoolTest {
     assertThat(counter.refused.get()).isZero();
   }
 
+  /** A token refused by one server (a test server, a sandbox) is still used against another. */
+  @Test
+  void aTokenSetAsideByOneServerIsNotSetAsideForAnother() throws Exception {
+    String token = "token-" + UUID.randomUUID();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return FakeOk.error(102, "PARAM_SESSION_EXPIRED : Session expired");
+      }
+    });
+    PageRef page = PageRef.parse("ok:11");
+    try (MockWebServer other = new MockWebServer();
+        OkPlatform refused = platform().accessToken(token).build()) {
+      other.enqueue(FakeOk.json("[{\"uid\":\"11\",\"name\":\"Группа\"}]"));
+      other.start(InetAddress.getByName("127.0.0.1"), 0);
+      assertThat(refused.fetchProfiles(List.of(page)).get(page)).isInstanceOf(FetchResult.Failure.class);
+      try (OkPlatform elsewhere = platform().baseUrl(other.url("/fb.do").toString()).accessToken(token).build()) {
+        assertThat(elsewhere.fetchProfiles(List.of(page)).get(page)).isInstanceOf(FetchResult.Success.class);
+      }
+      assertThat(refused.fetchProfiles(List.of(page)).get(page)).isInstanceOfSatisfying(FetchResult.Failure.class,
+          f -> assertThat(f.detail()).contains("отложены"));
+    }
+  }
+
   /**
    * Issue 9: latency must not add to the floor, so a token keeps as many calls in flight as its
    * rate allows: with 4 per second, four reads wait on the server at once.
