@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.model.PageRef;
 
-/** The CLI's idempotency key: the same draft gives the same key, any different draft another. */
+/** The tool's idempotency key (the SDK's content-derived default): the same draft gives the same key, any different draft another. */
 final class PostDraftKeyTest {
   @TempDir Path dir;
 
@@ -29,7 +29,7 @@ final class PostDraftKeyTest {
   @Test
   void textAndOtherFieldsCannotBeShiftedIntoEachOther() throws Exception {
     assertThat(key("ab", List.of())).isNotEqualTo(key("a", List.of()));
-    assertThat(key("Новости", List.of())).startsWith("cli-").hasSize(4 + 32);
+    assertThat(key("Новости", List.of())).startsWith("c1-").hasSize(3 + 48);
   }
 
   @Test
