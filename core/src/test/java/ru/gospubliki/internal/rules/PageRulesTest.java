@@ -101,6 +101,18 @@ class PageRulesTest {
         .isEqualTo(Outcome.UNKNOWN);
   }
 
+  @Test
+  void govMarkDoesNotApplyWhereThePlatformHasNoMark() {
+    // MAX channels carry no «Госорганизация» mark at all: neither a failure nor an unknown.
+    ProfileSnapshot channel = profile().page(PageRef.parse("max:-70000000000001")).mark(MarkStatus.UNKNOWN)
+        .addUnavailableFields(ProfileField.MARK).build();
+    assertThat(evaluate("GOV_MARK", pageContext(channel)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    ProfileSnapshot confirmedBefore = profile().page(channel.page()).mark(MarkStatus.CONFIRMED)
+        .takenAt(NOW.minusSeconds(86_400)).build();
+    assertThat(evaluate("GOV_MARK_LOST", withPrevious(confirmedBefore, channel)).outcome())
+        .isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
   private static RuleContext withPrevious(ProfileSnapshot previous, ProfileSnapshot current) {
     return context().page(current.page()).profile(current).previous(previous).build();
   }
