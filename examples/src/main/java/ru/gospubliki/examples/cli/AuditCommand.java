@@ -43,17 +43,20 @@ import ru.gospubliki.model.PageRef;
 /** {@code gospubliki audit}: audits a registry or a list of pages and prints the report. */
 final class AuditCommand {
   static final Arguments.Spec SPEC = new Arguments.Spec("audit",
-      Set.of("--registry", "--format", "--out", "--policy", "--as-of", "--vk-api-url", "--ok-api-url", "--encoding"),
+      Set.of("--registry", "--format", "--out", "--policy", "--as-of", "--vk-api-url", "--ok-api-url", "--max-api-url",
+          "--encoding"),
       Set.of("--page"), Set.of("--sandbox"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki audit (--registry FILE | --page URL [--page URL ...]) [--sandbox]",
       "                        [--format table|json|csv] [--out FILE] [--policy NAME|FILE] [--as-of ISO-8601]",
-      "                        [--vk-api-url URL] [--ok-api-url URL] [--encoding utf-8|windows-1251]",
+      "                        [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                        [--encoding utf-8|windows-1251]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
+      "                    можно указать несколько раз",
       "  --sandbox         проверить во встроенной песочнице (без сети и ключей); без --registry/--page —",
       "                    учебный реестр песочницы",
       "  --format          table (по умолчанию), json или csv",
@@ -63,9 +66,11 @@ final class AuditCommand {
       "                    с --sandbox от него же отсчитываются даты учебных публикаций",
       "  --vk-api-url URL  адрес VK API (по умолчанию https://api.vk.com/method/)",
       "  --ok-api-url URL  адрес OK API (по умолчанию https://api.ok.ru/fb.do)",
+      "  --max-api-url URL адрес MAX Bot API (по умолчанию https://platform-api2.max.ru/)",
       "  --encoding        кодировка реестра: utf-8 или windows-1251 (по умолчанию определяется сама)",
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
-      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
+      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, MAX_BOT_TOKEN (бот —",
+      "администратор каналов MAX; несколько ключей — через запятую).",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
       "3 — платформа недоступна (например, все запросы отклонены из-за авторизации).");
 
@@ -83,13 +88,14 @@ final class AuditCommand {
     final @Nullable Instant asOf;
     HttpUrl vkApiUrl;
     HttpUrl okApiUrl;
+    HttpUrl maxApiUrl;
     /** The registry's encoding, or null to detect it. */
     final @Nullable Charset encoding;
     Credentials credentials;
 
     Options(@Nullable Path registry, List<PageRef> pages, boolean sandbox, String format, @Nullable Path out,
-        String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, @Nullable Charset encoding,
-        Credentials credentials) {
+        String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, HttpUrl maxApiUrl,
+        @Nullable Charset encoding, Credentials credentials) {
       this.registry = registry;
       this.pages = pages;
       this.sandbox = sandbox;
@@ -99,6 +105,7 @@ final class AuditCommand {
       this.asOf = asOf;
       this.vkApiUrl = vkApiUrl;
       this.okApiUrl = okApiUrl;
+      this.maxApiUrl = maxApiUrl;
       this.encoding = encoding;
       this.credentials = credentials;
     }
@@ -128,6 +135,7 @@ final class AuditCommand {
     try (Sandbox sandbox = builder.build()) {
       options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
       options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
+      options.maxApiUrl = HttpUrl.get(sandbox.maxApiUrl());
       options.credentials = Credentials.of(sandbox);
       if (options.registry == null && options.pages.isEmpty()) options.registryCsv = sandbox.data().registryCsv();
       return audit(options, out, err);
@@ -142,8 +150,8 @@ final class AuditCommand {
     if (!sandbox && !a.has("--registry") && !a.has("--page")) {
       throw new UsageException("укажите реестр (--registry FILE), страницы (--page URL) или --sandbox");
     }
-    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
-      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
+    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url") || a.has("--max-api-url"))) {
+      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url/--max-api-url");
     }
     String registryValue = a.value("--registry");
     Path registry = registryValue == null ? null : Values.readableFile("--registry", registryValue);
@@ -158,13 +166,15 @@ final class AuditCommand {
     String ok = a.value("--ok-api-url");
     HttpUrl vkUrl = Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk);
     HttpUrl okUrl = Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok);
+    String max = a.value("--max-api-url");
+    HttpUrl maxUrl = Values.url("--max-api-url", max == null ? Gospubliki.DEFAULT_MAX_API_URL : max);
     String encodingValue = a.value("--encoding");
     Charset encoding = null;
     if (encodingValue != null) {
       encoding = Values.oneOf("--encoding", encodingValue, "utf-8", "windows-1251").equals("windows-1251")
           ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
     }
-    return new Options(registry, pages, sandbox, format, outFile, policy, asOf, vkUrl, okUrl, encoding,
+    return new Options(registry, pages, sandbox, format, outFile, policy, asOf, vkUrl, okUrl, maxUrl, encoding,
         Credentials.fromEnvironment(env));
   }
 
@@ -188,13 +198,14 @@ final class AuditCommand {
       err.println("gospubliki audit: строка " + row.line() + " пропущена: " + row.error());
     }
     // The adapters run in real time (rate limits, snapshot times); --as-of is "now" for the rules only.
-    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials,
-        Clock.systemUTC(), options.sandbox);
+    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.maxApiUrl,
+        options.credentials, Clock.systemUTC(), options.sandbox);
     if (platforms.isEmpty()) {
-      err.println("gospubliki audit: нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
-          + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");
+      err.println("gospubliki audit: нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
+    Platforms.learnMaxChannels(platforms, err, "audit");
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
     int pages = 0;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK
- * and OK, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
+ * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK,
+ * OK and MAX, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
  * stable contract: scripts and other systems call it.
  *
  * <pre>{@code
@@ -26,14 +26,15 @@ public final class Gospubliki {
   static final int EXIT_UNKNOWN = 4;
   static final String DEFAULT_VK_API_URL = "https://api.vk.com/method/";
   static final String DEFAULT_OK_API_URL = "https://api.ok.ru/fb.do";
+  static final String DEFAULT_MAX_API_URL = "https://platform-api2.max.ru/";
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki <команда> [параметры]",
       "",
       "Команды:",
       "  audit     проверить официальные страницы (госпаблики) по реестру или списку ссылок",
-      "  post      опубликовать запись на нескольких страницах VK и OK",
-      "  sandbox   запустить встроенную песочницу (поддельные VK и OK API с учебными данными)",
+      "  post      опубликовать запись на нескольких страницах VK, OK и MAX",
+      "  sandbox   запустить встроенную песочницу (поддельные VK, OK и MAX API с учебными данными)",
       "",
       "Справка по команде: gospubliki <команда> --help",
       "Попробовать без ключей и без сети: gospubliki audit --sandbox");

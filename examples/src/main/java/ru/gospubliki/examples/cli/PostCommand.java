@@ -8,6 +8,7 @@ import java.time.Clock;
 import com.squareup.moshi.JsonWriter;
 import okio.Buffer;
 import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
@@ -34,28 +35,29 @@ import ru.gospubliki.model.PageRef;
 /** {@code gospubliki post}: validates one draft for every target, then publishes or schedules it. */
 final class PostCommand {
   static final Arguments.Spec SPEC = new Arguments.Spec("post",
-      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url"),
+      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url", "--max-api-url"),
       Set.of("--page", "--photo"), Set.of("--sandbox"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
       "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
-      "                       [--vk-api-url URL] [--ok-api-url URL]",
+      "                       [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
       "",
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --page URL        страница VK, OK или канал MAX; можно указать несколько раз",
       "  --text TEXT       текст записи (или --text-file FILE — текст из файла UTF-8)",
       "  --photo FILE      фотография JPG/PNG/GIF; можно указать несколько раз",
       "  --link URL        ссылка",
-      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
+      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время);",
+      "                    MAX отложенных публикаций не поддерживает",
       "  --sandbox         публиковать во встроенную песочницу",
       "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: проверьте страницу,",
       "прежде чем запускать команду для неё снова. Коды выхода: 0 — всё опубликовано или",
       "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
       "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
-      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.");
+      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; для MAX — MAX_BOT_TOKEN (бот — администратор канала).");
 
   /** The validated options of one post run. */
   static final class Options {
@@ -67,10 +69,11 @@ final class PostCommand {
     final boolean sandbox;
     HttpUrl vkApiUrl;
     HttpUrl okApiUrl;
+    HttpUrl maxApiUrl;
     Credentials credentials;
 
     Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
-        boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials) {
+        boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, HttpUrl maxApiUrl, Credentials credentials) {
       this.pages = pages;
       this.text = text;
       this.photos = photos;
@@ -79,6 +82,7 @@ final class PostCommand {
       this.sandbox = sandbox;
       this.vkApiUrl = vkApiUrl;
       this.okApiUrl = okApiUrl;
+      this.maxApiUrl = maxApiUrl;
       this.credentials = credentials;
     }
   }
@@ -102,6 +106,7 @@ final class PostCommand {
     try (Sandbox sandbox = Sandbox.startWithSampleData()) {
       options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
       options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
+      options.maxApiUrl = HttpUrl.get(sandbox.maxApiUrl());
       options.credentials = Credentials.of(sandbox);
       return post(options, out, err);
     }
@@ -126,14 +131,16 @@ final class PostCommand {
     HttpUrl link = a.has("--link") ? Values.url("--link", a.require("--link")) : null;
     Instant at = a.has("--at") ? Values.instant("--at", a.require("--at")) : null;
     boolean sandbox = a.has("--sandbox");
-    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
-      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
+    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url") || a.has("--max-api-url"))) {
+      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url/--max-api-url");
     }
     String vk = a.value("--vk-api-url");
     String ok = a.value("--ok-api-url");
+    String max = a.value("--max-api-url");
     return new Options(pages, text, photos, link, at, sandbox,
         Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk),
         Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok),
+        Values.url("--max-api-url", max == null ? Gospubliki.DEFAULT_MAX_API_URL : max),
         Credentials.fromEnvironment(env));
   }
 
@@ -164,12 +171,15 @@ final class PostCommand {
       err.println("gospubliki post: " + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    List<Platform> platforms =
-        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC(), options.sandbox);
+    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.maxApiUrl,
+        options.credentials, Clock.systemUTC(), options.sandbox);
     if (platforms.isEmpty()) {
       err.println("gospubliki post: нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
-          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
+    }
+    if (options.pages.stream().anyMatch(page -> page.platform().equals(PlatformId.MAX))) {
+      Platforms.learnMaxChannels(platforms, err, "post");
     }
     CrossPoster.Builder poster = CrossPoster.builder();
     platforms.forEach(poster::addPlatform);

@@ -35,7 +35,7 @@ final class PostDraftKeyTest {
   private static String key(String text, List<Path> photos) throws UsageException {
     PostCommand.Options options = new PostCommand.Options(List.of(PageRef.parse("vk:1")), text, photos, null, null,
         false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
-        Credentials.fromEnvironment(Map.of()));
+        HttpUrl.get("http://127.0.0.1/max/"), Credentials.fromEnvironment(Map.of()));
     return PostCommand.draft(options).idempotencyKey();
   }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -90,10 +89,6 @@ public final class MaxApi {
     return url;
   }
 
-  public HttpTransport http() {
-    return http;
-  }
-
   /**
    * Calls {@code method} ({@code "GET /chats/{chatId}"}, for messages) with {@code token} and
    * reads the answer as {@code type}.
@@ -124,7 +119,7 @@ public final class MaxApi {
       attempt++;
       MaxFailure failure;
       try {
-        Answer answer = http.execute(built, method, kind, token);
+        Answer answer = execute(built, method, kind, token);
         if (answer.successful() && !answer.looksLikeHtml()) return parse(answer, method, type);
         failure = classify(answer, method, scope, token);
       } catch (CallFailure e) {
@@ -152,7 +147,7 @@ public final class MaxApi {
       attempt++;
       MaxFailure failure;
       try {
-        Answer answer = http.execute(request, method, HttpTransport.Kind.WRITE, null);
+        Answer answer = execute(request, method, HttpTransport.Kind.WRITE, null);
         if (answer.successful() && !answer.looksLikeHtml()) return parse(answer, method, type);
         failure = classify(answer, method, Scope.BOT, null);
       } catch (CallFailure e) {
@@ -167,6 +162,12 @@ public final class MaxApi {
       if (!repeatable(failure, Retry.IDEMPOTENT) || attempt >= backoff.maxAttempts()) throw failure;
       Backoff.sleep(sleeper, backoff.delayNanos(attempt));
     }
+  }
+
+  /** The transport's call, with every failure an {@link IOException} the callers sort out. */
+  private Answer execute(Request request, String method, HttpTransport.Kind kind, @Nullable ApiToken token)
+      throws IOException {
+    return http.execute(request, method, kind, token);
   }
 
   private static boolean repeatable(MaxFailure failure, Retry retry) {
@@ -266,10 +267,5 @@ public final class MaxApi {
     if (text.length() == 0) return "HTTP " + code;
     String scrubbed = secrets.scrub(text.toString().replace('\n', ' ').replace('\r', ' '));
     return scrubbed.length() > MAX_SHOWN ? scrubbed.substring(0, MAX_SHOWN) + "…" : scrubbed;
-  }
-
-  /** {@code method} in a short form for messages, e.g. {@code GET /chats/{chatId}}. */
-  static String method(String httpMethod, String path) {
-    return httpMethod.toUpperCase(Locale.ROOT) + " " + path;
   }
 }
