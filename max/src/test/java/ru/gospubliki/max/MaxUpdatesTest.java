@@ -54,7 +54,21 @@ class MaxUpdatesTest {
     assertThat(polls.get(0).getUrl().queryParameter("marker")).isNull();
     assertThat(polls.get(0).getUrl().queryParameter("types")).isEqualTo("bot_added,bot_removed");
     assertThat(polls.get(0).getUrl().queryParameter("timeout")).isEqualTo("0");
-    assertThat(polls).extracting(r -> r.getUrl().queryParameter("marker")).contains("4", "5");
+    // Each round was short: no second call that would only commit what was read.
+    assertThat(polls).extracting(r -> r.getUrl().queryParameter("marker")).containsExactly(null, "4");
+    assertThat(polls.get(0).getUrl().queryParameter("limit")).isEqualTo("1000");
+  }
+
+  @Test
+  void aProcessThatKeepsItsChannelsInMemoryLearnsThemAgainOnItsNextStart() {
+    max.update(BOT, "bot_added", CHAT);
+    try (MaxPlatform first = server.platform().build()) {
+      assertThat(first.pollUpdates().added()).hasSize(1);
+    }
+    // A new process with a new, empty directory: nothing was committed, the update is read again.
+    try (MaxPlatform next = server.platform().channels(MaxChannelDirectory.inMemory()).build()) {
+      assertThat(next.pollUpdates().added()).extracting(MaxChannel::chatId).containsExactly(CHAT);
+    }
   }
 
   @Test

@@ -39,6 +39,7 @@ import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.examples.sandbox.Sandbox;
 import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
 
 /** {@code gospubliki audit}: audits a registry or a list of pages and prints the report. */
 final class AuditCommand {
@@ -205,7 +206,11 @@ final class AuditCommand {
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
-    Platforms.learnMaxChannels(platforms, err, "audit");
+    boolean maxPages = false;
+    for (Organization organization : registry.organizations()) {
+      for (PageRef page : organization.pages()) maxPages |= page.platform().equals(PlatformId.MAX);
+    }
+    if (maxPages) Platforms.learnMaxChannels(platforms, err, "audit");
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
     int pages = 0;

@@ -253,7 +253,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Enforces per-token limits: VK's (user token {@link #vkUserRps}, service token {@link
      * #vkServiceRps}) with error 6, as the real API does, OK's ({@link #okRps}) with error 8
-     * (flood blocked), and MAX's ({@link #maxRps}, two messages a second per channel) with 429. A limit counts requests in any sliding 1 s window. Off by default.
+     * (flood blocked), and MAX's ({@link #maxRps}, two messages a second per channel) with 429. A
+     * limit counts requests in any sliding 1 s window. Off by default.
      */
     public Builder enforceRateLimits(boolean enforce) {
       this.enforceRateLimits = enforce;

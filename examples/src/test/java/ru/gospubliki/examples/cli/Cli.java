@@ -46,7 +46,8 @@ final class Cli {
   static Map<String, String> env(Sandbox sandbox) {
     return Map.of("VK_SERVICE_TOKEN", sandbox.vkServiceToken(), "VK_USER_TOKEN", sandbox.vkUserToken(),
         "OK_APPLICATION_KEY", sandbox.okApplicationKey(),
-        "OK_APPLICATION_SECRET_KEY", sandbox.okApplicationSecretKey(), "OK_ACCESS_TOKEN", sandbox.okAccessToken());
+        "OK_APPLICATION_SECRET_KEY", sandbox.okApplicationSecretKey(), "OK_ACCESS_TOKEN", sandbox.okAccessToken(),
+        "MAX_BOT_TOKEN", sandbox.maxBotToken());
   }
 
   static Map<String, Object> json(String text) {

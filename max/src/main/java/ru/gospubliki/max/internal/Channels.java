@@ -31,7 +31,7 @@ import ru.gospubliki.platform.FailureReason;
 public final class Channels {
   /** The update types read: the others are left to whoever else uses the bot. */
   static final String UPDATE_TYPES = "bot_added,bot_removed";
-  private static final int UPDATES_PER_CALL = 100;
+  private static final int UPDATES_PER_CALL = 1000;
   private static final int MAX_ROUNDS = 50;
 
   private final MaxChannelDirectory directory;
@@ -193,7 +193,10 @@ public final class Channels {
         if (next == null || (marker.isPresent() && marker.getAsLong() == next)) break;
         directory.marker(botId, next);
         marker = OptionalLong.of(next);
-        if (updates.isEmpty()) break;
+        // A short round was the last. Asking again with the marker would only tell MAX that these
+        // updates were handled ("committed"): a process that keeps its channels in memory then
+        // could not learn them again on its next start.
+        if (updates.size() + (list.updates() == null ? 0 : list.updates().malformed().size()) < UPDATES_PER_CALL) break;
       }
     }
     return result.build();
