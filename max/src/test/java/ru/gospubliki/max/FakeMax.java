@@ -186,9 +186,9 @@ final class FakeMax extends Dispatcher {
       case "POST /messages":
         return post(bot, request);
       case "PUT /messages":
-        return edit(bot, request);
+        return edit(request);
       case "DELETE /messages":
-        return delete(bot, url);
+        return delete(url);
       case "GET /messages/{mid}": {
         Map<String, Object> message = find(url.pathSegments().get(1));
         return message == null ? error(404, "not.found", "Message not found") : json(message);
@@ -250,7 +250,7 @@ final class FakeMax extends Dispatcher {
     return json(Map.of("message", message));
   }
 
-  private MockResponse edit(long bot, RecordedRequest request) {
+  private MockResponse edit(RecordedRequest request) {
     Map<String, Object> message = find(request.getUrl().queryParameter("message_id"));
     if (message == null) return error(404, "not.found", "Message not found");
     Map<String, Object> body = object(request);
@@ -260,7 +260,7 @@ final class FakeMax extends Dispatcher {
     return json(Map.of("success", true));
   }
 
-  private MockResponse delete(long bot, HttpUrl url) {
+  private MockResponse delete(HttpUrl url) {
     String mid = url.queryParameter("message_id");
     for (List<Map<String, Object>> list : messages.values()) {
       synchronized (list) {

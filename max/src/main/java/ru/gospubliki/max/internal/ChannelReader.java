@@ -226,20 +226,14 @@ public final class ChannelReader {
 
   private static MediaKind mediaKind(@Nullable String type) {
     if (type == null) return MediaKind.OTHER;
-    switch (type) {
-      case "image":
-        return MediaKind.PHOTO;
-      case "video":
-        return MediaKind.VIDEO;
-      case "audio":
-        return MediaKind.AUDIO;
-      case "file":
-        return MediaKind.DOCUMENT;
-      case "share":
-        return MediaKind.LINK;
-      default:
-        return MediaKind.OTHER;
-    }
+    return switch (type) {
+      case "image" -> MediaKind.PHOTO;
+      case "video" -> MediaKind.VIDEO;
+      case "audio" -> MediaKind.AUDIO;
+      case "file" -> MediaKind.DOCUMENT;
+      case "share" -> MediaKind.LINK;
+      default -> MediaKind.OTHER;
+    };
   }
 
   /** Where a post without its own link is shown: the channel's public link, or its reference. */

@@ -171,18 +171,11 @@ public final class MaxApi {
   }
 
   private static boolean repeatable(MaxFailure failure, Retry retry) {
-    FailureReason reason = failure.reason();
-    switch (reason) {
-      case RATE_LIMITED:
-      case NETWORK:
-        return true;
-      case API_ERROR:
-      case TIMEOUT:
-      case CONNECTION_LOST:
-        return retry != Retry.SEND;
-      default:
-        return false;
-    }
+    return switch (failure.reason()) {
+      case RATE_LIMITED, NETWORK -> true;
+      case API_ERROR, TIMEOUT, CONNECTION_LOST -> retry != Retry.SEND;
+      default -> false;
+    };
   }
 
   private <T> T parse(Answer answer, String method, Class<T> type) throws MaxFailure {

@@ -66,11 +66,12 @@ public final class MaxBotApi {
     long nowMs = clock.millis();
     for (Map<String, Object> entry : data.max) {
       Map<String, Object> chat = new LinkedHashMap<>(Json.object(entry.get("chat"), "chat"));
-      Channel channel = new Channel(chat, Json.bool(entry.getOrDefault("botIsAdmin", Boolean.TRUE)));
+      Channel channel = new Channel(chat, !Boolean.FALSE.equals(entry.get("botIsAdmin")));
       int n = 0;
       for (Object item : Json.array(entry.get("posts"), "posts")) {
         Map<String, Object> seed = Json.object(item, "post");
-        long at = nowMs - Math.round(Json.doubleValue(seed.get("daysAgo"), 0) * 86_400_000L) - (++n) * 60_000L;
+        n++;
+        long at = nowMs - Math.round(Json.doubleValue(seed.get("daysAgo"), 0) * 86_400_000L) - n * 60_000L;
         Object sender = seed.get("senderUser");
         channel.messages.add(message(channel, at, String.valueOf(seed.getOrDefault("text", "")),
             Json.bool(seed.get("photo")) ? 1 : 0, sender == null ? null : Json.longValue(sender, "senderUser"),
@@ -122,31 +123,22 @@ public final class MaxBotApi {
       String route = method + " " + String.join("/", path.size() >= 2 && path.get(0).equals("chats")
           ? List.of("chats", "{id}") : path.size() == 2 && path.get(0).equals("messages")
           ? List.of("messages", "{mid}") : path);
-      switch (route) {
-        case "GET me":
-          return Responses.json(Map.of("user_id", BOT_ID, "first_name", "Госпаблики (песочница)",
-              "username", "gospubliki_sandbox_bot", "is_bot", true, "last_activity_time", clock.millis()));
-        case "GET updates":
-          return updates(url);
-        case "GET chats/{id}":
-          return chat(path);
-        case "GET messages":
-          return list(url);
-        case "GET messages/{mid}": {
+      return switch (route) {
+        case "GET me" -> Responses.json(Map.of("user_id", BOT_ID, "first_name", "Госпаблики (песочница)",
+            "username", "gospubliki_sandbox_bot", "is_bot", true, "last_activity_time", clock.millis()));
+        case "GET updates" -> updates(url);
+        case "GET chats/{id}" -> chat(path);
+        case "GET messages" -> list(url);
+        case "GET messages/{mid}" -> {
           Message message = find(path.get(1));
-          return message == null ? error(404, "not.found", "Message not found") : Responses.json(message.json);
+          yield message == null ? error(404, "not.found", "Message not found") : Responses.json(message.json);
         }
-        case "POST messages":
-          return post(request);
-        case "PUT messages":
-          return edit(request);
-        case "DELETE messages":
-          return delete(url);
-        case "POST uploads":
-          return uploadUrl(url);
-        default:
-          return error(404, "not.found", "Method " + method + " /" + String.join("/", path) + " not found");
-      }
+        case "POST messages" -> post(request);
+        case "PUT messages" -> edit(request);
+        case "DELETE messages" -> delete(url);
+        case "POST uploads" -> uploadUrl(url);
+        default -> error(404, "not.found", "Method " + method + " /" + String.join("/", path) + " not found");
+      };
     }
   }
 
@@ -237,7 +229,7 @@ public final class MaxBotApi {
     Map<String, Object> body = body(request);
     if (body == null) return error(400, "proto.payload", "body must be a NewMessageBody JSON object");
     Object textValue = body.get("text");
-    String text = textValue instanceof String ? (String) textValue : "";
+    String text = textValue instanceof String value ? value : "";
     if (text.length() > 4000) return error(400, "proto.payload", "text: size must be between 0 and 4000");
     List<Object> attachments = Json.array(body.get("attachments"), "attachments");
     if (attachments.size() > 12) return error(400, "proto.payload", "attachments: no more than 12");
@@ -265,8 +257,8 @@ public final class MaxBotApi {
     Map<String, Object> body = body(request);
     if (body == null) return error(400, "proto.payload", "body must be a NewMessageBody JSON object");
     Object text = body.get("text");
-    if (text instanceof String) {
-      message.body.put("text", "markdown".equals(body.get("format")) ? plain((String) text) : text);
+    if (text instanceof String value) {
+      message.body.put("text", "markdown".equals(body.get("format")) ? plain(value) : value);
     }
     return Responses.json(Map.of("success", true));
   }
