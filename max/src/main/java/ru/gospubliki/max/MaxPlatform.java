@@ -105,9 +105,13 @@ public final class MaxPlatform implements Platform {
     this.botCount = builder.tokens.size();
     this.http = HttpTransport.builder("MAX").client(builder.client).callTimeout(builder.callTimeout).build();
     TokenBudgets budgets = builder.budgets != null ? builder.budgets : TokenBudgets.process();
+    // A key's budget (its rate and whether it is set aside) belongs to the server that counts its
+    // calls: the same key against a test server or the sandbox neither slows nor sets aside the key
+    // against MAX itself.
+    String server = "MAX " + baseUrl.host() + ":" + baseUrl.port();
     List<ApiToken> tokens = new ArrayList<>();
     for (int i = 0; i < builder.tokens.size(); i++) {
-      tokens.add(ApiToken.of(budgets, "MAX", "botTokens[" + i + "]", builder.tokens.get(i), builder.requestsPerSecond));
+      tokens.add(ApiToken.of(budgets, server, "botTokens[" + i + "]", builder.tokens.get(i), builder.requestsPerSecond));
     }
     Backoff backoff = new Backoff(builder.maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(8), new Random());
     MaxApi api = new MaxApi(http, baseUrl, Secrets.of(builder.tokens), backoff, builder.sleeper, clock);

@@ -259,6 +259,20 @@ class MaxPublishTest {
   }
 
   @Test
+  void aKeyRefusedByOneServerIsNotSetAsideAgainstAnother() throws Exception {
+    ru.gospubliki.internal.http.TokenBudgets budgets = new ru.gospubliki.internal.http.TokenBudgets(server.time,
+        server.time);
+    try (MaxServer other = new MaxServer()) {
+      other.max.bots.clear(); // this server refuses every key
+      try (MaxPlatform refusing = other.platform().budgets(budgets).build();
+          MaxPlatform platform = server.platform().budgets(budgets).build()) {
+        assertThat(refusing.pollUpdates().problems()).singleElement().asString().contains("verify.token");
+        assertThat(platform.botIds()).containsExactly(BOT);
+      }
+    }
+  }
+
+  @Test
   void aTimeoutIsAmbiguous() {
     max.script("POST /messages", new MockResponse.Builder().code(200).body("{\"message\":{}}")
         .headersDelay(3, TimeUnit.SECONDS).build());

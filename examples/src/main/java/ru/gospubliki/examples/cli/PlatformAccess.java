@@ -94,7 +94,8 @@ final class PlatformAccess {
 
   /**
    * The adapters the credentials allow: VK when any VK token is present, OK when all three OK
-   * credentials are, MAX when a bot key is. They run in real time (rate limits, snapshot times), whatever "now" the rules use.
+   * credentials are, MAX when a bot key is. They run in real time (rate limits, snapshot times),
+   * whatever "now" the rules use.
    */
   List<Platform> platforms() {
     List<Platform> platforms = new ArrayList<>();
@@ -111,7 +112,7 @@ final class PlatformAccess {
     String token = credentials.okAccessToken;
     if (key != null && secret != null && token != null) {
       OkPlatform.Builder ok = OkPlatform.builder().baseUrl(okApiUrl.toString()).applicationKey(key)
-          .applicationSecretKey(secret).accessToken(token).clock(Clock.systemUTC());
+          .applicationSecretKey(secret).accessTokens(pool(token)).clock(Clock.systemUTC());
       if (sandbox) ok.requestsPerSecond(SANDBOX_OK_REQUESTS_PER_SECOND);
       platforms.add(ok.build());
     }
@@ -144,5 +145,14 @@ final class PlatformAccess {
       }
       for (String problem : updates.problems()) err.println(prefix + problem);
     }
+  }
+
+  /** The tokens of a pool written as {@code token1,token2}; empty entries (a trailing comma) are skipped. */
+  static List<String> pool(String tokens) {
+    List<String> pool = new ArrayList<>();
+    for (String token : tokens.split(",")) {
+      if (!token.isBlank()) pool.add(token);
+    }
+    return pool.isEmpty() ? List.of(tokens) : pool;
   }
 }
