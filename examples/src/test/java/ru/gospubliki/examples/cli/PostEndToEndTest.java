@@ -226,7 +226,7 @@ final class PostEndToEndTest {
         "--at", now.plus(Duration.ofDays(2)).toString());
 
     assertThat(post.exit).as(post.toString()).isEqualTo(2);
-    assertThat(post.err).contains("отложенн");
+    assertThat(post.err).contains("MAX не поддерживает отложенные публикации: в API MAX нет времени публикации");
     assertThat(post.jsonLines()).extracting(l -> l.get("status")).containsOnly("REJECTED");
     assertThat(sandbox.vkPostCount(VK_GROUP_ID)).isEqualTo(vkPosts);
     assertThat(sandbox.maxMessageCount(MAX_CHAT_ID)).isEqualTo(maxMessages);
