@@ -172,14 +172,18 @@ public final class CrossPoster {
   }
 
   private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {
+    // The platform's own reason, when it gives one, says why and what to do (MAX: no scheduling at all).
+    Map<Operation, String> because = capabilities.unavailableBecause();
     if (!capabilities.allows(Operation.PUBLISH)) {
-      return "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации";
+      return because.getOrDefault(Operation.PUBLISH,
+          "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации");
     }
     if (!draft.photos().isEmpty() && !capabilities.allows(Operation.UPLOAD_PHOTOS)) {
-      return "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии";
+      return because.getOrDefault(Operation.UPLOAD_PHOTOS, "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии");
     }
     if (draft.scheduledAt() != null && !capabilities.allows(Operation.SCHEDULE)) {
-      return "платформа не поддерживает отложенные публикации с этими ключами доступа";
+      return because.getOrDefault(Operation.SCHEDULE,
+          "платформа не поддерживает отложенные публикации с этими ключами доступа");
     }
     return null;
   }

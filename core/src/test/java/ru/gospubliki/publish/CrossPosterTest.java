@@ -72,6 +72,24 @@ final class CrossPosterTest {
   }
 
   @Test
+  void anOperationAPlatformDoesNotOfferIsRefusedWithThePlatformsOwnReason() {
+    InMemoryPlatform max = InMemoryPlatform.create(clock, Capabilities.builder()
+        .platform(PlatformId.MAX).addOperations(Operation.PUBLISH, Operation.UPLOAD_PHOTOS)
+        .putUnavailableBecause(Operation.SCHEDULE, "MAX не поддерживает отложенные публикации: опубликуйте в срок")
+        .maxTextLength(4000).maxMedia(12).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+    PageRef channel = PageRef.parse("max:-70000000000101");
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(max).policy(policy).clock(clock).build();
+
+    CrossPostResult result = poster.post(PostDraft.builder().text("Завтра #школа")
+        .scheduledAt(NOW.plusSeconds(86_400)).build(), List.of(vkPage, channel));
+
+    assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message())
+        .isEqualTo("MAX не поддерживает отложенные публикации: опубликуйте в срок"));
+    assertThat(result.results()).extracting(PublishResult::status)
+        .containsExactly(PublishStatus.REJECTED, PublishStatus.REJECTED);
+  }
+
+  @Test
   void publishesToEveryTargetWithOneResultEach() {
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     CrossPostResult result = poster().post(draft, List.of(vkPage, okPage));

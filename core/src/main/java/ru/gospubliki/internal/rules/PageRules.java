@@ -95,7 +95,9 @@ final class PageRules {
   static RuleResult govMark(RuleContext context, RuleParameters parameters) {
     RuleResult early = precheck(context);
     if (early != null) return early;
-    switch (Objects.requireNonNull(context.profile()).mark()) {
+    ProfileSnapshot profile = Objects.requireNonNull(context.profile());
+    if (profile.isUnavailable(ProfileField.MARK)) return RuleResult.notApplicable(); // The platform has no mark (MAX).
+    switch (profile.mark()) {
       case CONFIRMED:
         return RuleResult.pass();
       case ABSENT:
@@ -116,6 +118,7 @@ final class PageRules {
     if (lastSeen == null) return RuleResult.notApplicable();
     ProfileSnapshot profile = context.profile();
     if (profile == null) return NO_PROFILE;
+    if (profile.isUnavailable(ProfileField.MARK)) return RuleResult.notApplicable();
     switch (profile.mark()) {
       case CONFIRMED:
         return RuleResult.pass();

@@ -54,12 +54,13 @@ final class AuditCommand {
   static final String USAGE = String.join("\n",
       "Использование: gospubliki audit (--registry FILE | --page URL [--page URL ...]) [--sandbox]",
       "                        [--format table|json|csv] [--out FILE] [--policy NAME|FILE] [--as-of ISO-8601]",
-      "                        [--vk-api-url URL] [--ok-api-url URL] [--encoding utf-8|windows-1251]",
-      "                        [--store URL|PATH|none]",
+      "                        [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                        [--encoding utf-8|windows-1251] [--store URL|PATH|none]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
+      "                    можно указать несколько раз",
       "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
       "  --format          table (по умолчанию), json или csv",
       "  --out FILE        записать отчёт в файл вместо вывода на экран (файл заменяется целиком",
@@ -71,7 +72,8 @@ final class AuditCommand {
       PlatformAccess.USAGE,
       StoreOption.USAGE,
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
-      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
+      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, MAX_BOT_TOKEN (бот —",
+      "администратор каналов MAX; несколько ключей — через запятую).",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
       "3 — платформа недоступна (например, все запросы отклонены из-за авторизации);",
       "5 — отчёт выведен, но в хранилище не удалось сохранить ничего.");
@@ -178,10 +180,13 @@ final class AuditCommand {
     }
     List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
-      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
-          + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");
+      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
+    List<PageRef> all = new ArrayList<>();
+    for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+    PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
     int pages = 0;

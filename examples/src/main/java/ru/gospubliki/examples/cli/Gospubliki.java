@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK
- * and OK, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
+ * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK,
+ * OK and MAX, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
  * stable contract: scripts and other systems call it.
  *
  * <pre>{@code

@@ -46,16 +46,17 @@ final class PostCommand {
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
       "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
-      "                       [--vk-api-url URL] [--ok-api-url URL] [--store URL|PATH|none]",
-      "                       [--settle sent|not-sent]",
+      "                       [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                       [--store URL|PATH|none] [--settle sent|not-sent]",
       "",
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --page URL        страница VK, OK или канал MAX; можно указать несколько раз",
       "  --text TEXT       текст записи (может начинаться с --) или --text-file FILE — текст из файла UTF-8",
       "  --photo FILE      фотография JPG/PNG/GIF; можно указать несколько раз",
       "  --link URL        ссылка",
-      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
+      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время);",
+      "                    MAX отложенных публикаций не поддерживает",
       "  --settle sent|not-sent  закрыть результат UNKNOWN прошлого запуска (та же запись, те же",
       "                    страницы), посмотрев на страницу: sent — запись есть (ничего не отправляется),",
       "                    not-sent — записи нет (следующий запуск post её отправит)",
@@ -69,10 +70,10 @@ final class PostCommand {
       "1 — где-то ошибка или отказ, или журнал публикаций недоступен; 2 — ошибка в параметрах или запись",
       "не прошла проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
-      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.");
+      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; для MAX — MAX_BOT_TOKEN (бот — администратор канала).");
 
   static final Command COMMAND = new Command(
-      "опубликовать запись на нескольких страницах VK и OK", FLAGS, USAGE, PostCommand::run);
+      "опубликовать запись на нескольких страницах VK, OK и MAX", FLAGS, USAGE, PostCommand::run);
 
   /** The validated options of one post run. */
   static final class Options {
@@ -168,9 +169,10 @@ final class PostCommand {
     List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
       terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
-          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
+    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
     PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
     Store store;
     try {

@@ -29,6 +29,9 @@ final class Cli {
   static final long VK_GROUP_ID = 218400101L;
   /** The same administration on OK. */
   static final String OK_PAGE = "https://ok.ru/group/53350000000101";
+  /** The same administration's MAX channel. */
+  static final String MAX_PAGE = "https://max.ru/zarechny_adm";
+  static final long MAX_CHAT_ID = -70000000000101L;
 
   private static final JsonAdapter<Map<String, Object>> JSON =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
@@ -76,7 +79,8 @@ final class Cli {
   static Cli against(Sandbox sandbox, String command, String... args) {
     List<String> full = new ArrayList<>(List.of(command));
     full.addAll(List.of(args));
-    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl()));
+    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl(),
+        "--max-api-url", sandbox.maxApiUrl()));
     return run(env(sandbox), full.toArray(new String[0]));
   }
 
@@ -88,7 +92,7 @@ final class Cli {
     return Map.of("VK_SERVICE_TOKEN", sandbox.vkServiceToken(), "VK_USER_TOKEN", sandbox.vkUserToken(),
         "OK_APPLICATION_KEY", sandbox.okApplicationKey(),
         "OK_APPLICATION_SECRET_KEY", sandbox.okApplicationSecretKey(), "OK_ACCESS_TOKEN", sandbox.okAccessToken(),
-        "GOSPUBLIKI_HOME", freshHome());
+        "MAX_BOT_TOKEN", sandbox.maxBotToken(), "GOSPUBLIKI_HOME", freshHome());
   }
 
   /** A new empty folder for a tool's store, removed with everything in it when the tests end. */

@@ -50,6 +50,7 @@ final class PostDraftKeyTest {
   private static String key(String text, List<Path> photos, long readablePhotoBytes) throws UsageException {
     PostCommand.Options options = new PostCommand.Options(List.of(PageRef.parse("vk:1")), text, photos, null, null,
         new PlatformAccess(false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
+            HttpUrl.get("http://127.0.0.1/max/"),
             Credentials.fromEnvironment(Map.of())));
     return PostCommand.draft(options, readablePhotoBytes).idempotencyKey();
   }
