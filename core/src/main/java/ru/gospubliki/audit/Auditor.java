@@ -53,6 +53,7 @@ import ru.gospubliki.rules.RuleScope;
  * progress reported, on the calling thread only.
  */
 public final class Auditor {
+  private static final System.Logger LOG = System.getLogger(Auditor.class.getName());
   /** The publication window of the rating methodology, used when no rule sets a longer one. */
   static final int DEFAULT_WINDOW_DAYS = 28;
 
@@ -206,7 +207,10 @@ public final class Auditor {
     final Findings findings = Findings.forRun();
   }
 
-  /** Reads {@code pages} (platforms at the same time) and evaluates each chunk as it arrives. */
+  /**
+   * Reads {@code pages} (platforms at the same time) and evaluates each chunk as it arrives, with
+   * what earlier audits knew of its pages; then keeps what is known now.
+   */
   private Run read(Set<PageRef> pages, Map<PageRef, Organization> ownerOf, Instant now) {
     PostQuery query = postQuery(now);
     PageReader reader = new PageReader(platforms, query, PageReader.CHUNK);
@@ -214,22 +218,59 @@ public final class Auditor {
     int total = pages.size();
     int[] done = {0};
     reader.read(pages, chunk -> {
+      List<PageRef> read = new ArrayList<>(chunk.size());
+      for (PageObservation observation : chunk) {
+        if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> success) {
+          read.add(success.value().page());
+        }
+      }
+      Map<PageRef, KnownProfile> known = loadSnapshots(read);
+      Map<PageRef, KnownProfile> current = new LinkedHashMap<>();
       for (PageObservation observation : chunk) {
         PageObservation withPrevious = observation;
-        if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> read) {
-          ProfileSnapshot previous = snapshots.load(read.value().page());
-          if (previous != null) withPrevious = PageObservation.builder().from(observation).previous(previous).build();
+        KnownProfile before = null;
+        if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> success) {
+          before = known.get(success.value().page());
+          if (before != null) {
+            withPrevious = PageObservation.builder().from(observation).previous(before.snapshot())
+                .markLastSeen(before.markLastSeen()).build();
+          }
         }
         PageEvaluator.Evaluated evaluated =
             evaluator.evaluate(withPrevious, ownerOf.get(observation.page()), now, query.since(), run.findings);
         run.audits.put(observation.page(), evaluated.audit);
         if (evaluated.person) run.persons.add(observation.page());
-        if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> read) snapshots.save(read.value());
+        if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> success) {
+          KnownProfile after = KnownProfile.after(before, success.value());
+          current.put(after.page(), after);
+        }
       }
+      saveSnapshots(current.values());
       done[0] += chunk.size();
       progress.onPages(done[0], total);
     });
     return run;
+  }
+
+  /** What earlier audits knew; nothing when the store fails (the audit goes on as a first audit). */
+  private Map<PageRef, KnownProfile> loadSnapshots(List<PageRef> pages) {
+    if (pages.isEmpty()) return Map.of();
+    try {
+      return snapshots.loadAll(pages);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "snapshot store failed to load {0} pages: {1}", pages.size(), e.toString());
+      return Map.of();
+    }
+  }
+
+  /** Keeps what is now known; a store that fails loses the snapshots, never the audit. */
+  private void saveSnapshots(Collection<KnownProfile> known) {
+    if (known.isEmpty()) return;
+    try {
+      snapshots.saveAll(known);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "snapshot store failed to save {0} pages: {1}", known.size(), e.toString());
+    }
   }
 
   @Override
@@ -271,7 +312,11 @@ public final class Auditor {
       return this;
     }
 
-    /** Where previous snapshots are kept; in memory by default. Called on the auditing thread only. */
+    /**
+     * Where what earlier audits knew of each page is kept (snapshots, the last known mark); in this
+     * process's memory by default. Called on the auditing thread only; a store that fails never
+     * fails the audit.
+     */
     public Builder snapshotStore(SnapshotStore snapshots) {
       this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
       return this;

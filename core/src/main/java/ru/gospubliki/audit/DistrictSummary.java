@@ -17,8 +17,8 @@ public abstract class DistrictSummary {
   public abstract int organizations();
 
   /**
-   * Organisations with at least one page that exists: a page found deleted, banned or not found,
-   * or a person's page, does not count ("подключено X из Y").
+
+
    */
   public abstract int withPage();
 

@@ -12,10 +12,13 @@ import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.rules.Outcome;
 
 /**
  * Counts an audit's organisations and pages by district: the «подключено X из Y» table. A page found
- * deleted, banned or not found, or a person's page, does not give its organisation a page.
+ * deleted, banned or not found, a person's page, or a page on a platform the policy does not allow
+ * (it failed {@code PAGE_PLATFORM_ALLOWED}: Telegram, Facebook...) does not give its organisation a
+ * page.
  */
 final class DistrictTally {
   static final String NO_DISTRICT = "Без района";
@@ -65,7 +68,7 @@ final class DistrictTally {
           unreachable++;
       }
       allCompliant &= page.status() == PageStatus.COMPLIANT;
-      if (dead(page) != null || page.page().isPerson() || persons.contains(page.page())) continue;
+      if (dead(page) != null || page.page().isPerson() || persons.contains(page.page()) || notAllowed(page)) continue;
       PlatformId platform = page.page().platform();
       withPage = true;
       withVk |= platform.equals(PlatformId.VK);
@@ -79,6 +82,14 @@ final class DistrictTally {
     if (withMax) counts[WITH_MAX]++;
     if (withMark) counts[WITH_MARK]++;
     if (allCompliant) counts[COMPLIANT]++;
+  }
+
+  /** True when the page is on a platform the policy does not allow. */
+  static boolean notAllowed(PageAudit page) {
+    for (Finding finding : page.findings()) {
+      if (finding.rule().equals("PAGE_PLATFORM_ALLOWED") && finding.outcome() == Outcome.FAIL) return true;
+    }
+    return false;
   }
 
   /** Why the page is gone (deleted, banned, not found), or null when it exists or could not be checked. */

@@ -89,7 +89,8 @@ final class PageEvaluator {
     }
     if (profile.state() == PageState.DELETED || profile.state() == PageState.BANNED) {
       String reason = profile.state() == PageState.DELETED ? FailureReason.DELETED.code() : FailureReason.BANNED.code();
-      return new Evaluated(unread(ref, profile.page(), reason, profile.mark(), organization, now, findings), false);
+      PageAudit gone = unread(ref, profile.page(), reason, profile.mark(), organization, now, findings);
+      return new Evaluated(PageAudit.builder().from(gone).name(profile.name()).build(), false);
     }
 
     RuleContext.Builder builder = RuleContext.builder()
@@ -98,6 +99,7 @@ final class PageEvaluator {
         .page(profile.page())
         .profile(profile)
         .previous(observation.previous())
+        .markLastSeen(observation.markLastSeen())
         .postsReadSince(postsReadSince);
     FetchResult<PostHistory> posts = observation.posts();
     if (posts instanceof FetchResult.Success<PostHistory> success) {
@@ -142,6 +144,7 @@ final class PageEvaluator {
         .page(ref)
         .resolved(profile.page())
         .status(status)
+        .name(profile.name())
         .mark(profile.mark())
         .score(score)
         .scoreRules(scoreRules)

@@ -15,6 +15,7 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.Rule;
+import ru.gospubliki.rules.RuleCatalog;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleResult;
 import ru.gospubliki.rules.RuleScope;
@@ -35,6 +36,10 @@ import ru.gospubliki.rules.Severity;
  * saying why not and what to do from {@link Capabilities#unavailableBecause()}); and the
  * recommendations (a hashtag, not an ad).
  *
+ * <p>What a platform or credential cannot do at all is always checked: a policy whose catalogue has
+ * no {@code DRAFT_CREDENTIALS} rule (a custom catalogue) gets the built-in one, so a scheduled post is
+ * never sent to a platform without scheduling. A policy may still switch the rule off by name.
+ *
  * <pre>{@code
  * DraftValidator validator = new DraftValidator(Policy.federal(), Clock.systemUTC());
  * List<DraftProblem> problems = validator.validate(draft, Map.of(
@@ -43,12 +48,23 @@ import ru.gospubliki.rules.Severity;
  * }</pre>
  */
 public final class DraftValidator {
+  private static final String CREDENTIALS = "DRAFT_CREDENTIALS";
+
   private final Policy policy;
   private final Clock clock;
+  /** The policy's draft rules, and the built-in {@code DRAFT_CREDENTIALS} when its catalogue lacks one. */
+  private final List<Rule> rules;
 
   public DraftValidator(Policy policy, Clock clock) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    List<Rule> draftRules = new ArrayList<>(policy.catalog().rules(RuleScope.DRAFT));
+    if (!policy.catalog().contains(CREDENTIALS)) draftRules.add(0, Objects.requireNonNull(RuleCatalog.federal().get(CREDENTIALS)));
+    this.rules = List.copyOf(draftRules);
+  }
+
+  private boolean enabled(String id) {
+    return id.equals(CREDENTIALS) && !policy.catalog().contains(CREDENTIALS) || policy.isEnabled(id);
   }
 
   /**
@@ -80,9 +96,9 @@ public final class DraftValidator {
     for (Capabilities capabilities : groups.keySet()) {
       RuleContext context = RuleContext.builder()
           .now(clock.instant()).draft(draft).capabilities(capabilities).build();
-      for (Rule rule : policy.catalog().rules(RuleScope.DRAFT)) {
+      for (Rule rule : rules) {
         String id = rule.definition().id();
-        if (!policy.isEnabled(id)) continue;
+        if (!enabled(id)) continue;
         RuleResult result;
         try {
           result = rule.evaluate(context, policy.parameters(rule.definition()));

@@ -14,6 +14,7 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
@@ -51,24 +52,37 @@ public final class TextReportWriter {
     out.write("Аудит официальных страниц на " + DATE.format(report.asOf()) + " (МСК), политика «"
         + report.policy() + "»\n\n");
 
+    // The MAX column only when the audit has MAX channels: a region without them is not shown a column of zeros.
+    boolean max = hasMaxPages(report);
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "MAX", "С отметкой",
-        "Соответствуют"});
+    rows.add(max
+        ? new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "MAX", "С отметкой",
+            "Соответствуют"}
+        : new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "С отметкой",
+            "Соответствуют"});
     int organizations = 0;
     int withPage = 0;
     for (DistrictSummary district : summary.byDistrict()) {
       organizations += district.organizations();
       withPage += district.withPage();
-      rows.add(new String[] {district.district(), Integer.toString(district.organizations()),
+      List<String> row = new ArrayList<>(List.of(district.district(), Integer.toString(district.organizations()),
           Integer.toString(district.withPage()), Integer.toString(district.withVk()),
-          Integer.toString(district.withOk()), Integer.toString(district.withMax()), Integer.toString(district.withMark()),
-          Integer.toString(district.compliant())});
+          Integer.toString(district.withOk())));
+      if (max) row.add(Integer.toString(district.withMax()));
+      row.add(Integer.toString(district.withMark()));
+      row.add(Integer.toString(district.compliant()));
+      rows.add(row.toArray(new String[0]));
     }
     writeTable(rows, out);
     out.write("\nПодключено " + withPage + " из " + organizations + ". Страниц: " + summary.pages()
         + "; соответствуют требованиям: " + summary.compliant() + ", не соответствуют: "
         + summary.nonCompliant() + ", проверены не полностью: " + summary.unverified() + ", недоступны: "
         + summary.unreachable() + ".\n");
+    if (max) {
+      // MAX shows no «Госорганизация» mark to anyone, so GOV_MARK does not apply to MAX channels.
+      out.write("Каналы MAX: отметку «Госорганизация» проверить нельзя — в MAX такой отметки нет, "
+          + "и API её не сообщает; правило GOV_MARK к каналам MAX не применяется.\n");
+    }
 
     boolean header = false;
     for (OrganizationAudit organization : report.organizations()) {
@@ -131,6 +145,15 @@ public final class TextReportWriter {
     return " (по " + count + (count % 10 == 1 && count % 100 != 11 ? " правилу)" : " правилам)");
   }
 
+  private static boolean hasMaxPages(ComplianceReport report) {
+    for (OrganizationAudit organization : report.organizations()) {
+      for (PageAudit page : organization.pages()) {
+        if (page.page().platform().equals(PlatformId.MAX)) return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Finding> failures(List<Finding> findings) {
     List<Finding> result = new ArrayList<>();
     for (Finding finding : findings) {
@@ -173,6 +196,8 @@ public final class TextReportWriter {
         return "исчерпан суточный лимит запросов к платформе, повторите проверку завтра";
       case "timeout":
         return "платформа не ответила вовремя";
+      case "bot_not_admin":
+        return "бот MAX не администратор канала: добавьте бота администратором канала";
       default:
         return reason.startsWith("unsupported: ") ? reason.substring("unsupported: ".length()) : reason;
     }

@@ -49,6 +49,12 @@ public abstract class RuleContext {
   /** The profile as the previous audit saw it; null on a first audit. */
   public abstract @Nullable ProfileSnapshot previous();
 
+  /**
+   * When earlier audits last saw the «Госорганизация» mark confirmed on the page, from the stored
+   * snapshots; null when it was never seen (or no earlier audit is known).
+   */
+  public abstract @Nullable Instant markLastSeen();
+
   /** The posts read from the page, and whether its whole history was read; null when not read. */
   public abstract @Nullable PostHistory postHistory();
 

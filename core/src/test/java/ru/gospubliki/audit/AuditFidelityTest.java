@@ -159,11 +159,14 @@ final class AuditFidelityTest {
   void aPageOnAPlatformTheLawDoesNotNameIsReported() {
     PageRef telegram = PageRef.parse("https://t.me/school9");
     Auditor auditor = Auditor.builder().clock(clock).build();
-    PageAudit audit = only(auditor.auditRegistry(Registry.builder().addOrganizations(org("Школа", telegram)).build()));
+    ComplianceReport report = auditor.auditRegistry(Registry.builder().addOrganizations(org("Школа", telegram)).build());
+    PageAudit audit = only(report);
     assertThat(audit.status()).isEqualTo(PageStatus.NON_COMPLIANT);
     assertThat(audit.findings()).extracting(Finding::rule, Finding::outcome)
         .containsExactly(tuple("PAGE_PLATFORM_ALLOWED", Outcome.FAIL));
     assertThat(audit.findings().get(0).message()).contains("«Telegram»");
+    // Not an official page: the organisation is not «подключена».
+    assertThat(report.summary().byDistrict().get(0).withPage()).isZero();
 
     // A policy that allows Telegram, but no Telegram adapter: the page could not be read.
     Policy withTelegram = Policy.federal().toBuilder().parameter("PAGE_PLATFORM_ALLOWED", "allowed", "vk,ok,max,telegram")

@@ -164,4 +164,38 @@ class PageRefTest {
         .hasMessage("platform id must match [a-z][a-z0-9_-]{0,31}: \"1vk\"");
     assertThat(PlatformId.of(" Vk ")).isSameAs(PlatformId.VK);
   }
+
+  @Test
+  void maxChannelsByNameInvitationOrChatId() {
+    PageRef byName = PageRef.parse("https://max.ru/Zarechny_Adm");
+    assertThat(byName.platform()).isEqualTo(PlatformId.MAX);
+    assertThat(byName.id()).isEqualTo("zarechny_adm");
+    assertThat(byName.url()).isEqualTo("https://max.ru/zarechny_adm");
+    assertThat(byName.isNumeric()).isFalse();
+    assertThat(PageRef.parse("max.ru/@zarechny-adm").id()).isEqualTo("zarechny-adm");
+
+    PageRef byId = PageRef.parse("max:-70123456789");
+    assertThat(byId.platform()).isEqualTo(PlatformId.MAX);
+    assertThat(byId.isNumeric()).isTrue();
+    assertThat(byId.numericId()).isEqualTo(-70123456789L);
+    assertThat(byId.url()).isEqualTo("max:-70123456789");
+    assertThat(PageRef.of(PlatformId.MAX, "-70123456789")).isEqualTo(byId);
+
+    PageRef invitation = PageRef.parse("https://max.ru/join/AbC-12_x");
+    assertThat(invitation.id()).isEqualTo("join/AbC-12_x"); // invitation hashes keep their case
+    assertThat(invitation.url()).isEqualTo("https://max.ru/join/AbC-12_x");
+    assertThat(invitation.isNumeric()).isFalse();
+  }
+
+  @Test
+  void malformedMaxReferencesAreRefusedWithTheValue() {
+    // A channel's chat id is negative; positive ids, names in the short form and paths are not references.
+    for (String bad : new String[] {"max:70123456789", "max:amur", "max:-0", "max:-99999999999999999999",
+        "https://max.ru/", "https://max.ru/join", "https://max.ru/a/b/c", "https://max.ru/1abc"}) {
+      assertThatThrownBy(() -> PageRef.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(bad).hasMessageContaining("max:-70123456789");
+    }
+    assertThatThrownBy(() -> PageRef.of(PlatformId.MAX, "70123"))
+        .hasMessage("page id on max must be a negative chat id, a channel name or join/<hash>: \"70123\"");
+  }
 }

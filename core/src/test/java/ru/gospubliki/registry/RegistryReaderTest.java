@@ -78,6 +78,24 @@ class RegistryReaderTest {
   }
 
   @Test
+  void readsMaxChannelsFromTheMaxColumn() throws IOException {
+    Registry registry = read("Наименование;ВКонтакте;MAX\n"
+        + "Школа № 1;https://vk.com/club1;https://max.ru/school1\n"
+        + "Школа № 2;;max:-70000000000102\n"
+        + "Школа № 3;;https://vk.com/club3\n");
+
+    assertThat(registry.organizations()).hasSize(3);
+    assertThat(registry.organizations().get(0).pages())
+        .containsExactly(PageRef.parse("https://vk.com/club1"), PageRef.parse("https://max.ru/school1"));
+    assertThat(registry.organizations().get(1).pages()).containsExactly(PageRef.parse("max:-70000000000102"));
+    // A VK page in the MAX column is kept as the VK page it is, with a warning.
+    assertThat(registry.organizations().get(2).pages()).containsExactly(PageRef.parse("https://vk.com/club3"));
+    assertThat(registry.rejectedRows()).isEmpty();
+    assertThat(registry.warnings()).singleElement().satisfies(warning ->
+        assertThat(warning.message()).contains("«https://vk.com/club3» — ссылка не на MAX"));
+  }
+
+  @Test
   void readsUtf8WithBom() throws IOException {
     byte[] bytes = concat(BOM, RUSSIAN.getBytes(StandardCharsets.UTF_8));
     assertRussianSample(RegistryReader.read(new ByteArrayInputStream(bytes), null));

@@ -59,8 +59,10 @@ final class TextReportWriterTest {
     String text = out.toString();
 
     assertThat(text).startsWith("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
-    assertThat(text).contains("Район           Организаций  Подключено  ВКонтакте  Одноклассники  MAX  С отметкой  Соответствуют");
-    assertThat(text).contains("Амурский район            2           2          2              1    0           1              1");
+    // No MAX channel in the audit: no MAX column.
+    assertThat(text).contains("Район           Организаций  Подключено  ВКонтакте  Одноклассники  С отметкой  Соответствуют");
+    assertThat(text).contains("Амурский район" + " ".repeat(12) + "2" + " ".repeat(11) + "2" + " ".repeat(10) + "2"
+        + " ".repeat(14) + "1" + " ".repeat(11) + "1" + " ".repeat(14) + "1");
     assertThat(text).contains("Подключено 2 из 3. Страниц: 3; соответствуют требованиям: 1, не соответствуют: 1, "
         + "проверены не полностью: 0, недоступны: 1.");
     assertThat(text).doesNotContain("Школа № 1\n");
@@ -105,6 +107,35 @@ final class TextReportWriterTest {
         .contains("  строка 7: нет наименования\n  и ещё 1199\n")
         .contains("Предупреждения по реестру (строки учтены в проверке)\n  строка 3: столбец «Тип»: неизвестный тип\n"
             + "  столбец «№» не распознан\n");
+  }
+
+  @Test
+  void saysWhyMaxChannelsHaveNoMarkAndWhatToDoWhenTheBotIsNotAnAdministrator() throws Exception {
+    PageRef channel = PageRef.parse("https://max.ru/zarechny_rdk");
+    ComplianceReport report = ComplianceReport.builder()
+        .asOf(Instant.parse("2026-11-22T10:00:00Z"))
+        .policy("federal")
+        .summary(AuditSummary.builder().organizations(1).pages(1).compliant(0).nonCompliant(0).unreachable(1).build())
+        .addOrganizations(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Дом культуры").addPages(channel).build())
+            .addPages(PageAudit.builder().page(channel).status(PageStatus.UNREACHABLE).reason("bot_not_admin").build())
+            .build())
+        .build();
+
+    StringWriter out = new StringWriter();
+    TextReportWriter.create().write(report, out);
+
+    assertThat(out.toString())
+        .contains("Каналы MAX: отметку «Госорганизация» проверить нельзя", "GOV_MARK к каналам MAX не применяется")
+        .contains("https://max.ru/zarechny_rdk — недоступна: бот MAX не администратор канала: добавьте бота "
+            + "администратором канала");
+  }
+
+  @Test
+  void aReportWithoutMaxPagesSaysNothingAboutMax() throws Exception {
+    StringWriter out = new StringWriter();
+    TextReportWriter.create().write(Reports.sample(), out);
+    assertThat(out.toString()).doesNotContain("MAX");
   }
 
   @Test

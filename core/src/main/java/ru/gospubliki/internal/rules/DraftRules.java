@@ -153,26 +153,45 @@ final class DraftRules {
    * its photos, scheduling it. The reason and what to do come from the platform's {@link
    * Capabilities#unavailableBecause()}.
    */
+  /**
+   * The credential allows publishing, uploading the draft's photos and scheduling it. Where the
+   * platform says why not ({@link Capabilities#unavailableBecause()}, e.g. MAX has no scheduling at
+   * all), its own words are the message; else the message says which right the key lacks.
+   */
   static RuleResult credentials(RuleContext context, RuleParameters parameters) {
     Capabilities capabilities = capabilities(context);
     if (capabilities == null) return RuleResult.notApplicable();
     PostDraft draft = Objects.requireNonNull(context.draft());
-    List<String> missing = new ArrayList<>(3);
+    List<String> lacking = new ArrayList<>(3);
+    List<String> platformReasons = new ArrayList<>(3);
     List<String> operations = new ArrayList<>(3);
-    need(capabilities, Operation.PUBLISH, "публикация", missing, operations);
-    if (!draft.photos().isEmpty()) need(capabilities, Operation.UPLOAD_PHOTOS, "загрузка фото", missing, operations);
-    if (draft.scheduledAt() != null) need(capabilities, Operation.SCHEDULE, "отложенная публикация", missing, operations);
-    if (missing.isEmpty()) return RuleResult.pass();
-    String credential = capabilities.credential();
-    return RuleResult.fail("На платформе " + on(capabilities) + " ключ доступа" + (credential != null ? " («" + credential + "»)" : "")
-        + " не позволяет: " + String.join("; ", missing) + ".", Map.of("operations", String.join(",", operations)));
+    need(capabilities, Operation.PUBLISH, "публикация", lacking, platformReasons, operations);
+    if (!draft.photos().isEmpty()) {
+      need(capabilities, Operation.UPLOAD_PHOTOS, "загрузка фото", lacking, platformReasons, operations);
+    }
+    if (draft.scheduledAt() != null) {
+      need(capabilities, Operation.SCHEDULE, "отложенная публикация", lacking, platformReasons, operations);
+    }
+    if (operations.isEmpty()) return RuleResult.pass();
+    List<String> parts = new ArrayList<>(2);
+    if (!lacking.isEmpty()) {
+      String credential = capabilities.credential();
+      parts.add("На платформе " + on(capabilities) + " ключ доступа" + (credential != null ? " («" + credential + "»)" : "")
+          + " не позволяет: " + String.join("; ", lacking) + (platformReasons.isEmpty() ? "." : ""));
+    }
+    parts.addAll(platformReasons);
+    return RuleResult.fail(String.join("; ", parts), Map.of("operations", String.join(",", operations)));
   }
 
-  private static void need(Capabilities capabilities, Operation operation, String what, List<String> missing,
-      List<String> operations) {
+  private static void need(Capabilities capabilities, Operation operation, String what, List<String> lacking,
+      List<String> platformReasons, List<String> operations) {
     if (capabilities.allows(operation)) return;
     String because = capabilities.unavailableBecause().get(operation);
-    missing.add(what + " — " + (because != null ? because : defaultReason(operation)));
+    if (because != null) {
+      platformReasons.add(because);
+    } else {
+      lacking.add(what + " — " + defaultReason(operation));
+    }
     operations.add(operation.name());
   }
 

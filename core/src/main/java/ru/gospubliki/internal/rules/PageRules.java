@@ -144,8 +144,10 @@ final class PageRules {
 
   static RuleResult govMarkLost(RuleContext context, RuleParameters parameters) {
     if (context.page() == null || context.isPersonPage()) return RuleResult.notApplicable();
+    java.time.Instant lastSeen = context.markLastSeen();
     ProfileSnapshot previous = context.previous();
-    if (previous == null || previous.mark() != MarkStatus.CONFIRMED) return RuleResult.notApplicable();
+    if (lastSeen == null && previous != null && previous.mark() == MarkStatus.CONFIRMED) lastSeen = previous.takenAt();
+    if (lastSeen == null) return RuleResult.notApplicable();
     ProfileSnapshot profile = context.profile();
     if (profile == null) return NO_PROFILE;
     if (profile.isUnavailable(ProfileField.MARK)) return RuleResult.notApplicable();
@@ -153,10 +155,10 @@ final class PageRules {
       case CONFIRMED:
         return RuleResult.pass();
       case ABSENT:
-        return RuleResult.fail("Отметка «Госорганизация» была на странице при прошлой проверке ("
-            + previous.takenAt() + "), а теперь её нет. Так бывает после смены названия, администратора "
+        return RuleResult.fail("Отметка «Госорганизация» была на странице при проверке " + lastSeen
+            + ", а теперь её нет. Так бывает после смены названия, администратора "
             + "или взлома: проверьте доступы к странице и подтвердите её заново через Госуслуги.",
-            Map.of("previousCheck", previous.takenAt().toString()));
+            Map.of("previousCheck", lastSeen.toString()));
       case UNKNOWN:
         return missing("сведения об отметке «Госорганизация»");
       default:

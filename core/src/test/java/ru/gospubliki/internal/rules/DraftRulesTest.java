@@ -207,10 +207,17 @@ class DraftRulesTest {
     PostDraft withPhoto = draft().addPhotos(image("a.png", "png", 10, 10)).scheduledAt(NOW.plusSeconds(60)).build();
     RuleResult fail = evaluate("DRAFT_CREDENTIALS", of(withPhoto, textOnly));
     assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(fail.message()).contains("ВКонтакте", "«ключ сообщества»",
-        "загрузка фото — загрузка фото на стену требует ключа пользователя", "отложенная публикация");
+    assertThat(fail.message()).isEqualTo("На платформе ВКонтакте ключ доступа («ключ сообщества») не позволяет: "
+        + "отложенная публикация — отложенная публикация с этим ключом доступа невозможна: опубликуйте сразу; "
+        + "загрузка фото на стену требует ключа пользователя");
     assertThat(fail.details()).containsEntry("operations", "UPLOAD_PHOTOS,SCHEDULE");
     assertThat(evaluate("DRAFT_CREDENTIALS", of(draft().build(), textOnly)).outcome()).isEqualTo(Outcome.PASS);
+    // The platform's own reason, alone, is the message.
+    Capabilities noScheduling = vk().operations(EnumSet.of(Operation.PUBLISH, Operation.UPLOAD_PHOTOS))
+        .unavailableBecause(Map.of(Operation.SCHEDULE, "MAX не поддерживает отложенные публикации: опубликуйте в срок"))
+        .build();
+    assertThat(evaluate("DRAFT_CREDENTIALS", of(draft().scheduledAt(NOW.plusSeconds(60)).build(), noScheduling))
+        .message()).isEqualTo("MAX не поддерживает отложенные публикации: опубликуйте в срок");
   }
 
   @Test

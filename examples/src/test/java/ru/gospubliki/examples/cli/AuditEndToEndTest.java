@@ -25,6 +25,11 @@ import ru.gospubliki.rules.RuleDefinition;
 final class AuditEndToEndTest {
   static final String AS_OF = "2026-11-22T10:00:00Z";
   static final String OK_UNREPORTED = "PROFILE_COVER:UNKNOWN PROFILE_WORK_HOURS:UNKNOWN COMMENTS_OPEN:UNKNOWN";
+  /**
+   * What a MAX channel never shows: no cover, no work hours, no wall settings. It has no contact fields
+   * either, but contacts written in its description count; one found nowhere is UNKNOWN, listed per page.
+   */
+  static final String MAX_UNREPORTED = "PROFILE_COVER:UNKNOWN PROFILE_WORK_HOURS:UNKNOWN COMMENTS_OPEN:UNKNOWN";
   static final String POSTS_UNREADABLE = "POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:UNKNOWN POSTS_LAST_AGE:UNKNOWN "
       + "POSTS_FROM_COMMUNITY:UNKNOWN POSTS_HASHTAGS:UNKNOWN POSTS_MEDIA:UNKNOWN POSTS_NOT_ADS:UNKNOWN "
       + "POSTS_ENGAGEMENT:UNKNOWN";
@@ -32,14 +37,18 @@ final class AuditEndToEndTest {
   /**
    * sample-README.md as data: page reference (as the registry writes it) | status | mark |
    * postsLast28Days (- when not read) | every finding that is not PASS. "OK" stands for {@link
-   * #OK_UNREPORTED}, "POSTS?" for {@link #POSTS_UNREADABLE}.
+   * #OK_UNREPORTED}, "MAX" for {@link #MAX_UNREPORTED}, "POSTS?" for {@link #POSTS_UNREADABLE}. MAX
+   * channels have no mark: GOV_MARK does not apply to them.
    */
   static final String EXPECTED_PAGES = """
       https://vk.com/zarechny_adm | COMPLIANT | CONFIRMED | 18 |
       https://ok.ru/group/53350000000101 | COMPLIANT | CONFIRMED | 14 | OK
+      https://max.ru/zarechny_adm | COMPLIANT | UNKNOWN | 14 | MAX
       https://vk.com/zarechny_uo | COMPLIANT | CONFIRMED | 14 |
+      https://max.ru/join/Zr8kQ2mBvX | NON_COMPLIANT | UNKNOWN | - | MAX PAGE_OPEN:FAIL PROFILE_NAME_MATCHES:FAIL PROFILE_POSTAL_ADDRESS:UNKNOWN PROFILE_EMAIL:UNKNOWN PROFILE_PHONE:UNKNOWN PROFILE_WEBSITE:UNKNOWN POSTS?
       https://vk.com/school1_zarechny | COMPLIANT | CONFIRMED | 15 |
       https://ok.ru/group/53350000000102 | COMPLIANT | CONFIRMED | 13 | OK
+      max:-70000000000102 | COMPLIANT | UNKNOWN | 13 | MAX
       https://vk.com/school2_zarechny | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_EMAIL:FAIL
       https://vk.com/school3_zarechny | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_PHONE:FAIL
       https://vk.com/school4_beregovoy | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_POSTAL_ADDRESS:FAIL PROFILE_WORK_HOURS:FAIL
@@ -50,6 +59,7 @@ final class AuditEndToEndTest {
       https://vk.com/school9_otradnoe | UNVERIFIED | CONFIRMED | 0 | POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:FAIL POSTS_LAST_AGE:FAIL
       https://vk.com/ds1_solnyshko | NON_COMPLIANT | CONFIRMED | - | PAGE_OPEN:FAIL POSTS?
       https://vk.com/ds2_romashka | UNREACHABLE | UNKNOWN | - |
+      https://max.ru/ds3_berezka | COMPLIANT | UNKNOWN | 2 | MAX PROFILE_POSTAL_ADDRESS:UNKNOWN PROFILE_EMAIL:UNKNOWN PROFILE_WEBSITE:UNKNOWN POSTS_CADENCE:FAIL POSTS_HASHTAGS:FAIL POSTS_MEDIA:FAIL
       https://vk.com/ds4_kolokolchik | COMPLIANT | CONFIRMED | 14 |
       https://facebook.com/teremok5 | NON_COMPLIANT | UNKNOWN | - | PAGE_PLATFORM_ALLOWED:FAIL
       https://vk.com/zarechny_library | COMPLIANT | CONFIRMED | 16 |
@@ -58,8 +68,9 @@ final class AuditEndToEndTest {
       https://ok.ru/group/53350000000104 | COMPLIANT | CONFIRMED | 12 | OK
       https://vk.com/zarechny_rdk | COMPLIANT | CONFIRMED | 13 |
       https://ok.ru/group/53350000000105 | COMPLIANT | CONFIRMED | 12 | OK POSTS_FROM_COMMUNITY:FAIL
+      https://max.ru/zarechny_rdk | UNREACHABLE | UNKNOWN | - |
       https://vk.com/zarechny_museum | COMPLIANT | CONFIRMED | 12 |
-      https://ok.ru/group/53350000000106 | NON_COMPLIANT | CONFIRMED | - | PAGE_OPEN:FAIL OK POSTS?
+      https://ok.ru/group/53350000000106 | NON_COMPLIANT | CONFIRMED | - | OK PAGE_OPEN:FAIL POSTS?
       https://vk.com/school10_otradnoe | COMPLIANT | CONFIRMED | 14 | PROFILE_NAME_MATCHES:FAIL
       https://vk.com/school11_otradnoe | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_PHONE:FAIL
       https://vk.com/school12_otradnoe | COMPLIANT | CONFIRMED | 14 | PROFILE_POSTAL_ADDRESS_FORMAT:FAIL
@@ -72,14 +83,13 @@ final class AuditEndToEndTest {
       https://vk.com/ds9_lastochka | UNVERIFIED | CONFIRMED | 1 | POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:FAIL
       https://vk.com/club218400128 | NON_COMPLIANT | CONFIRMED | 12 | PROFILE_WEBSITE:FAIL
       https://vk.com/club218400129 | COMPLIANT | CONFIRMED | 12 |
-      max:-70123456789 | UNREACHABLE | UNKNOWN | - |
       https://vk.com/zarechny_ksp | COMPLIANT | CONFIRMED | 12 |
       https://vk.com/zarechny_youth | NON_COMPLIANT | ABSENT | 3 | PROFILE_POSTAL_ADDRESS:FAIL PROFILE_EMAIL:FAIL PROFILE_PHONE:FAIL PROFILE_WEBSITE:FAIL PROFILE_COVER:FAIL PROFILE_WORK_HOURS:FAIL GOV_MARK:FAIL POSTS_CADENCE:FAIL POSTS_HASHTAGS:FAIL POSTS_MEDIA:FAIL
       https://vk.com/ozerny_adm | COMPLIANT | CONFIRMED | 20 |
       https://ok.ru/group/53350000000107 | UNVERIFIED | UNKNOWN | 12 | OK GOV_MARK:UNKNOWN
       https://vk.com/school1_ozerny | COMPLIANT | CONFIRMED | 14 |
       https://vk.com/school2_ozerny | COMPLIANT | CONFIRMED | 12 |
-      https://ok.ru/group/53350000000108 | COMPLIANT | ABSENT | 4 | OK GOV_MARK:FAIL PROFILE_EMAIL:UNKNOWN POSTS_CADENCE:FAIL
+      https://ok.ru/group/53350000000108 | COMPLIANT | ABSENT | 4 | OK PROFILE_EMAIL:UNKNOWN GOV_MARK:FAIL POSTS_CADENCE:FAIL
       https://vk.com/ds1_ozerny_missing | UNREACHABLE | UNKNOWN | - |
       https://vk.com/id612345678 | NON_COMPLIANT | UNKNOWN | - | PAGE_IS_COMMUNITY:FAIL
       https://ok.ru/profile/575000000001 | NON_COMPLIANT | UNKNOWN | - | PAGE_IS_COMMUNITY:FAIL
@@ -125,7 +135,8 @@ final class AuditEndToEndTest {
   }
 
   static Set<String> expand(String findings) {
-    String text = findings.replace("POSTS?", POSTS_UNREADABLE).replace("OK", OK_UNREPORTED).trim();
+    String text = findings.replace("POSTS?", POSTS_UNREADABLE).replace("OK", OK_UNREPORTED)
+        .replace("MAX", MAX_UNREPORTED).trim();
     return text.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(text.split("\\s+")));
   }
 
@@ -138,22 +149,25 @@ final class AuditEndToEndTest {
     Map<String, Object> summary = map(report.get("summary"));
     assertThat(summary).containsOnlyKeys("organizations", "pages", "compliant", "nonCompliant", "unverified",
         "unreachable", "byDistrict");
-    // 44 registry rows, 1 rejected; 50 pages: 35 VK communities (one listed twice) + 8 OK groups + a missing
-    // community + a MAX channel (no MAX adapter) + Facebook and Telegram pages + two persons' pages.
-    assertThat(summary).containsEntry("organizations", 43.0).containsEntry("pages", 50.0)
-        .containsEntry("compliant", 29.0).containsEntry("nonCompliant", 14.0).containsEntry("unverified", 4.0)
+    // 44 registry rows, 1 rejected; 54 pages: 35 VK communities (one listed twice) + 8 OK groups + a missing
+    // community + 5 MAX channels + Facebook and Telegram pages + two persons' pages.
+    assertThat(summary).containsEntry("organizations", 43.0).containsEntry("pages", 54.0)
+        .containsEntry("compliant", 32.0).containsEntry("nonCompliant", 15.0).containsEntry("unverified", 4.0)
         .containsEntry("unreachable", 3.0);
     List<Object> byDistrict = list(summary.get("byDistrict"));
     assertThat(byDistrict).hasSize(2);
     assertThat(map(byDistrict.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Заречный район",
-        "organizations", 37.0, "withPage", 34.0, "withVk", 31.0, "withOk", 6.0, "withMax", 1.0, "withMark", 29.0,
+        "organizations", 37.0, "withPage", 33.0, "withVk", 31.0, "withOk", 6.0, "withMax", 5.0, "withMark", 29.0,
         "compliant", 18.0));
     assertThat(map(byDistrict.get(1))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Озёрский район",
         "organizations", 6.0, "withPage", 4.0, "withVk", 4.0, "withOk", 2.0, "withMax", 0.0, "withMark", 4.0,
         "compliant", 3.0));
   }
 
-  /** The counts of the summary follow from the organisations listed: a gone page or a person's page gives none. */
+  /**
+   * The counts of the summary follow from the organisations listed: a gone page, a person's page or a page
+   * on a platform the policy does not allow gives none.
+   */
   @Test
   void summaryAgreesWithTheOrganizationsListed() {
     Map<String, int[]> districts = new LinkedHashMap<>();
@@ -179,7 +193,9 @@ final class AuditEndToEndTest {
         boolean gone = page.get("reason") != null && List.of("deleted", "banned", "not_found").contains(page.get("reason"));
         boolean person = list(page.get("findings")).stream().map(Cli::map)
             .anyMatch(f -> f.get("rule").equals("PAGE_IS_COMMUNITY") && f.get("outcome").equals("FAIL"));
-        if (gone || person) continue;
+        boolean notAllowed = list(page.get("findings")).stream().map(Cli::map)
+            .anyMatch(f -> f.get("rule").equals("PAGE_PLATFORM_ALLOWED") && f.get("outcome").equals("FAIL"));
+        if (gone || person || notAllowed) continue;
         any = true;
         vk |= page.get("platform").equals("vk");
         ok |= page.get("platform").equals("ok");
@@ -337,8 +353,10 @@ final class AuditEndToEndTest {
         .contains("принадлежит человеку, а не сообществу");
     assertThat(finding(pages.get("https://t.me/zarechny_dshi"), "PAGE_PLATFORM_ALLOWED").get("message")).asString()
         .contains("«Telegram»");
-    assertThat(pages.get("max:-70123456789")).containsEntry("platform", "max")
-        .containsEntry("reason", "unsupported: платформа max не подключена: нет её адаптера или ключей доступа");
+    // MAX: a channel the bot does not administer; a channel with no mark to check; contacts from the description.
+    assertThat(pages.get("https://max.ru/zarechny_rdk")).containsEntry("reason", "bot_not_admin");
+    assertThat(outcomes(pages.get("https://max.ru/zarechny_adm").get("findings"))).noneMatch(f -> f.startsWith("GOV_MARK"))
+        .noneMatch(f -> f.startsWith("PROFILE_EMAIL") || f.startsWith("PROFILE_PHONE"));
   }
 
   @Test
@@ -371,6 +389,11 @@ final class AuditEndToEndTest {
         m -> assertThat(m).contains("уже указана в строке 38"),
         m -> assertThat(m).contains("https://vk.com/school1_ozerny указана и у организации"));
     assertThat(audit.err.lines()).filteredOn(l -> l.startsWith("gospubliki audit: строка 44: ")).hasSize(2);
+    // The MAX channels the sandbox bot was added to, learnt before the audit, with the reference to use.
+    assertThat(audit.err.lines().filter(l -> l.startsWith("gospubliki audit: MAX: бот добавлен в канал"))).hasSize(4)
+        .anySatisfy(l -> assertThat(l).contains("(https://max.ru/zarechny_adm)", "max:-70000000000101"));
+    // One rejected row, seven warnings, four MAX channels learnt.
+    assertThat(audit.err.lines()).hasSize(12);
   }
 
   @Test
@@ -385,12 +408,17 @@ final class AuditEndToEndTest {
     assertThat(table.exit).as(table.toString()).isEqualTo(0);
     assertThat(table.out).contains("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
     assertThat(table.out.lines().filter(l -> l.startsWith("Заречный район ")))
-        .singleElement().asString().matches("Заречный район\\s+37\\s+34\\s+31\\s+6\\s+1\\s+29\\s+18");
+        .singleElement().asString().matches("Заречный район\\s+37\\s+33\\s+31\\s+6\\s+5\\s+29\\s+18");
     assertThat(table.out.lines().filter(l -> l.startsWith("Озёрский район ")))
         .singleElement().asString().matches("Озёрский район\\s+6\\s+4\\s+4\\s+2\\s+0\\s+4\\s+3");
-    assertThat(table.out).contains("Подключено 38 из 43. Страниц: 50; соответствуют требованиям: 29, "
-        + "не соответствуют: 14, проверены не полностью: 4, недоступны: 3.");
+    assertThat(table.out).contains("Подключено 37 из 43. Страниц: 54; соответствуют требованиям: 32, "
+        + "не соответствуют: 15, проверены не полностью: 4, недоступны: 3.");
     assertThat(table.out).contains("https://vk.com/lyceum7_zarechny — нарушений не найдено, но проверена не полностью");
+    // MAX: why the mark is not checked, and what to do where the bot is not an administrator.
+    assertThat(table.out).contains("Каналы MAX: отметку «Госорганизация» проверить нельзя")
+        .contains("https://max.ru/zarechny_rdk — недоступна: бот MAX не администратор канала: добавьте бота "
+            + "администратором канала")
+        .contains("https://max.ru/join/Zr8kQ2mBvX — не соответствует требованиям");
     // A non-compliant page is listed with what to fix.
     String school2 = table.out.substring(table.out.indexOf("МБОУ СОШ № 2 с. Заречное (Заречный район)"));
     assertThat(school2.lines().limit(3)).satisfiesExactly(

@@ -17,8 +17,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.internal.Checksums;
+import ru.gospubliki.max.MaxPlatform;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.platform.FetchResult;
 
 final class SampleDataTest {
   /** The headers as people write them: «Ссылка на ВК», «ОК», «E-mail», a MAX column and one the SDK does not know. */
@@ -60,26 +62,31 @@ final class SampleDataTest {
     // An ИНН that fails its checksum and one Excel wrote as 2,70001E+09: warnings, the rows stay.
     assertThat(badInn).containsExactly("МБДОУ детский сад № 4 «Колокольчик»", "МБУ «Молодёжный центр»");
     assertThat(badRef).containsExactly("МБДОУ детский сад № 11 «Малыш»");
-    assertThat(otherPlatforms).containsExactly("https://facebook.com/teremok5", "max:-70123456789",
+    assertThat(otherPlatforms).containsExactly("https://max.ru/zarechny_adm", "https://max.ru/join/Zr8kQ2mBvX",
+        "max:-70000000000102", "https://max.ru/ds3_berezka", "https://facebook.com/teremok5", "https://max.ru/zarechny_rdk",
         "https://vk.com/id612345678", "https://ok.ru/profile/575000000001", "https://t.me/zarechny_dshi");
   }
 
   @Test
   void everyRegistryPageResolvesInTheSandboxExceptTheDocumentedMissingOne() throws IOException {
     List<String> unresolved = new ArrayList<>();
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+    try (Sandbox sandbox = Sandbox.startWithSampleData();
+        MaxPlatform max = MaxPlatform.builder().baseUrl(sandbox.maxApiUrl()).botToken(sandbox.maxBotToken()).build()) {
       SandboxClient client = new SandboxClient(sandbox);
+      assertThat(max.pollUpdates().added()).hasSize(4);
       for (CSVRecord row : records(sandbox.data().registryCsv())) {
-        for (String column : List.of("Ссылка на ВК", "ОК")) {
+        for (String column : PAGE_COLUMNS) {
           PageRef ref;
           try {
             ref = PageRef.parse(row.get(column));
           } catch (IllegalArgumentException e) {
             continue; // Empty, or the documented unreadable reference.
           }
-          if (ref.isPerson() || !List.of(PlatformId.VK, PlatformId.OK).contains(ref.platform())) continue;
+          if (ref.isPerson() || !List.of(PlatformId.VK, PlatformId.OK, PlatformId.MAX).contains(ref.platform())) continue;
           boolean found;
-          if (ref.platform() == PlatformId.VK) {
+          if (ref.platform() == PlatformId.MAX) {
+            found = max.fetchProfiles(List.of(ref)).get(ref) instanceof FetchResult.Success;
+          } else if (ref.platform() == PlatformId.VK) {
             found = client.vk("groups.getById", sandbox.vkServiceToken(), "group_ids", ref.id()).map()
                 .containsKey("response");
           } else {
@@ -90,8 +97,10 @@ final class SampleDataTest {
       }
       assertThat(sandbox.data().vkCommunities()).isEqualTo(35);
       assertThat(sandbox.data().okGroups()).isEqualTo(8);
+      assertThat(sandbox.data().maxChannels()).isEqualTo(5);
     }
-    assertThat(unresolved).containsExactly("https://vk.com/ds1_ozerny_missing");
+    // The sandbox bot is not an administrator of the culture house's channel.
+    assertThat(unresolved).containsExactly("https://max.ru/zarechny_rdk", "https://vk.com/ds1_ozerny_missing");
   }
 
   @Test
@@ -159,5 +168,11 @@ final class SampleDataTest {
     assertThatThrownBy(() -> SandboxData.fromJson("{\"ok\":[{\"group\":{\"uid\":\"x\"}}]}", ""))
         .hasMessageContaining("uid");
     assertThatThrownBy(() -> SandboxData.fromJson("{", "")).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":5,\"link\":\"x\"}}]}", ""))
+        .hasMessageContaining("max[].chat.chat_id must be negative: 5");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":-5,\"link\":\"x\"}},"
+        + "{\"chat\":{\"chat_id\":-5,\"link\":\"y\"}}]}", "")).hasMessageContaining("duplicate max chat_id: -5");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":-5}}]}", ""))
+        .hasMessageContaining("max chat -5 has no link");
   }
 }
