@@ -28,10 +28,11 @@ import ru.gospubliki.rules.RuleScope;
 final class Api {
   private final Reports reports;
   private final AuditJobs audits;
-  private final Posts posts;
+  private final @Nullable Posts posts;
   private final long maxBodyBytes;
 
-  Api(Reports reports, AuditJobs audits, Posts posts, long maxBodyBytes) {
+  /** {@code posts} is null when the service has no platform to post through. */
+  Api(Reports reports, AuditJobs audits, @Nullable Posts posts, long maxBodyBytes) {
     this.reports = reports;
     this.audits = audits;
     this.posts = posts;
@@ -45,6 +46,7 @@ final class Api {
    * organisations', is a 403).
    */
   void startAudit(Context ctx, Scope scope) {
+    posts(); // an audit without a platform would find every page unreachable
     String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
     Policy policy = policy(ctx.queryParam("policy"));
     Instant asOf = instant("asOf", ctx.queryParam("asOf"));
@@ -52,7 +54,7 @@ final class Api {
     AuditJobs.Job job;
     if (type.startsWith("application/json")) {
       List<PageRef> pages = Posts.pages(Bodies.array(Bodies.object(body), "pages", true));
-      posts.checkOwned(scope, pages);
+      Posts.checkOwned(reports, scope, pages);
       Registry.Builder registry = Registry.builder();
       for (PageRef page : pages) registry.addOrganizations(Organization.builder().name(page.url()).addPages(page).build());
       job = audits.submit(registry.build(), pagesOnly(policy), asOf, false, scope);
@@ -196,14 +198,14 @@ final class Api {
     byte[] body = Bodies.read(ctx, maxBodyBytes);
     Map<String, Object> object = Bodies.object(body);
     Posts.Request request = Posts.parse(object, Posts.journalKey(scope, key));
-    List<Posts.PageResult> results = posts.post(scope, key, body, request);
+    List<Posts.PageResult> results = posts().post(scope, key, body, request);
     sendResults(ctx, key, results);
   }
 
   /** {@code GET /api/v1/posts/{idempotencyKey}}: every page's result so far, {@code SENDING} and {@code UNKNOWN} included. */
   void postResults(Context ctx, Scope scope) {
     String key = Posts.idempotencyKey(ctx.pathParam("idempotencyKey"));
-    List<Posts.PageResult> results = posts.results(scope, key);
+    List<Posts.PageResult> results = posts().results(scope, key);
     if (results == null) throw new ApiError(404, "публикации с ключом «" + key + "» нет");
     sendResults(ctx, key, results);
   }
@@ -214,9 +216,17 @@ final class Api {
     String key = Posts.idempotencyKey(Bodies.string(object, "idempotencyKey", true));
     List<?> pageValues = Bodies.array(object, "pages", false);
     List<PageRef> pages = pageValues == null ? null : Posts.pages(pageValues);
-    List<Posts.PageResult> results = posts.settle(scope, key, pages, Posts.settlement(Bodies.string(object, "outcome", true)));
+    List<Posts.PageResult> results = posts().settle(scope, key, pages, Posts.settlement(Bodies.string(object, "outcome", true)));
     if (results == null) throw new ApiError(404, "публикации с ключом «" + key + "» нет");
     sendResults(ctx, key, results);
+  }
+
+  private Posts posts() {
+    Posts available = posts;
+    if (available == null) {
+      throw new ApiError(503, "сервис запущен без ключей доступа к VK, OK и MAX: проверка и публикация недоступны");
+    }
+    return available;
   }
 
   private static void sendResults(Context ctx, String key, List<Posts.PageResult> results) {

@@ -129,7 +129,7 @@ final class Posts {
   }
 
   /** 403 unless every page is one of the scope's organisations'; nothing is sent then. */
-  void checkOwned(Scope scope, List<PageRef> pages) {
+  static void checkOwned(Reports reports, Scope scope, List<PageRef> pages) {
     List<String> foreign = new ArrayList<>();
     for (PageRef page : pages) {
       if (!reports.owns(scope, page)) foreign.add(page.url());
@@ -148,7 +148,7 @@ final class Posts {
   List<PageResult> post(Scope scope, String key, byte[] body, Request request) {
     String journalKey = journalKey(scope, key);
     String digest = Bodies.sha256(body);
-    checkOwned(scope, request.pages());
+    checkOwned(reports, scope, request.pages());
     List<JournalEntry> recorded = poster.journal().entries(journalKey);
     if (!recorded.isEmpty()) {
       bind(journalKey, digest, key);
@@ -219,7 +219,7 @@ final class Posts {
     if (entries.isEmpty()) return null;
     List<PageRef> targets = new ArrayList<>();
     if (pages != null) {
-      checkOwned(scope, pages);
+      checkOwned(reports, scope, pages);
       targets.addAll(pages);
     } else {
       for (JournalEntry entry : entries) {

@@ -96,9 +96,12 @@ public final class Service implements AutoCloseable {
     this.maxWebhookSecret = builder.maxWebhookSecret;
     this.reports = new Reports(store.audits());
     this.audits = new AuditJobs(store, platforms, builder.clock, this::pollMax);
-    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal()).clock(builder.clock);
-    platforms.forEach(poster::addPlatform);
-    Posts posts = new Posts(poster.build(), reports, this::pollMax);
+    Posts posts = null;
+    if (!platforms.isEmpty()) {
+      CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal()).clock(builder.clock);
+      platforms.forEach(poster::addPlatform);
+      posts = new Posts(poster.build(), reports, this::pollMax);
+    }
     this.api = new Api(reports, audits, posts, maxBodyBytes);
     this.dashboard = new Dashboard(new Sessions(builder.clock), keys, reports);
   }
