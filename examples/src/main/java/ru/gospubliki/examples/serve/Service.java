@@ -3,7 +3,9 @@ package ru.gospubliki.examples.serve;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -53,18 +55,6 @@ import ru.gospubliki.store.Store;
 public final class Service implements AutoCloseable {
   /** The largest request body by default: a registry of a large region, or a post with photos. */
   public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
-  /** The routes of the JSON API, as the OpenAPI document names them. */
-  static final List<String> API_ROUTES = List.of(
-      "GET /api/v1/openapi.json",
-      "POST /api/v1/audits",
-      "GET /api/v1/audits/{id}",
-      "GET /api/v1/reports/latest",
-      "GET /api/v1/changes",
-      "GET /api/v1/history",
-      "POST /api/v1/posts",
-      "GET /api/v1/posts/{idempotencyKey}",
-      "POST /api/v1/posts/settle",
-      "POST /api/v1/max/webhook/{botId}");
   private static final System.Logger LOG = System.getLogger(Service.class.getName());
 
   private final Store store;
@@ -180,6 +170,18 @@ public final class Service implements AutoCloseable {
     if (app == null) throw new IllegalStateException("not started");
     String shown = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "127.0.0.1" : host;
     return URI.create("http://" + shown + ":" + app.port() + "/").toString();
+  }
+
+  /** Every route served, as {@code GET /api/v1/reports/latest}: the OpenAPI document must name each API route. */
+  List<String> routes() {
+    Javalin app = javalin;
+    if (app == null) throw new IllegalStateException("not started");
+    List<String> routes = new ArrayList<>();
+    for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+      HandlerType method = parsed.endpoint.method;
+      if (method.isHttpMethod()) routes.add(method.name() + " " + parsed.endpoint.path);
+    }
+    return routes;
   }
 
   /** The port served, once {@linkplain #start() started}. */
