@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -52,9 +53,11 @@ public final class Gospubliki {
     quietLogging();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
     // SIGTERM or Ctrl+C: tell the command to stop, and keep the JVM up while it finishes what is in
     // flight (serve's posts under way, its running audit): the JVM halts once its hooks return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      signalled.set(true);
       stop.countDown();
       try {
         finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -64,7 +67,11 @@ public final class Gospubliki {
     }, "gospubliki-shutdown"));
     int code = run(args, System.getenv(), System.out, System.err, stop);
     System.out.flush();
+    System.err.flush();
     finished.countDown();
+    // Stopped by a signal, the JVM is shutting down already and would exit 143 (128 + SIGTERM):
+    // a command that stopped cleanly says so with its own code instead.
+    if (signalled.get()) Runtime.getRuntime().halt(code);
     System.exit(code);
   }
 

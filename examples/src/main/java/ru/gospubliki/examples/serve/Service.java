@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -123,6 +124,11 @@ public final class Service implements AutoCloseable {
       config.http.maxRequestSize = maxBodyBytes;
       config.http.defaultContentType = Bodies.JSON;
       config.router.ignoreTrailingSlashes = true;
+      // Jetty's graceful stop: a response under way is written out in full before connections close.
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(Math.max(1000, stopTimeout.toMillis()));
+        server.insertHandler(new GracefulHandler());
+      });
       config.routes.before(this::enter);
       config.routes.after(ctx -> leave());
       config.routes.get("/api/v1/openapi.json", ctx -> resource(ctx, "openapi.json", Bodies.JSON));
@@ -216,7 +222,12 @@ public final class Service implements AutoCloseable {
     Collection<AuditJobs.Job> cut = audits.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     for (AuditJobs.Job job : cut) lost.add("проверка " + job.id + " не закончена и не сохранена: запустите её снова");
     Javalin app = javalin;
-    if (app != null) app.stop();
+    if (app != null) {
+      if (!(app.jettyServer().server().getHandler() instanceof GracefulHandler)) {
+        LOG.log(System.Logger.Level.WARNING, "no graceful handler: answers under way may be cut");
+      }
+      app.stop();
+    }
     return lost;
   }
 
