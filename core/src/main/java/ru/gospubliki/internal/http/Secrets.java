@@ -1,0 +1,42 @@
+package ru.gospubliki.internal.http;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The secrets an adapter holds (tokens, keys), to cut them out of anything a platform echoes back
+ * before it reaches an exception, a log or a report.
+ */
+public final class Secrets {
+  /** What a secret is replaced with. */
+  public static final String MASK = "██";
+  private final List<String> values;
+
+  private Secrets(List<String> values) {
+    this.values = values;
+  }
+
+  /** The secrets among {@code values} (values shorter than 4 characters are not secrets). */
+  public static Secrets of(Collection<String> values) {
+    List<String> kept = new ArrayList<>();
+    for (String value : values) if (value.length() >= 4 && !kept.contains(value)) kept.add(value);
+    // Longer first, so a secret that contains another is masked whole.
+    kept.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    return new Secrets(List.copyOf(kept));
+  }
+
+  /** {@code text} with every secret replaced by {@link #MASK}. */
+  public String scrub(String text) {
+    String result = text;
+    for (String secret : values) {
+      if (result.contains(secret)) result = result.replace(secret, MASK);
+    }
+    return result;
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets{" + values.size() + "}";
+  }
+}

@@ -1,0 +1,117 @@
+package ru.gospubliki.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+  private final AtomicLong now = new AtomicLong(5_000_000_000L);
+  private final List<Long> sleeps = new ArrayList<>();
+  private final Sleeper advancing = nanos -> {
+    sleeps.add(nanos);
+    now.addAndGet(nanos);
+  };
+
+  @Test
+  void spacesCallsByTheInterval() throws InterruptedException {
+    RateLimiter limiter = new RateLimiter(3, now::get, advancing);
+
+    for (int i = 0; i < 4; i++) limiter.acquire();
+
+    assertThat(sleeps).containsExactly(333_333_334L, 333_333_334L, 333_333_334L);
+  }
+
+  @Test
+  void theCallRpsPlacesLaterWaitsASecondAfterTheAnswerCame() throws InterruptedException {
+    now.set(0);
+    List<Long> starts = new ArrayList<>();
+    RateLimiter limiter = new RateLimiter(3, now::get, advancing);
+
+    for (int i = 0; i < 4; i++) {
+      long ticket = limiter.acquire();
+      starts.add(now.get());
+      now.addAndGet(i == 0 ? 80_000_000L : 10_000_000L); // The first answer is slow to come.
+      limiter.finished(ticket);
+    }
+
+    // Departures alone would allow the fourth call at 1 s; its request could then reach the
+    // platform within a second of the first one, which may have arrived as late as its answer.
+    assertThat(starts).containsExactly(0L, 333_333_334L, 666_666_668L,
+        80_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_002L);
+  }
+
+  @Test
+  void aSteadyLongRoundTripDoesNotSlowTheRateButAnExtraDelayHoldsTheNextCallBack() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    long first = limiter.acquire(); // leaves at 0
+    now.set(600_000_000L);
+    limiter.finished(first); // no round trip seen before: bound by the answer, 0.6 s
+
+    long second = limiter.acquire();
+    assertThat(now.get()).isEqualTo(1_605_000_000L);
+    now.addAndGet(600_000_000L);
+    limiter.finished(second); // 600 ms, as fast as the fastest: arrived no later than 1.605 s + 0
+
+    long third = limiter.acquire();
+    // A second after the second call's departure, not a second after its answer (3.21 s).
+    assertThat(now.get()).isEqualTo(2_610_000_000L);
+    now.addAndGet(900_000_000L);
+    limiter.finished(third); // 300 ms slower than the fastest: it may have arrived that much later
+
+    limiter.acquire();
+    assertThat(now.get()).isEqualTo(2_610_000_000L + 300_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+  }
+
+  @Test
+  void aLateAnswerOfAnOverwrittenTicketIsIgnored() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    long first = limiter.acquire();
+    long second = limiter.acquire(); // The first is still in flight: spaced by its departure.
+    assertThat(now.get()).isEqualTo(1_000_000_000L);
+    now.addAndGet(5_000_000_000L);
+    limiter.finished(first);
+    limiter.finished(second);
+    long before = now.get();
+    limiter.acquire();
+    assertThat(now.get() - before).isEqualTo(1_000_000_000L + RateLimiter.CLOCK_SLACK_NANOS);
+  }
+
+  @Test
+  void idleTimeIsNotSavedUpForABurst() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(2, now::get, advancing);
+
+    limiter.acquire();
+    now.addAndGet(10_000_000_000L);
+    limiter.acquire();
+    limiter.acquire();
+
+    assertThat(sleeps).containsExactly(500_000_000L);
+  }
+
+  @Test
+  void slowingDownOnlyLowersTheRate() throws InterruptedException {
+    RateLimiter limiter = new RateLimiter(10, now::get, advancing);
+    limiter.slowTo(20);
+    assertThat(limiter.requestsPerSecond()).isEqualTo(10);
+    limiter.slowTo(4);
+    assertThat(limiter.intervalNanos()).isEqualTo(250_000_000L);
+    limiter.acquire();
+    limiter.acquire();
+    assertThat(sleeps).containsExactly(250_000_000L);
+  }
+
+  @Test
+  void rejectsNonPositiveRates() {
+    assertThatThrownBy(() -> new RateLimiter(0, Ticker.SYSTEM, Sleeper.SYSTEM))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestsPerSecond");
+    assertThatThrownBy(() -> new RateLimiter(Double.NaN, Ticker.SYSTEM, Sleeper.SYSTEM))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
