@@ -11,4 +11,7 @@ module ru.gospubliki.ok {
   requires static org.immutables.value;
 
   exports ru.gospubliki.ok;
+
+  // Answers of the OK API are read into plain classes by Moshi's reflective adapter.
+  opens ru.gospubliki.ok.internal to com.squareup.moshi;
 }

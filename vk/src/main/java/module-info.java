@@ -12,4 +12,7 @@ module ru.gospubliki.vk {
   requires static org.immutables.value;
 
   exports ru.gospubliki.vk;
+
+  // Answers of the VK API are read into plain classes by Moshi's reflective adapter.
+  opens ru.gospubliki.vk.internal to com.squareup.moshi;
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.OkHttpVersion;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.Post;
@@ -299,6 +300,7 @@ public final class OkPlatform implements Platform {
     }
 
     public OkPlatform build() {
+      OkHttpVersion.requireCompatible();
       if (applicationKey == null) throw new IllegalStateException("applicationKey is required");
       if (applicationSecretKey == null) throw new IllegalStateException("applicationSecretKey is required");
       if (accessToken == null) throw new IllegalStateException("accessToken is required");
