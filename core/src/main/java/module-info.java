@@ -26,9 +26,8 @@ module ru.gospubliki.core {
   requires java.desktop;
   // The shared HTTP transport of the adapters; they bring OkHttp.
   requires static okhttp3;
-  // Annotations of the value classes, needed to compile only (transitive: they annotate public
-  // types, and javac's exports lint asks for it).
-  requires static transitive org.immutables.value;
+  // Annotations of the value classes, needed to compile only.
+  requires static org.immutables.value;
 
   exports ru.gospubliki.audit;
   exports ru.gospubliki.model;
