@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import ru.gospubliki.ok.internal.FakeTime;
 import ru.gospubliki.ok.internal.Forms;
 import ru.gospubliki.ok.internal.OkJson;
 import ru.gospubliki.ok.internal.TopicMapper;
@@ -35,6 +37,17 @@ final class FakeOk extends Dispatcher {
   FakeOk(Clock clock, long gid) {
     this.clock = clock;
     this.gid = gid;
+  }
+
+  /** An adapter with test credentials that calls {@code server} and waits on {@code time}. */
+  static OkPlatform.Builder platform(MockWebServer server, FakeTime time) {
+    return OkPlatform.builder()
+        .applicationKey("APPKEY")
+        .applicationSecretKey("SECRETKEY")
+        .accessToken("ACCESSTOKEN")
+        .baseUrl(server.url("/fb.do").toString())
+        .clock(time)
+        .sleeper(time);
   }
 
   @Override

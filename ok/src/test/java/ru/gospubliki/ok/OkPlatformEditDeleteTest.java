@@ -43,13 +43,7 @@ final class OkPlatformEditDeleteTest {
   private final FakeTime time = new FakeTime(NOW);
 
   private OkPlatform.Builder platform() {
-    return OkPlatform.builder()
-        .applicationKey("APPKEY")
-        .applicationSecretKey("SECRETKEY")
-        .accessToken("ACCESSTOKEN")
-        .baseUrl(server.url("/fb.do").toString())
-        .clock(time)
-        .sleeper(time);
+    return FakeOk.platform(server, time);
   }
 
   @Test
