@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
@@ -54,6 +55,22 @@ public final class CrossPoster {
 
   /** Validates {@code draft} for every target, then publishes it to each target not yet done. */
   public CrossPostResult post(PostDraft draft, List<PageRef> targets) {
+    return post(draft, targets, result -> {});
+  }
+
+  /**
+   * As {@link #post(PostDraft, List)}, and hands each target's result to {@code onResult} as soon
+   * as it is known and recorded in the journal, in target order. A caller that reports progress
+   * this way leaves a trace of every target already done even if the process dies before the end.
+   *
+   * <pre>{@code
+   * poster.post(draft, targets, result -> System.out.println(result.page().url() + " " + result.status()));
+   * }</pre>
+   *
+   * <p>An exception thrown by {@code onResult} ends the call; the targets done so far stay recorded.
+   */
+  public CrossPostResult post(PostDraft draft, List<PageRef> targets, Consumer<? super PublishResult> onResult) {
+    Objects.requireNonNull(onResult, "onResult");
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
     List<DraftProblem> problems = new ArrayList<>();
@@ -79,11 +96,10 @@ public final class CrossPoster {
     }
     List<PublishResult> results = new ArrayList<>(unique.size());
     for (PageRef target : unique) {
-      if (!blocking.isEmpty()) {
-        results.add(new PublishResult.Rejected(target, blocking));
-        continue;
-      }
-      results.add(publishOnce(draft, target));
+      PublishResult result =
+          blocking.isEmpty() ? publishOnce(draft, target) : new PublishResult.Rejected(target, blocking);
+      results.add(result);
+      onResult.accept(result);
     }
     return new CrossPostResult.Builder().results(results).problems(problems).build();
   }

@@ -199,6 +199,43 @@ final class CrossPosterTest {
         .hasMessage("no targets");
   }
 
+  @Test
+  void eachResultReachesTheListenerOnceRecordedAndBeforeTheNextTargetIsSent() {
+    PublishJournal journal = PublishJournal.inMemory();
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(ok).policy(policy).clock(clock)
+        .journal(journal).build();
+    PostDraft draft = PostDraft.builder().text("Новости #школа").idempotencyKey("k1").build();
+    List<PublishResult> heard = new java.util.ArrayList<>();
+    CrossPostResult result = poster.post(draft, List.of(vkPage, okPage), target -> {
+      assertThat(journal.lookup("k1", target.page())).isEqualTo(target);
+      if (target.page().equals(vkPage)) assertThat(ok.posts(okPage)).isEmpty();
+      heard.add(target);
+    });
+    assertThat(heard).containsExactlyElementsOf(result.results()).hasSize(2);
+    assertThat(ok.posts(okPage)).hasSize(1);
+  }
+
+  @Test
+  void rejectedTargetsReachTheListenerToo() {
+    List<PublishResult> heard = new java.util.ArrayList<>();
+    CrossPostResult result = poster().post(PostDraft.builder().text("").build(), List.of(vkPage, okPage), heard::add);
+    assertThat(heard).containsExactlyElementsOf(result.results())
+        .extracting(PublishResult::status).containsExactly(PublishStatus.REJECTED, PublishStatus.REJECTED);
+  }
+
+  @Test
+  void aListenerThatThrowsStopsThePostButKeepsWhatIsDone() {
+    PublishJournal journal = PublishJournal.inMemory();
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(ok).policy(policy).clock(clock)
+        .journal(journal).build();
+    PostDraft draft = PostDraft.builder().text("Новости #школа").idempotencyKey("k2").build();
+    assertThatThrownBy(() -> poster.post(draft, List.of(vkPage, okPage), target -> {
+      throw new IllegalStateException("stdout closed");
+    })).hasMessage("stdout closed");
+    assertThat(journal.lookup("k2", vkPage)).isInstanceOf(PublishResult.Published.class);
+    assertThat(ok.posts(okPage)).isEmpty();
+  }
+
   /** An adapter that breaks in the middle of a publish, as one losing its connection would. */
   static class ThrowingPlatform implements ru.gospubliki.platform.Platform {
     final InMemoryPlatform delegate;

@@ -58,15 +58,12 @@ public final class OkPlatform implements Platform {
   /** OK's REST endpoint. */
   public static final String DEFAULT_BASE_URL = "https://api.ok.ru/fb.do";
 
-  private final HttpUrl baseUrl;
-  private final String applicationKey;
   private final Capabilities capabilities;
   private final OkReader reader;
   private final OkPublisher publisher;
 
   private OkPlatform(Builder builder, HttpUrl baseUrl) {
-    this.baseUrl = baseUrl;
-    this.applicationKey = Objects.requireNonNull(builder.applicationKey);
+    String applicationKey = Objects.requireNonNull(builder.applicationKey);
     String accessToken = Objects.requireNonNull(builder.accessToken);
     String secretKey = Objects.requireNonNull(builder.applicationSecretKey);
     OkSigner signer = OkSigner.forSession(accessToken, secretKey, builder.sessionSecretKey);
@@ -159,9 +156,13 @@ public final class OkPlatform implements Platform {
     publisher.delete(page, postId);
   }
 
+  /**
+   * Names the class only: the application key identifies the application, and the base URL may
+   * carry credentials (a proxy's user and password).
+   */
   @Override
   public String toString() {
-    return "OkPlatform{baseUrl=" + baseUrl + ", applicationKey=" + applicationKey + "}";
+    return "OkPlatform";
   }
 
   /** Configures an {@link OkPlatform}. Application key, secret key and access token are required. */
@@ -315,7 +316,7 @@ public final class OkPlatform implements Platform {
 
     @Override
     public String toString() {
-      return "OkPlatform.Builder{baseUrl=" + baseUrl + ", applicationKey=" + applicationKey + "}";
+      return "OkPlatform.Builder";
     }
   }
 

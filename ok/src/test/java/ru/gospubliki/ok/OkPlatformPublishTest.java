@@ -291,7 +291,16 @@ final class OkPlatformPublishTest {
   void secretsStayOutOfToString() {
     OkPlatform.Builder builder = platform();
     assertThat(builder.toString()).doesNotContain("SECRETKEY", "ACCESSTOKEN");
-    assertThat(builder.build().toString()).doesNotContain("SECRETKEY", "ACCESSTOKEN").contains("APPKEY");
+    assertThat(builder.build().toString()).doesNotContain("SECRETKEY", "ACCESSTOKEN");
+  }
+
+  @Test
+  void toStringShowsNeitherTheApplicationKeyNorTheBaseUrl() {
+    // A proxy's address may carry a user and password.
+    OkPlatform.Builder builder = platform().baseUrl("https://user:pa55word@proxy.example.ru/ok/fb.do?key=k3y");
+    for (String shown : List.of(builder.toString(), builder.build().toString())) {
+      assertThat(shown).startsWith("OkPlatform").doesNotContain("APPKEY", "pa55word", "user", "proxy", "k3y");
+    }
   }
 
   @Test

@@ -172,7 +172,10 @@ class PolicyJsonTest {
   void malformedJsonNamesThePosition() {
     List<String> problems = problems("{\"rules\":{\"GOV_MARK\":{\"severity\":VIOLATION}}}");
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0)).startsWith("некорректный JSON (позиция $.rules.GOV_MARK.severity)");
+    assertThat(problems.get(0)).isEqualTo("некорректный JSON (позиция $.rules.GOV_MARK.severity): ошибка "
+        + "синтаксиса: проверьте кавычки вокруг строк, запятые, двоеточия и скобки");
+    // No English from the JSON library reaches a Russian reader.
+    assertThat(problems("x")).singleElement().asString().doesNotContainPattern("[A-Za-z]+ [a-z]{2,}");
 
     List<String> truncated = problems("{\"rules\":{\"GOV_MARK\":");
     assertThat(truncated).hasSize(1);

@@ -1,13 +1,31 @@
 package ru.gospubliki.examples.cli;
 
+import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import com.squareup.moshi.JsonWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
@@ -15,27 +33,13 @@ import ru.gospubliki.platform.PublishStatus;
 import ru.gospubliki.publish.CrossPostResult;
 import ru.gospubliki.publish.CrossPoster;
 import ru.gospubliki.publish.DraftProblem;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
-import ru.gospubliki.examples.sandbox.Sandbox;
-import ru.gospubliki.model.PageRef;
 
 /** {@code gospubliki post}: validates one draft for every target, then publishes or schedules it. */
 final class PostCommand {
-  static final Arguments.Spec SPEC = new Arguments.Spec("post",
-      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url"),
-      Set.of("--page", "--photo"), Set.of("--sandbox"));
+  static final Arguments.Spec FLAGS = PlatformAccess.flags(new Arguments.Spec("post")
+      .text("--text")
+      .valued("--text-file", "--link", "--at")
+      .repeatable("--page", "--photo"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
@@ -45,17 +49,20 @@ final class PostCommand {
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
       "  --page URL        страница VK или OK; можно указать несколько раз",
-      "  --text TEXT       текст записи (или --text-file FILE — текст из файла UTF-8)",
+      "  --text TEXT       текст записи (может начинаться с --) или --text-file FILE — текст из файла UTF-8",
       "  --photo FILE      фотография JPG/PNG/GIF; можно указать несколько раз",
       "  --link URL        ссылка",
       "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
-      "  --sandbox         публиковать во встроенную песочницу",
-      "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: проверьте страницу,",
-      "прежде чем запускать команду для неё снова. Коды выхода: 0 — всё опубликовано или",
-      "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
-      "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
+      PlatformAccess.USAGE,
+      "Результат — по одной строке JSON на страницу, сразу, как он известен. UNKNOWN — запись могла",
+      "дойти: проверьте страницу, прежде чем запускать команду для неё снова. Коды выхода: 0 — всё",
+      "опубликовано или запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись",
+      "не прошла проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
       "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.");
+
+  static final Command COMMAND = new Command(
+      "опубликовать запись на нескольких страницах VK и OK", FLAGS, USAGE, PostCommand::run);
 
   /** The validated options of one post run. */
   static final class Options {
@@ -64,47 +71,24 @@ final class PostCommand {
     final List<Path> photos;
     final @Nullable HttpUrl link;
     final @Nullable Instant at;
-    final boolean sandbox;
-    HttpUrl vkApiUrl;
-    HttpUrl okApiUrl;
-    Credentials credentials;
+    final PlatformAccess access;
 
     Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
-        boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials) {
+        PlatformAccess access) {
       this.pages = pages;
       this.text = text;
       this.photos = photos;
       this.link = link;
       this.at = at;
-      this.sandbox = sandbox;
-      this.vkApiUrl = vkApiUrl;
-      this.okApiUrl = okApiUrl;
-      this.credentials = credentials;
+      this.access = access;
     }
   }
 
   private PostCommand() {}
 
-  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    Options options;
-    try {
-      Arguments a = Arguments.parse(SPEC, args);
-      if (a.help()) {
-        out.println(USAGE);
-        return Gospubliki.EXIT_OK;
-      }
-      options = options(a, env);
-    } catch (UsageException e) {
-      err.println("gospubliki post: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    if (!options.sandbox) return post(options, out, err);
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
-      options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
-      options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
-      options.credentials = Credentials.of(sandbox);
-      return post(options, out, err);
-    }
+  static int run(Arguments a, Terminal terminal) throws UsageException {
+    Options options = options(a, terminal.env);
+    return options.access.use(null, (access, sample) -> post(options, access, terminal));
   }
 
   static Options options(Arguments a, Map<String, String> env) throws UsageException {
@@ -125,16 +109,7 @@ final class PostCommand {
     for (String photo : a.values("--photo")) photos.add(Values.readableFile("--photo", photo));
     HttpUrl link = a.has("--link") ? Values.url("--link", a.require("--link")) : null;
     Instant at = a.has("--at") ? Values.instant("--at", a.require("--at")) : null;
-    boolean sandbox = a.has("--sandbox");
-    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
-      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
-    }
-    String vk = a.value("--vk-api-url");
-    String ok = a.value("--ok-api-url");
-    return new Options(pages, text, photos, link, at, sandbox,
-        Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk),
-        Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok),
-        Credentials.fromEnvironment(env));
+    return new Options(pages, text, photos, link, at, PlatformAccess.of(a, env));
   }
 
   private static String readUtf8(Path file) throws UsageException {
@@ -152,54 +127,64 @@ final class PostCommand {
   }
 
   /**
-   * Validates the draft for every target, then publishes it; prints one JSON object per target.
+   * Validates the draft for every target, then publishes it; prints each target's JSON line as soon
+   * as its outcome is known and recorded, so a run cut short still says which targets were done.
    * Exit 0 all published/scheduled, 1 some failed or rejected, 2 invalid draft (nothing sent),
    * 4 some outcome unknown (checked by hand, never re-sent).
    */
-  static int post(Options options, PrintStream out, PrintStream err) {
-    PostDraft draft;
-    try {
-      draft = draft(options);
-    } catch (UsageException e) {
-      err.println("gospubliki post: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    List<Platform> platforms =
-        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC(), options.sandbox);
+  static int post(Options options, PlatformAccess access, Terminal terminal) throws UsageException {
+    PrintStream out = terminal.out;
+    List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
-      err.println("gospubliki post: нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
+      terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
+    PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
     CrossPoster.Builder poster = CrossPoster.builder();
     platforms.forEach(poster::addPlatform);
-    CrossPostResult result = poster.build().post(draft, options.pages);
+    CrossPostResult result = poster.build().post(draft, options.pages, target -> {
+      out.println(json(target));
+      out.flush();
+    });
 
     boolean blocked = false;
     for (DraftProblem problem : result.problems()) {
-      err.println("gospubliki post: " + (problem.blocking() ? "" : "замечание: ") + problem);
+      terminal.err.println(COMMAND.prefix() + (problem.blocking() ? "" : "замечание: ") + problem);
       blocked |= problem.blocking();
     }
     boolean failed = false;
     boolean unknown = false;
     for (PublishResult target : result.results()) {
-      out.println(json(target));
       failed |= target.status() == PublishStatus.FAILED || target.status() == PublishStatus.REJECTED;
       unknown |= target.status() == PublishStatus.UNKNOWN;
     }
-    out.flush();
     if (unknown) return Gospubliki.EXIT_UNKNOWN;
     if (blocked) return Gospubliki.EXIT_USAGE;
     return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
   }
 
+  /** The largest photo every target's platform takes; a larger one will fail validation. */
+  static long smallestPhotoLimit(List<Platform> platforms, List<PageRef> pages) {
+    Set<PlatformId> targeted = new LinkedHashSet<>();
+    for (PageRef page : pages) targeted.add(page.platform());
+    long limit = Long.MAX_VALUE;
+    for (Platform platform : platforms) {
+      if (targeted.contains(platform.id())) limit = Math.min(limit, platform.capabilities().maxPhotoBytes());
+    }
+    return limit;
+  }
+
   /**
-   * The draft. Its idempotency key is derived from the content, so running the same command again
-   * within VK's one-hour {@code guid} window does not post twice on VK. Nothing else carries over
-   * between runs (OK has no such key): a target reported {@code UNKNOWN} must be checked on the page
-   * before the command is run again for it.
+   * The draft. Its idempotency key is derived from the content (text, photos' bytes, link, time),
+   * so the same command run again does not post twice where the first run got through.
+   *
+   * <p>A photo is read for the key only when it is within {@code readablePhotoBytes}, the smallest
+   * limit of the targets: a larger one (a 3 GB file given by mistake) fails validation before
+   * anything is sent, so the key of that draft is never used, and the file is never read. The
+   * content is hashed as a stream: memory stays small whatever the photos' sizes.
    */
-  static PostDraft draft(Options options) throws UsageException {
+  static PostDraft draft(Options options, long readablePhotoBytes) throws UsageException {
     PostDraft.Builder draft = PostDraft.builder().text(options.text);
     MessageDigest digest = sha256();
     field(digest, "text", options.text.getBytes(StandardCharsets.UTF_8));
@@ -207,7 +192,16 @@ final class PostCommand {
       try {
         DraftPhoto described = DraftPhoto.fromPath(photo);
         draft.addPhotos(described);
-        field(digest, "photo", described.readAll()); // the content, not the name: a replaced photo is a new post
+        if (described.size() <= readablePhotoBytes) {
+          // The content, not the name: a replaced photo is a new post.
+          tag(digest, "photo", described.size());
+          try (InputStream in = described.open();
+              OutputStream hashed = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            in.transferTo(hashed);
+          }
+        } else {
+          tag(digest, "oversized photo", described.size());
+        }
       } catch (IOException e) {
         throw new UsageException("--photo: не удалось прочитать «" + photo + "»");
       }
@@ -265,9 +259,14 @@ final class PostCommand {
 
   /** Adds one tagged, length-prefixed field, so that no two different drafts hash alike. */
   private static void field(MessageDigest digest, String tag, byte[] value) {
-    digest.update(tag.getBytes(StandardCharsets.UTF_8));
-    digest.update(java.nio.ByteBuffer.allocate(8).putLong(value.length).array());
+    tag(digest, tag, value.length);
     digest.update(value);
+  }
+
+  /** The tag and length that precede a field's content. */
+  private static void tag(MessageDigest digest, String tag, long length) {
+    digest.update(tag.getBytes(StandardCharsets.UTF_8));
+    digest.update(ByteBuffer.allocate(8).putLong(length).array());
   }
 
   private static MessageDigest sha256() {

@@ -1,5 +1,7 @@
 package ru.gospubliki.examples.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -15,6 +17,12 @@ import ru.gospubliki.examples.sandbox.Sandbox;
 
 /** Runs the tool in-process and keeps what it printed: one instance per command. */
 final class Cli {
+  /** The sample district's administration on VK: a compliant community the tests post to. */
+  static final String VK_PAGE = "https://vk.com/zarechny_adm";
+  static final long VK_GROUP_ID = 218400101L;
+  /** The same administration on OK. */
+  static final String OK_PAGE = "https://ok.ru/group/53350000000101";
+
   private static final JsonAdapter<Map<String, Object>> JSON =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -42,6 +50,14 @@ final class Cli {
     return run(Map.of(), args);
   }
 
+  /** Runs {@code command} against {@code sandbox}: with its credentials and its API addresses. */
+  static Cli against(Sandbox sandbox, String command, String... args) {
+    List<String> full = new ArrayList<>(List.of(command));
+    full.addAll(List.of(args));
+    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl()));
+    return run(env(sandbox), full.toArray(new String[0]));
+  }
+
   /** The sandbox's credentials as the environment variables the tool reads. */
   static Map<String, String> env(Sandbox sandbox) {
     return Map.of("VK_SERVICE_TOKEN", sandbox.vkServiceToken(), "VK_USER_TOKEN", sandbox.vkUserToken(),
@@ -57,6 +73,39 @@ final class Cli {
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + text, e);
     }
+  }
+
+  /** What this run said to a person: stderr, and stdout (for {@code post}, each target's error). */
+  String said() {
+    StringBuilder text = new StringBuilder(err);
+    if (out.startsWith("{\"page\"")) {
+      for (Map<String, Object> line : jsonLines()) {
+        Object error = line.get("error");
+        if (error != null) text.append('\n').append(error);
+      }
+    } else {
+      text.append('\n').append(out);
+    }
+    return text.toString();
+  }
+
+  /** This run's one line on stderr: in Russian, naming {@code command}, with no trace of Java. */
+  String oneRussianLine(String command) {
+    List<String> lines = err.lines().toList();
+    assertThat(lines).as(toString()).hasSize(1);
+    String line = lines.get(0);
+    assertThat(line).startsWith("gospubliki " + command + ": ").matches(".*[А-Яа-яЁё]{4,}.*")
+        .doesNotContain("Exception").doesNotContain("at ru.").doesNotContain("java.")
+        .doesNotContainPattern("\\p{Cntrl}");
+    assertThat(RussianText.english(said())).as(toString()).isEmpty();
+    return line;
+  }
+
+  /** This run refused its input: exit 2, nothing on stdout, and one Russian line on stderr, returned. */
+  String usageError(String command) {
+    assertThat(exit).as(toString()).isEqualTo(2);
+    assertThat(out).as(toString()).isEmpty();
+    return oneRussianLine(command);
   }
 
   Map<String, Object> json() {

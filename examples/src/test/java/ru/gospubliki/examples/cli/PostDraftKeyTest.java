@@ -32,10 +32,25 @@ final class PostDraftKeyTest {
     assertThat(key("Новости", List.of())).startsWith("cli-").hasSize(4 + 32);
   }
 
+  @Test
+  void aPhotoPastTheTargetsLimitIsNotRead() throws Exception {
+    Path photo = dir.resolve("big.jpg");
+    Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+    String first = key("Новости", List.of(photo), 5);
+    Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9, 9, 9});
+    // Larger than the limit: only its size counts (the draft will be refused, the key never used).
+    assertThat(key("Новости", List.of(photo), 5)).isEqualTo(first)
+        .isNotEqualTo(key("Новости", List.of(photo), Long.MAX_VALUE));
+  }
+
   private static String key(String text, List<Path> photos) throws UsageException {
+    return key(text, photos, Long.MAX_VALUE);
+  }
+
+  private static String key(String text, List<Path> photos, long readablePhotoBytes) throws UsageException {
     PostCommand.Options options = new PostCommand.Options(List.of(PageRef.parse("vk:1")), text, photos, null, null,
-        false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
-        Credentials.fromEnvironment(Map.of()));
-    return PostCommand.draft(options).idempotencyKey();
+        new PlatformAccess(false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
+            Credentials.fromEnvironment(Map.of())));
+    return PostCommand.draft(options, readablePhotoBytes).idempotencyKey();
   }
 }

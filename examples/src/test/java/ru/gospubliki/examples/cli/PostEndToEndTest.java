@@ -2,9 +2,16 @@ package ru.gospubliki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.gospubliki.examples.cli.Cli.list;
+import static ru.gospubliki.examples.cli.Cli.OK_PAGE;
+import static ru.gospubliki.examples.cli.Cli.VK_GROUP_ID;
+import static ru.gospubliki.examples.cli.Cli.VK_PAGE;
 import static ru.gospubliki.examples.cli.Cli.map;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +21,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,20 +38,14 @@ import ru.gospubliki.examples.sandbox.Sandbox;
  * the next audit counts.
  */
 final class PostEndToEndTest {
-  static final String VK_PAGE = "https://vk.com/zarechny_adm";
-  static final long VK_GROUP_ID = 218400101L;
-  static final String OK_PAGE = "https://ok.ru/group/53350000000101";
-
   @TempDir Path dir;
   /** "Now" for the sandbox and for --as-of: the sandbox dates its sample posts and new posts by it. */
   final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   Sandbox sandbox;
-  Map<String, String> env;
 
   @BeforeEach
   void startSandbox() {
     sandbox = Sandbox.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-    env = Cli.env(sandbox);
   }
 
   @AfterEach
@@ -47,20 +54,13 @@ final class PostEndToEndTest {
   }
 
   Cli post(String... args) {
-    String[] full = new String[args.length + 5];
-    full[0] = "post";
-    System.arraycopy(args, 0, full, 1, args.length);
-    full[args.length + 1] = "--vk-api-url";
-    full[args.length + 2] = sandbox.vkApiUrl();
-    full[args.length + 3] = "--ok-api-url";
-    full[args.length + 4] = sandbox.okApiUrl();
-    return Cli.run(env, full);
+    return Cli.against(sandbox, "post", args);
   }
 
   /** postsLast28Days of each page, from a JSON audit of just these pages as of {@link #now}. */
   Map<String, Object> postsLast28Days() {
-    Cli audit = Cli.run(env, "audit", "--page", VK_PAGE, "--page", OK_PAGE, "--format", "json",
-        "--as-of", now.toString(), "--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl());
+    Cli audit = Cli.against(sandbox, "audit", "--page", VK_PAGE, "--page", OK_PAGE, "--format", "json",
+        "--as-of", now.toString());
     assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
     List<Object> organizations = list(audit.json().get("organizations"));
     assertThat(organizations).hasSize(2);
@@ -131,5 +131,46 @@ final class PostEndToEndTest {
     assertThat(lines).extracting(l -> l.get("platform")).containsExactly("vk", "ok");
     // Not published yet: the audit as of now sees the same posts as before.
     assertThat(postsLast28Days()).containsEntry("vk", 18.0).containsEntry("ok", 14.0);
+  }
+
+  @Test
+  void aTextThatStartsWithDashesIsPublished() {
+    int vkPosts = sandbox.vkPostCount(VK_GROUP_ID);
+    Cli post = post("--page", VK_PAGE, "--text", "-- Внимание: завтра собрание #Заречный");
+    assertThat(post.exit).as(post.toString()).isEqualTo(0);
+    assertThat(post.jsonLines()).singleElement().satisfies(l -> assertThat(l).containsEntry("status", "PUBLISHED"));
+    assertThat(sandbox.vkPostCount(VK_GROUP_ID)).isEqualTo(vkPosts + 1);
+  }
+
+  @Test
+  void eachTargetsLineIsOutBeforeTheNextTargetIsSent() throws IOException {
+    // stdout is buffered as a pipe is: a line counts only once the tool has flushed it.
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(new BufferedOutputStream(printed, 1 << 16), false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    List<String> printedWhenOkWasCalled = new CopyOnWriteArrayList<>();
+    int exit;
+    try (MockWebServer ok = new MockWebServer()) {
+      ok.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          printedWhenOkWasCalled.add(printed.toString(StandardCharsets.UTF_8));
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"error_code\":102,\"error_msg\":\"PARAM_SESSION_EXPIRED : Session expired\"}").build();
+        }
+      });
+      ok.start();
+      exit = Gospubliki.run(new String[] {"post", "--page", VK_PAGE, "--page", OK_PAGE, "--text", "Новости #Заречный",
+          "--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", ok.url("/fb.do").toString()},
+          Cli.env(sandbox), out, err, new CountDownLatch(0));
+    }
+    assertThat(printedWhenOkWasCalled).isNotEmpty();
+    Map<String, Object> vkLine = Cli.json(printedWhenOkWasCalled.get(0).strip());
+    assertThat(vkLine).containsEntry("page", VK_PAGE).containsEntry("status", "PUBLISHED");
+    out.flush();
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(Cli.json(lines.get(1))).containsEntry("page", OK_PAGE).doesNotContainEntry("status", "PUBLISHED");
+    assertThat(exit).isIn(1, 4);
   }
 }

@@ -41,6 +41,7 @@ final class SandboxCommandEndToEndTest {
       assertThat(flags.find()).as(printed).isTrue();
       assertThat(flags.group(1)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/vk/method/");
       assertThat(flags.group(2)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/ok/fb\\.do");
+      assertThat(printed).contains("VK API: " + flags.group(1)).contains("OK API: " + flags.group(2));
       Map<String, String> env = new HashMap<>();
       Matcher variable = Pattern.compile("([A-Z_]+)=(\\S+)").matcher(printed);
       while (variable.find()) env.put(variable.group(1), variable.group(2));
