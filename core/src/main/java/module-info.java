@@ -38,8 +38,10 @@ module ru.gospubliki.core {
   exports ru.gospubliki.rules;
   exports ru.gospubliki.testing;
 
-  // The HTTP transport the adapters share: theirs alone, not an API.
+  // What the adapters share: the HTTP transport, and text checks (Emails) for what a platform
+  // returns. Theirs alone, not an API.
   exports ru.gospubliki.internal.http to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;
+  exports ru.gospubliki.internal to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;
 
   // The rule catalogue's JSON is read into plain classes by Moshi's reflective adapter.
   opens ru.gospubliki.internal.rules to com.squareup.moshi;

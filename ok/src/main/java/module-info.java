@@ -8,6 +8,7 @@ module ru.gospubliki.ok {
   // OkPlatform.Builder takes the embedder's OkHttpClient.
   requires transitive okhttp3;
   requires com.squareup.moshi;
+  requires java.logging;
   requires static org.immutables.value;
 
   exports ru.gospubliki.ok;

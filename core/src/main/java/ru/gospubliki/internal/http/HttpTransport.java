@@ -83,6 +83,7 @@ public final class HttpTransport implements Closeable {
   private final long maxBodyBytes;
 
   private HttpTransport(Builder builder) {
+    OkHttpVersion.requireCompatible();
     this.platform = builder.platform;
     this.callTimeout = builder.callTimeout;
     this.maxBodyBytes = builder.maxBodyBytes;
@@ -132,7 +133,8 @@ public final class HttpTransport implements Closeable {
    *     body over the limit.
    * @throws InterruptedIOException when the thread was interrupted (its flag stays set).
    */
-  public Answer execute(Request request, String method, Kind kind, @Nullable ApiToken token) throws IOException {
+  public Answer execute(Request request, String method, Kind kind, @Nullable ApiToken token)
+      throws CallFailure, InterruptedIOException {
     if (Thread.currentThread().isInterrupted()) throw interrupted(null);
     long ticket = -1;
     if (token != null) {
@@ -203,7 +205,8 @@ public final class HttpTransport implements Closeable {
     }
     MediaType type = body.contentType();
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    return new Answer(code, response.header("Content-Type"), buffer.readString(charset == null ? StandardCharsets.UTF_8 : charset));
+    return new Answer(code, response.header("Content-Type"), buffer.readString(charset == null ? StandardCharsets.UTF_8 : charset),
+        response.headers());
   }
 
   private CallFailure tooLarge(String method, String host) {

@@ -99,10 +99,19 @@ final class PlatformAccess {
     String token = credentials.okAccessToken;
     if (key != null && secret != null && token != null) {
       OkPlatform.Builder ok = OkPlatform.builder().baseUrl(okApiUrl.toString()).applicationKey(key)
-          .applicationSecretKey(secret).accessToken(token).clock(Clock.systemUTC());
+          .applicationSecretKey(secret).accessTokens(pool(token)).clock(Clock.systemUTC());
       if (sandbox) ok.requestsPerSecond(SANDBOX_OK_REQUESTS_PER_SECOND);
       platforms.add(ok.build());
     }
     return platforms;
+  }
+
+  /** The tokens of a pool written as {@code token1,token2}; empty entries (a trailing comma) are skipped. */
+  static List<String> pool(String tokens) {
+    List<String> pool = new ArrayList<>();
+    for (String token : tokens.split(",")) {
+      if (!token.isBlank()) pool.add(token);
+    }
+    return pool.isEmpty() ? List.of(tokens) : pool;
   }
 }

@@ -1,4 +1,4 @@
-package ru.gospubliki.ok.internal;
+package ru.gospubliki.ok;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +7,10 @@ import java.util.Map;
 import mockwebserver3.RecordedRequest;
 
 /** Decodes the form body a test server received. */
-public final class Forms {
+final class Forms {
   private Forms() {}
 
-  public static Map<String, String> decode(RecordedRequest request) {
+  static Map<String, String> decode(RecordedRequest request) {
     Map<String, String> result = new LinkedHashMap<>();
     okio.ByteString body = request.getBody();
     String text = body == null ? "" : body.utf8();
