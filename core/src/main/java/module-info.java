@@ -12,9 +12,8 @@
  * }
  * }</pre>
  */
-// Moshi and Okio have no module descriptor; ru.gospubliki.max, a module of the SDK to come, is not
-// built yet.
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
+// Moshi and Okio have no module descriptor.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module ru.gospubliki.core {
   requires transitive org.jspecify;
   // JsonReportWriter writes to an Okio BufferedSink.
@@ -22,6 +21,8 @@ module ru.gospubliki.core {
   requires com.squareup.moshi;
   requires kotlin.stdlib;
   requires org.apache.commons.csv;
+  // JdbcStore works through the embedder's javax.sql.DataSource.
+  requires transitive java.sql;
   // Image dimensions of draft photos are read from the header with javax.imageio.
   requires java.desktop;
   // The shared HTTP transport of the adapters; they bring OkHttp.
@@ -36,10 +37,11 @@ module ru.gospubliki.core {
   exports ru.gospubliki.registry;
   exports ru.gospubliki.report;
   exports ru.gospubliki.rules;
+  exports ru.gospubliki.store;
   exports ru.gospubliki.testing;
 
-  // What the adapters share: the HTTP transport, and text checks (Emails) for what a platform
-  // returns. Theirs alone, not an API.
+  // What the adapters share: the HTTP transport, the value style and text checks (Emails). Theirs
+  // alone, not an API.
   exports ru.gospubliki.internal.http to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;
   exports ru.gospubliki.internal to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;
 

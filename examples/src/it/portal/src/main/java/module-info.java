@@ -3,4 +3,5 @@ module consumer {
   requires ru.gospubliki.core;
   requires ru.gospubliki.vk;
   requires ru.gospubliki.ok;
+  requires ru.gospubliki.max;
 }

@@ -216,6 +216,7 @@ public final class RegistryCsv {
 
     page(record, header, Column.VK, PlatformId.VK, "ВКонтакте", builder, problems);
     page(record, header, Column.OK, PlatformId.OK, "Одноклассники", builder, problems);
+    page(record, header, Column.MAX, PlatformId.MAX, "MAX", builder, problems);
 
     @Nullable Declared connected = declared(record, header, Column.CONNECTED, problems);
     if (connected != null) builder.connected(connected);

@@ -141,7 +141,7 @@ class PolicyJsonTest {
         "rules.POSTS_CADENCE.parameters.perWeek: ожидается целое число (по умолчанию 3), а не «four»",
         "rules.POSTS_CADENCE.parameters.windowDays: ожидается целое число (по умолчанию 28), а не 3.5",
         "rules.PROFILE_NAME_MATCHES.parameters.threshold: ожидается число (по умолчанию 0.8), а не true",
-        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok»), а не 5");
+        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok,max»), а не 5");
   }
 
   @Test

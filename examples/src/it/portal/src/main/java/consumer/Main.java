@@ -9,6 +9,7 @@ import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.max.MaxPlatform;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.ok.OkPlatform;
 import ru.gospubliki.registry.Registry;
@@ -20,7 +21,7 @@ import ru.gospubliki.vk.VkPlatform;
 
 /**
  * What a portal does with the SDK, run by the build on the class path and on the module path:
- * builds both adapters, reads a registry CSV, audits it against an in-memory VK and writes the
+ * builds the adapters, reads a registry CSV, audits it against an in-memory VK and writes the
  * JSON report. Exits non-zero, with the reason, on anything unexpected.
  */
 public final class Main {
@@ -29,8 +30,10 @@ public final class Main {
 
     try (VkPlatform vk = VkPlatform.builder().serviceToken("portal-service-token").build();
         OkPlatform ok = OkPlatform.builder().applicationKey("CBAPORTAL").applicationSecretKey("secret")
-            .accessToken("token").build()) {
-      check(vk.id() == PlatformId.VK && ok.id() == PlatformId.OK, "adapters report their platforms");
+            .accessToken("token").build();
+        MaxPlatform max = MaxPlatform.builder().botToken("portal-bot-token").build()) {
+      check(vk.id() == PlatformId.VK && ok.id() == PlatformId.OK && max.id() == PlatformId.MAX,
+          "adapters report their platforms");
     }
 
     Registry registry = RegistryReader.read(Path.of(args[0]), null);
@@ -58,6 +61,7 @@ public final class Main {
       check("ru.gospubliki.core".equals(core.getName()), "core is the named module ru.gospubliki.core");
       check("ru.gospubliki.vk".equals(vkModule.getName()), "vk is the named module ru.gospubliki.vk");
       check("ru.gospubliki.ok".equals(OkPlatform.class.getModule().getName()), "ok is ru.gospubliki.ok");
+      check("ru.gospubliki.max".equals(MaxPlatform.class.getModule().getName()), "max is ru.gospubliki.max");
       check(core.isExported("ru.gospubliki.registry"), "core exports its public packages");
       check(!core.isExported("ru.gospubliki.internal.http"), "core keeps its transport internal");
       check(core.isExported("ru.gospubliki.internal.http", vkModule), "core exports its transport to vk");

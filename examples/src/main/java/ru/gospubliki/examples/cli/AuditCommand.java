@@ -12,15 +12,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.KnownProfile;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.audit.SnapshotStore;
 import ru.gospubliki.examples.sandbox.SandboxData;
 import ru.gospubliki.model.Organization;
 import ru.gospubliki.model.PageRef;
@@ -38,34 +42,41 @@ import ru.gospubliki.rules.PolicyException;
 import ru.gospubliki.rules.Rule;
 import ru.gospubliki.rules.RuleCatalog;
 import ru.gospubliki.rules.RuleScope;
+import ru.gospubliki.store.Store;
+import ru.gospubliki.store.StoreException;
 
 /** {@code gospubliki audit}: audits a registry or a list of pages and prints the report. */
 final class AuditCommand {
   static final Arguments.Spec FLAGS = PlatformAccess.flags(new Arguments.Spec("audit")
-      .valued("--registry", "--format", "--out", "--policy", "--as-of", "--encoding")
+      .valued("--registry", "--format", "--out", "--policy", "--as-of", "--encoding", "--store")
       .repeatable("--page"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki audit (--registry FILE | --page URL [--page URL ...]) [--sandbox]",
       "                        [--format table|json|csv] [--out FILE] [--policy NAME|FILE] [--as-of ISO-8601]",
-      "                        [--vk-api-url URL] [--ok-api-url URL] [--encoding utf-8|windows-1251]",
+      "                        [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                        [--encoding utf-8|windows-1251] [--store URL|PATH|none]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
+      "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
+      "                    можно указать несколько раз",
       "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
       "  --format          table (по умолчанию), json или csv",
       "  --out FILE        записать отчёт в файл вместо вывода на экран (файл заменяется целиком",
-      "                    и только готовым отчётом; входной файл указать нельзя)",
+      "                    и только готовым отчётом; входной файл или файл хранилища указать нельзя)",
       "  --policy          политика: имя (federal) или файл JSON",
       "  --as-of           момент «сейчас» для правил, ISO-8601 (по умолчанию — текущее время);",
       "                    с --sandbox от него же отсчитываются даты учебных публикаций",
       "  --encoding        кодировка реестра: utf-8 или windows-1251 (по умолчанию определяется сама)",
       PlatformAccess.USAGE,
+      StoreOption.USAGE,
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
-      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
+      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, MAX_BOT_TOKEN (бот —",
+      "администратор каналов MAX; несколько ключей — через запятую).",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
-      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации).");
+      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации);",
+      "5 — отчёт выведен, но в хранилище не удалось сохранить ничего.");
 
   static final Command COMMAND = new Command(
       "проверить официальные страницы (госпаблики) по реестру или списку ссылок", FLAGS, USAGE, AuditCommand::run);
@@ -86,9 +97,11 @@ final class AuditCommand {
     /** The registry's encoding, or null to detect it. */
     final @Nullable Charset encoding;
     final PlatformAccess access;
+    /** Where earlier audits are remembered; opened once the audit is about to run. */
+    final StoreOption store;
 
     Options(@Nullable Path registry, List<PageRef> pages, String format, @Nullable Path out, String policy,
-        @Nullable Instant asOf, @Nullable Charset encoding, PlatformAccess access) {
+        @Nullable Instant asOf, @Nullable Charset encoding, PlatformAccess access, StoreOption store) {
       this.registry = registry;
       this.pages = pages;
       this.format = format;
@@ -97,6 +110,7 @@ final class AuditCommand {
       this.asOf = asOf;
       this.encoding = encoding;
       this.access = access;
+      this.store = store;
     }
   }
 
@@ -106,7 +120,8 @@ final class AuditCommand {
     Options options = options(a, terminal.env);
     Path out = options.out;
     // The report's place is proven writable before the audit, which may take an hour.
-    try (@Nullable ReportFile file = out == null ? null : ReportFile.create("--out", out)) {
+    try (StoreOption store = options.store;
+        @Nullable ReportFile file = out == null ? null : ReportFile.create("--out", out)) {
       // With --as-of the sandbox starts at that moment, so its report is the same whenever it is run.
       return options.access.use(options.asOf, (access, sample) -> audit(options, access, sample, file, terminal));
     }
@@ -131,6 +146,9 @@ final class AuditCommand {
     String policy = policyValue == null ? FEDERAL : policyValue;
     Path policyFile = policyFile(policy);
     if (policyFile != null) inputs.put("--policy", policyFile);
+    StoreOption store = StoreOption.parse(a.value("--store"), env, access.sandbox);
+    Path database = store.databaseFile();
+    if (database != null) inputs.put("--store", database);
     String outValue = a.value("--out");
     Path out = outValue == null ? null : ReportFile.target("--out", outValue, inputs);
     String asOfValue = a.value("--as-of");
@@ -141,13 +159,15 @@ final class AuditCommand {
       encoding = Values.oneOf("--encoding", encodingValue, "utf-8", "windows-1251").equals("windows-1251")
           ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
     }
-    return new Options(registry, pages, format, out, policy, asOf, encoding, access);
+    return new Options(registry, pages, format, out, policy, asOf, encoding, access, store);
   }
 
   /**
    * Runs the audit: reads the registry (or makes one organisation per {@code --page}), reads every
-   * page through the adapters the credentials allow, and writes the report. Exit 0 when the audit
-   * ran, 2 for a bad input or output file or policy, 3 when no page could be read for want of access.
+   * page through the adapters the credentials allow (comparing with what the store knew of them),
+   * writes the report, and only then records the run in the store. Exit 0 when the audit ran, 2 for
+   * a bad input or output file or policy, 3 when no page could be read for want of access, 5 when
+   * the report is out but the store kept none of it.
    */
   static int audit(Options options, PlatformAccess access, @Nullable SandboxData sample, @Nullable ReportFile file,
       Terminal terminal) throws UsageException {
@@ -160,10 +180,13 @@ final class AuditCommand {
     }
     List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
-      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
-          + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");
+      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
+    List<PageRef> all = new ArrayList<>();
+    for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+    PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
     int pages = 0;
@@ -172,6 +195,15 @@ final class AuditCommand {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
     }
+    Store store = null;
+    String unavailable = null;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      unavailable = StoreOption.reason(e);
+    }
+    SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
+    auditor.snapshotStore(snapshots);
     ComplianceReport report = auditor.build().auditRegistry(registry);
     try {
       if (file != null) {
@@ -184,7 +216,83 @@ final class AuditCommand {
       err.println(COMMAND.prefix() + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    return noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    // Recorded only once the report is out: a store that fails never costs the report.
+    String notRecorded = null;
+    if (store != null) {
+      try {
+        store.audits().record(report);
+      } catch (RuntimeException e) {
+        notRecorded = StoreOption.reason(e);
+      }
+    }
+    int exit = noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    if (unavailable != null) {
+      err.println(COMMAND.prefix() + "хранилище «" + options.store.description + "» недоступно: проверка не "
+          + "сохранена и не сравнена с прошлыми (" + unavailable + ")");
+      return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
+    }
+    String snapshotProblem = snapshots.problem();
+    if (snapshotProblem != null || notRecorded != null) {
+      List<String> lost = new ArrayList<>();
+      if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
+      if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+      err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
+          + String.join(", ", lost) + " (" + (notRecorded != null ? notRecorded : snapshotProblem) + ")");
+      boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
+      if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
+    }
+    return exit;
+  }
+
+  /** Passes snapshots through and remembers whether the store failed, to tell the user in one line. */
+  static final class SavingSnapshots implements SnapshotStore {
+    private final SnapshotStore delegate;
+    private @Nullable String problem;
+    private int saved;
+
+    SavingSnapshots(SnapshotStore delegate) {
+      this.delegate = delegate;
+    }
+
+    /** Why the store failed first, in Russian; null while it has not. */
+    @Nullable String problem() {
+      return problem;
+    }
+
+    int saved() {
+      return saved;
+    }
+
+    @Override
+    public @Nullable KnownProfile load(PageRef page) {
+      return loadAll(List.of(page)).get(page);
+    }
+
+    @Override
+    public void save(KnownProfile profile) {
+      saveAll(List.of(profile));
+    }
+
+    @Override
+    public Map<PageRef, KnownProfile> loadAll(Collection<PageRef> pages) {
+      try {
+        return delegate.loadAll(pages);
+      } catch (RuntimeException e) {
+        if (problem == null) problem = StoreOption.reason(e);
+        throw e;
+      }
+    }
+
+    @Override
+    public void saveAll(Collection<KnownProfile> profiles) {
+      try {
+        delegate.saveAll(profiles);
+        saved += profiles.size();
+      } catch (RuntimeException e) {
+        if (problem == null) problem = StoreOption.reason(e);
+        throw e;
+      }
+    }
   }
 
   /** True when there were pages and every one failed for authorisation or access. */

@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK
- * and OK, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
+ * The {@code gospubliki} tool: audits official pages of state bodies and their organisations on VK,
+ * OK and MAX, cross-posts to them, and serves an embedded sandbox. Its flags, output and exit codes are a
  * stable contract: scripts and other systems call it.
  *
  * <pre>{@code
@@ -25,9 +27,11 @@ public final class Gospubliki {
   static final int EXIT_USAGE = 2;
   static final int EXIT_PLATFORM = 3;
   static final int EXIT_UNKNOWN = 4;
+  static final int EXIT_STORE = 5;
 
   /** Every command, in the order the help lists them. */
-  static final List<Command> COMMANDS = List.of(AuditCommand.COMMAND, PostCommand.COMMAND, SandboxCommand.COMMAND);
+  static final List<Command> COMMANDS = List.of(
+      AuditCommand.COMMAND, PostCommand.COMMAND, ChangesCommand.COMMAND, HistoryCommand.COMMAND, SandboxCommand.COMMAND);
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki <команда> [параметры]",
@@ -41,11 +45,26 @@ public final class Gospubliki {
   private Gospubliki() {}
 
   public static void main(String[] args) {
+    quietLogging();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "gospubliki-shutdown"));
     int code = run(args, System.getenv(), System.out, System.err, stop);
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * Turns the SDK's log off unless a logging configuration is given ({@code
+   * -Djava.util.logging.config.file=...}). The SDK logs in English, for an embedder's log files (a
+   * store that failed mid-audit, say); the tool tells a person the same thing itself, in one Russian
+   * line, and English log lines on its stderr would only bury it.
+   */
+  static void quietLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null) {
+      return;
+    }
+    Logger.getLogger("").setLevel(Level.OFF);
   }
 
   /**

@@ -4,19 +4,20 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import ru.gospubliki.examples.sandbox.Sandbox;
 
-/** {@code gospubliki sandbox}: serves the fake VK and OK APIs with the sample data until interrupted. */
+/** {@code gospubliki sandbox}: serves the fake VK, OK and MAX APIs with the sample data until interrupted. */
 final class SandboxCommand {
   static final Arguments.Spec FLAGS = new Arguments.Spec("sandbox").valued("--port");
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki sandbox [--port N]",
       "",
-      "Запускает встроенную песочницу: поддельные VK API (http://127.0.0.1:N/vk/method/) и",
-      "OK API (http://127.0.0.1:N/ok/fb.do) с учебным районом, и работает до Ctrl+C.",
+      "Запускает встроенную песочницу: поддельные VK API (http://127.0.0.1:N/vk/method/),",
+      "OK API (http://127.0.0.1:N/ok/fb.do) и MAX Bot API (http://127.0.0.1:N/max/) с учебным районом,",
+      "и работает до Ctrl+C.",
       "  --port N   порт на 127.0.0.1 (по умолчанию — любой свободный)");
 
   static final Command COMMAND = new Command(
-      "запустить встроенную песочницу (поддельные VK и OK API с учебными данными)", FLAGS, USAGE,
+      "запустить встроенную песочницу (поддельные VK, OK и MAX API с учебными данными)", FLAGS, USAGE,
       SandboxCommand::run);
 
   private SandboxCommand() {}
@@ -34,16 +35,19 @@ final class SandboxCommand {
     }
     try (sandbox) {
       out.println("Песочница запущена: " + sandbox.data().vkCommunities() + " сообществ VK, "
-          + sandbox.data().okGroups() + " групп OK.");
+          + sandbox.data().okGroups() + " групп OK, " + sandbox.data().maxChannels() + " каналов MAX.");
       out.println("VK API: " + sandbox.vkApiUrl());
       out.println("OK API: " + sandbox.okApiUrl());
+      out.println("MAX API: " + sandbox.maxApiUrl());
       out.println("Параметры для других команд:");
-      out.println("  --vk-api-url " + sandbox.vkApiUrl() + " --ok-api-url " + sandbox.okApiUrl());
+      out.println("  --vk-api-url " + sandbox.vkApiUrl() + " --ok-api-url " + sandbox.okApiUrl()
+          + " --max-api-url " + sandbox.maxApiUrl());
       out.println("Учётные данные песочницы (работают только с ней):");
       out.println("  VK_SERVICE_TOKEN=" + sandbox.vkServiceToken() + " VK_USER_TOKEN=" + sandbox.vkUserToken());
       out.println("  OK_APPLICATION_KEY=" + sandbox.okApplicationKey()
           + " OK_APPLICATION_SECRET_KEY=" + sandbox.okApplicationSecretKey()
           + " OK_ACCESS_TOKEN=" + sandbox.okAccessToken());
+      out.println("  MAX_BOT_TOKEN=" + sandbox.maxBotToken());
       out.println("Остановить: Ctrl+C");
       out.flush();
       terminal.stop.await();

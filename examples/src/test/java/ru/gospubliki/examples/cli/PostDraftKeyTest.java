@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.model.PageRef;
 
-/** The CLI's idempotency key: the same draft gives the same key, any different draft another. */
+/** The tool's idempotency key (the SDK's content-derived default): the same draft gives the same key, any different draft another. */
 final class PostDraftKeyTest {
   @TempDir Path dir;
 
@@ -29,7 +29,7 @@ final class PostDraftKeyTest {
   @Test
   void textAndOtherFieldsCannotBeShiftedIntoEachOther() throws Exception {
     assertThat(key("ab", List.of())).isNotEqualTo(key("a", List.of()));
-    assertThat(key("Новости", List.of())).startsWith("cli-").hasSize(4 + 32);
+    assertThat(key("Новости", List.of())).startsWith("c1-").hasSize(3 + 48);
   }
 
   @Test
@@ -50,6 +50,7 @@ final class PostDraftKeyTest {
   private static String key(String text, List<Path> photos, long readablePhotoBytes) throws UsageException {
     PostCommand.Options options = new PostCommand.Options(List.of(PageRef.parse("vk:1")), text, photos, null, null,
         new PlatformAccess(false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
+            HttpUrl.get("http://127.0.0.1/max/"),
             Credentials.fromEnvironment(Map.of())));
     return PostCommand.draft(options, readablePhotoBytes).idempotencyKey();
   }

@@ -1,6 +1,8 @@
 package ru.gospubliki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.gospubliki.examples.cli.Cli.MAX_CHAT_ID;
+import static ru.gospubliki.examples.cli.Cli.MAX_PAGE;
 import static ru.gospubliki.examples.cli.Cli.list;
 import static ru.gospubliki.examples.cli.Cli.OK_PAGE;
 import static ru.gospubliki.examples.cli.Cli.VK_GROUP_ID;
@@ -69,6 +71,20 @@ final class PostEndToEndTest {
     assertThat(vk).containsEntry("url", VK_PAGE).containsEntry("status", "COMPLIANT");
     assertThat(ok).containsEntry("url", OK_PAGE).containsEntry("status", "COMPLIANT");
     return Map.of("vk", vk.get("postsLast28Days"), "ok", ok.get("postsLast28Days"));
+  }
+
+  /** Each page's status and postsLast28Days, from a JSON audit of VK, OK and MAX as of {@link #now}. */
+  Map<String, Map<String, Object>> auditAllThree() {
+    Cli audit = Cli.against(sandbox, "audit", "--page", VK_PAGE, "--page", OK_PAGE, "--page", MAX_PAGE,
+        "--format", "json", "--as-of", now.toString());
+    assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
+    Map<String, Map<String, Object>> pages = new java.util.LinkedHashMap<>();
+    for (Object organization : list(audit.json().get("organizations"))) {
+      Map<String, Object> page = map(list(map(organization).get("pages")).get(0));
+      pages.put((String) page.get("platform"), page);
+    }
+    assertThat(pages.keySet()).containsExactly("vk", "ok", "max");
+    return pages;
   }
 
   Path png(String name) throws IOException {
@@ -172,5 +188,47 @@ final class PostEndToEndTest {
     assertThat(lines).hasSize(2);
     assertThat(Cli.json(lines.get(1))).containsEntry("page", OK_PAGE).doesNotContainEntry("status", "PUBLISHED");
     assertThat(exit).isIn(1, 4);
+  }
+
+  @Test
+  void oneDraftPostedToVkOkAndMaxIsCountedByTheAuditOfAllThree() throws IOException {
+    Map<String, Map<String, Object>> before = auditAllThree();
+    assertThat(before.values()).allSatisfy(page -> assertThat(page).containsEntry("status", "COMPLIANT"));
+    assertThat(before.get("max")).containsEntry("postsLast28Days", 14.0).containsEntry("url", MAX_PAGE);
+    int maxMessages = sandbox.maxMessageCount(MAX_CHAT_ID);
+
+    Cli post = post("--page", VK_PAGE, "--page", OK_PAGE, "--page", MAX_PAGE,
+        "--text", "**День открытых дверей** в субботу #Заречный", "--photo", png("афиша.png").toString());
+
+    assertThat(post.exit).as(post.toString()).isEqualTo(0);
+    List<Map<String, Object>> lines = post.jsonLines();
+    assertThat(lines).extracting(l -> l.get("platform")).containsExactly("vk", "ok", "max");
+    assertThat(lines).allSatisfy(l -> assertThat(l).containsEntry("status", "PUBLISHED").containsEntry("error", null));
+    Map<String, Object> max = lines.get(2);
+    assertThat(max).containsEntry("page", MAX_PAGE);
+    assertThat((String) max.get("postId")).startsWith("mid.");
+    assertThat((String) max.get("url")).startsWith(MAX_PAGE + "/");
+    // The bot learnt the channel from its bot_added update before posting.
+    assertThat(post.err).contains("MAX: бот добавлен в канал «Администрация Заречного района»");
+    assertThat(sandbox.maxMessageCount(MAX_CHAT_ID)).isEqualTo(maxMessages + 1);
+
+    Map<String, Map<String, Object>> after = auditAllThree();
+    assertThat(after.get("vk")).containsEntry("postsLast28Days", 19.0);
+    assertThat(after.get("ok")).containsEntry("postsLast28Days", 15.0);
+    assertThat(after.get("max")).containsEntry("postsLast28Days", 15.0).containsEntry("status", "COMPLIANT");
+  }
+
+  @Test
+  void aDraftWithATimeIsRefusedForMaxBeforeAnythingIsSent() {
+    int vkPosts = sandbox.vkPostCount(VK_GROUP_ID);
+    int maxMessages = sandbox.maxMessageCount(MAX_CHAT_ID);
+    Cli post = post("--page", VK_PAGE, "--page", MAX_PAGE, "--text", "Завтра собрание #Заречный",
+        "--at", now.plus(Duration.ofDays(2)).toString());
+
+    assertThat(post.exit).as(post.toString()).isEqualTo(2);
+    assertThat(post.err).contains("MAX не поддерживает отложенные публикации: в API MAX нет времени публикации");
+    assertThat(post.jsonLines()).extracting(l -> l.get("status")).containsOnly("REJECTED");
+    assertThat(sandbox.vkPostCount(VK_GROUP_ID)).isEqualTo(vkPosts);
+    assertThat(sandbox.maxMessageCount(MAX_CHAT_ID)).isEqualTo(maxMessages);
   }
 }

@@ -106,6 +106,45 @@ final class RussianOutputTest {
   }
 
   @Test
+  void theStoreCommandsAndAStoreThatFails() throws IOException {
+    String unreachable = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/gospubliki";
+    Path file = Files.writeString(dir.resolve("файл"), "не папка");
+    Path corrupt = Files.createDirectory(dir.resolve("испорчено"));
+    Files.writeString(corrupt.resolve("gospubliki.mv.db"), "не база данных H2, а текст");
+    Map<String, String> env = Map.of("GOSPUBLIKI_DB_USER", "gospubliki", "GOSPUBLIKI_DB_PASSWORD", "секрет");
+    List<Cli> usage = List.of(
+        Cli.run("changes", "--format", "xml"),
+        Cli.run("changes", "--since", "вчера"),
+        Cli.run("changes", "--store", "jdbc:mysql://db/gp"),
+        Cli.run("changes", "--store", file.toString()),
+        Cli.run("history", "--store", file.resolve("хранилище").toString()),
+        Cli.run("changes"), // an empty store: fewer than two audits
+        Cli.run("changes", "--out", dir.toString()),
+        Cli.run("history", "--store", "jdbc:postgresql://db/gp?user=a&password=secret"),
+        Cli.run("history", "--district"),
+        Cli.run("post", "--page", VK_PAGE, "--text", "Новости", "--settle", "может быть"));
+    for (Cli run : usage) run.usageError(run.command());
+    List<Cli> failed = List.of(
+        Cli.run(env, "changes", "--store", unreachable),
+        Cli.run(env, "history", "--store", unreachable),
+        Cli.run("history", "--store", corrupt.toString()),
+        Cli.against(SANDBOX.get(), "audit", "--page", VK_PAGE, "--store", unreachable),
+        Cli.against(SANDBOX.get(), "post", "--page", VK_PAGE, "--text", "Новости #школа", "--store", unreachable),
+        // Nothing to settle: the JSON line's error is Russian too.
+        Cli.against(SANDBOX.get(), "post", "--page", VK_PAGE, "--text", "Новости #школа", "--settle", "sent"));
+    for (Cli run : failed) {
+      assertThat(run.exit).as(run.toString()).isIn(1, 5);
+      assertThat(run.oneRussianLine(run.command())).doesNotContain("секрет");
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort(); // closed again: nothing listens there
+    }
+  }
+
+  @Test
   void theTableReportOfTheSampleDistrict() {
     // Deleted, private and missing pages, bad registry rows: the report and its warnings are Russian.
     Cli audit = Cli.run("audit", "--sandbox", "--as-of", "2026-11-22T10:00:00Z");

@@ -6,16 +6,19 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
-/** Routes {@code /vk/...} and {@code /ok/...} requests to the fakes; anything else is 404. */
+/** Routes {@code /vk/...}, {@code /ok/...} and {@code /max/...} requests to the fakes; anything else is 404. */
 public final class SandboxDispatcher extends Dispatcher {
   private final VkApi vk;
   private final OkApi ok;
+  private final MaxBotApi max;
   private final AtomicInteger vkRequests = new AtomicInteger();
   private final AtomicInteger okRequests = new AtomicInteger();
+  private final AtomicInteger maxRequests = new AtomicInteger();
 
-  public SandboxDispatcher(VkApi vk, OkApi ok) {
+  public SandboxDispatcher(VkApi vk, OkApi ok, MaxBotApi max) {
     this.vk = vk;
     this.ok = ok;
+    this.max = max;
   }
 
   /** Requests received under {@code /vk/}: API calls, including refused ones, and photo uploads. */
@@ -28,11 +31,20 @@ public final class SandboxDispatcher extends Dispatcher {
     return okRequests.get();
   }
 
+  /** Requests received under {@code /max/}: API calls, including refused ones, and uploads. */
+  public int maxRequests() {
+    return maxRequests.get();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     List<String> path = request.getUrl().pathSegments();
     if (!path.isEmpty() && path.get(0).equals("vk")) vkRequests.incrementAndGet();
     if (!path.isEmpty() && path.get(0).equals("ok")) okRequests.incrementAndGet();
+    if (!path.isEmpty() && path.get(0).equals("max")) {
+      maxRequests.incrementAndGet();
+      if (path.size() > 1) return max.dispatch(request, path.subList(1, path.size()));
+    }
     if (path.size() == 3 && path.get(0).equals("vk") && path.get(1).equals("method") && !path.get(2).isEmpty()) {
       return vk.dispatch(request, path.get(2));
     }
@@ -41,6 +53,6 @@ public final class SandboxDispatcher extends Dispatcher {
     }
     if (path.equals(List.of("ok", "fb.do"))) return ok.dispatch(request);
     if (path.equals(List.of("ok", "upload")) && "POST".equals(request.getMethod())) return ok.upload(request);
-    return Responses.status(404, "Not found: the sandbox serves /vk/method/{method} and /ok/fb.do");
+    return Responses.status(404, "Not found: the sandbox serves /vk/method/{method}, /ok/fb.do and /max/...");
   }
 }
