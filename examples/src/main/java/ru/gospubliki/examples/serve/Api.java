@@ -126,7 +126,7 @@ final class Api {
   /** {@code GET /api/v1/audits/{id}}: progress, then the report (as the key's scope sees it) or why it failed. */
   void audit(Context ctx, Scope scope) {
     AuditJobs.@Nullable Job job = audits.find(ctx.pathParam("id"));
-    if (job == null || !job.owner.equals(scope) && !scope.all()) {
+    if (job == null || (!job.owner.equals(scope) && !scope.all())) {
       throw new ApiError(404, "проверки с таким id нет (или она давно завершена и забыта)");
     }
     Bodies.send(ctx, 200, json -> {

@@ -19,7 +19,7 @@ final class Html {
     return this;
   }
 
-  /** An element with escaped text: {@code <td>Школа &lt;1&gt;</td>}. */
+  /** An element with escaped text: a cell with «Школа <1>» becomes {@code <td>Школа &lt;1&gt;</td>} in the page. */
   Html element(String tag, @org.jspecify.annotations.Nullable Object value) {
     return raw("<" + tag + ">").text(value).raw("</" + tag.split(" ", 2)[0] + ">");
   }

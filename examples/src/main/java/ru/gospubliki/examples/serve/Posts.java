@@ -135,15 +135,15 @@ final class Posts {
       if (!reports.owns(scope, page)) foreign.add(page.url());
     }
     if (!foreign.isEmpty()) {
-      throw new ApiError(403, "ключ района «" + scope.name() + "» не даёт публиковать на страницах других районов "
-          + "(или не найденных в последней проверке района): " + String.join(", ", foreign) + "; ничего не отправлено");
+      throw new ApiError(403, "ключ района «" + scope.name() + "» не даёт доступа к страницам других районов "
+          + "(или не найденным в последней проверке района): " + String.join(", ", foreign) + "; ничего не отправлено");
     }
   }
 
   /**
    * Posts the request, or answers its recorded results; returns one result per page.
    *
-   * @param digest the SHA-256 of the request's body: the same key with another body is a 409.
+   * @param body the request's body as sent: the same key with another body is a 409.
    */
   List<PageResult> post(Scope scope, String key, byte[] body, Request request) {
     String journalKey = journalKey(scope, key);

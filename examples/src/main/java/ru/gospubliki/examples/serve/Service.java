@@ -57,6 +57,8 @@ public final class Service implements AutoCloseable {
   /** The largest request body by default: a registry of a large region, or a post with photos. */
   public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
   private static final System.Logger LOG = System.getLogger(Service.class.getName());
+  /** The request attribute of a request counted in flight. */
+  private static final String COUNTED = "gospubliki.inFlight";
 
   private final Store store;
   private final List<Platform> platforms;
@@ -130,7 +132,7 @@ public final class Service implements AutoCloseable {
         server.insertHandler(new GracefulHandler());
       });
       config.routes.before(this::enter);
-      config.routes.after(ctx -> leave());
+      config.routes.after(this::leave);
       config.routes.get("/api/v1/openapi.json", ctx -> resource(ctx, "openapi.json", Bodies.JSON));
       config.routes.post("/api/v1/audits", authorized(api::startAudit));
       config.routes.get("/api/v1/audits/{id}", authorized(api::audit));
@@ -240,14 +242,14 @@ public final class Service implements AutoCloseable {
     if (stopping.get()) {
       ctx.skipRemainingHandlers();
       answer(ctx, new ApiError(503, "сервис останавливается: повторите запрос позже"));
-      ctx.attribute("gp.counted", Boolean.FALSE);
       return;
     }
     inFlight.incrementAndGet();
-    ctx.attribute("gp.counted", Boolean.TRUE);
+    ctx.attribute(COUNTED, true);
   }
 
-  private void leave() {
+  private void leave(Context ctx) {
+    if (ctx.attribute(COUNTED) == null) return; // refused while stopping: never counted
     if (inFlight.decrementAndGet() <= 0) {
       synchronized (idle) {
         idle.notifyAll();
