@@ -122,22 +122,22 @@ public final class CrossPoster {
     return settler.settle(idempotencyKey, page, settlement);
   }
 
-  /** The journal this poster records in, e.g. to read every page's result of one draft. */
-  public PublishJournal journal() {
-    return journal;
-  }
-
   /**
-   * The one publishing path: validates for every target, then sends to each target once through
-   * its platform's {@link SendOnce}, the captcha {@code answer} going only to {@code challenged}.
+   * Every problem of {@code draft} for {@code targets}, blocking or not, without sending anything:
+   * what {@link #post} checks first (a platform not added, an operation the credentials do not
+   * allow, the draft rules against each target platform's limits). A service checks a request
+   * with it before accepting it, and a tool's dry run shows it.
+   *
+   * <pre>{@code
+   * List<DraftProblem> problems = poster.validate(draft, targets);
+   * if (problems.stream().anyMatch(DraftProblem::blocking)) return unprocessable(problems); // nothing sent
+   * }</pre>
    */
-  private CrossPostResult post(PostDraft draft, List<PageRef> targets, @Nullable PageRef challenged,
-      @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
+  public List<DraftProblem> validate(PostDraft draft, List<PageRef> targets) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
-    Set<PageRef> unique = new LinkedHashSet<>(targets);
     List<DraftProblem> problems = new ArrayList<>();
     Map<PlatformId, Capabilities> capabilities = new LinkedHashMap<>();
-    for (PageRef target : unique) {
+    for (PageRef target : new LinkedHashSet<>(targets)) {
       Platform platform = platforms.get(target.platform());
       if (platform == null) {
         problems.add(problem(target.platform(), "DRAFT_PLATFORM",
@@ -151,6 +151,23 @@ public final class CrossPoster {
       if (missing != null) problems.add(problem(platform.platform(), "DRAFT_CREDENTIALS", missing));
     }
     problems.addAll(validator.validate(draft, capabilities.values()));
+    return problems;
+  }
+
+  /** The journal this poster records in, e.g. to read every page's result of one draft. */
+  public PublishJournal journal() {
+    return journal;
+  }
+
+  /**
+   * The one publishing path: validates for every target, then sends to each target once through
+   * its platform's {@link SendOnce}, the captcha {@code answer} going only to {@code challenged}.
+   */
+  private CrossPostResult post(PostDraft draft, List<PageRef> targets, @Nullable PageRef challenged,
+      @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
+    if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
+    Set<PageRef> unique = new LinkedHashSet<>(targets);
+    List<DraftProblem> problems = validate(draft, targets);
 
     List<String> blocking = new ArrayList<>();
     for (DraftProblem problem : problems) {

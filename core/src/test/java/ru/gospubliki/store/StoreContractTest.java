@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -307,9 +308,39 @@ abstract class StoreContractTest {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(1);
       assertThat(rows.getString(2)).isEqualTo("V1__gospubliki_store.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+      assertThat(rows.getString(2)).isEqualTo("V2__gospubliki_publish_request.sql");
       assertThat(rows.next()).isFalse();
     }
     JdbcStore.builder(dataSource).migrate(false).build().snapshots().save(KnownProfile.after(null, profile(WEEK_1).build()));
+  }
+
+  @Test
+  void anIdempotencyKeyStaysBoundToTheRequestThatUsedItFirst() {
+    PublishJournal journal = process().journal();
+    assertThat(journal.bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-b")).isEqualTo("digest-a");
+    assertThat(journal.bindRequest("api-key-2", "digest-b")).isEqualTo("digest-b");
+    assertThat(count("gp_publish_request")).isEqualTo(2);
+  }
+
+  @Test
+  void twoProcessesBindingOneKeyAtOnceAgreeOnOneRequest() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> bound = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String digest = "digest-" + i;
+        bound.add(pool.submit(() -> process().journal().bindRequest("api-race", digest)));
+      }
+      Set<String> answers = new HashSet<>();
+      for (Future<String> answer : bound) answers.add(answer.get());
+      assertThat(answers).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   int count(String table) {
