@@ -121,6 +121,34 @@ public final class CrossPoster {
     return settler.settle(idempotencyKey, page, settlement);
   }
 
+  /**
+   * Every problem of {@code draft} for {@code targets}, blocking or not, without sending anything:
+   * what {@link #post} checks first (a platform not added, an operation the credentials do not
+   * allow, the draft rules against each target platform's limits). A service checks a request
+   * with it before accepting it, and a tool's dry run shows it.
+   *
+   * <pre>{@code
+   * List<DraftProblem> problems = poster.validate(draft, targets);
+   * if (problems.stream().anyMatch(DraftProblem::blocking)) return unprocessable(problems); // nothing sent
+   * }</pre>
+   */
+  public List<DraftProblem> validate(PostDraft draft, List<PageRef> targets) {
+    if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
+    List<DraftProblem> problems = new ArrayList<>();
+    Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
+    for (PageRef target : new LinkedHashSet<>(targets)) {
+      Platform platform = platforms.get(target.platform());
+      if (platform == null) {
+        problems.add(problem(target.platform(), "DRAFT_PLATFORM",
+            "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
+        continue;
+      }
+      capabilities.put(target, platform.capabilities(target));
+    }
+    problems.addAll(validator.validate(draft, capabilities));
+    return problems;
+  }
+
   /** The journal this poster records in, e.g. to read every page's result of one draft. */
   public PublishJournal journal() {
     return journal;
@@ -134,18 +162,7 @@ public final class CrossPoster {
       @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
-    List<DraftProblem> problems = new ArrayList<>();
-    Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
-    for (PageRef target : unique) {
-      Platform platform = platforms.get(target.platform());
-      if (platform == null) {
-        problems.add(problem(target.platform(), "DRAFT_PLATFORM",
-            "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
-        continue;
-      }
-      capabilities.put(target, platform.capabilities(target));
-    }
-    problems.addAll(validator.validate(draft, capabilities));
+    List<DraftProblem> problems = validate(draft, targets);
 
     List<String> blocking = new ArrayList<>();
     for (DraftProblem problem : problems) {

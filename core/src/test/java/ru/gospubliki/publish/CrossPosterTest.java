@@ -123,6 +123,18 @@ final class CrossPosterTest {
   }
 
   @Test
+  void validateSaysWhatPostWouldRefuseAndSendsNothing() {
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).policy(policy).clock(clock).build();
+    List<DraftProblem> problems = poster.validate(
+        PostDraft.builder().text("Очень длинный текст новости без тега").build(), List.of(vkPage, okPage));
+    assertThat(problems).extracting(DraftProblem::rule, DraftProblem::blocking).contains(
+        org.assertj.core.groups.Tuple.tuple("DRAFT_PLATFORM", true), org.assertj.core.groups.Tuple.tuple("T_HASHTAG", false));
+    assertThat(poster.validate(PostDraft.builder().text("Новости #школа").build(), List.of(vkPage))).isEmpty();
+    assertThat(vk.calls()).isZero();
+    assertThat(poster.journal().entries(PostDraft.builder().text("Новости #школа").build().idempotencyKey())).isEmpty();
+  }
+
+  @Test
   void anUnknownOutcomeIsNeverResentAndAPublishedTargetIsNotDuplicated() {
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     CrossPoster poster = poster();

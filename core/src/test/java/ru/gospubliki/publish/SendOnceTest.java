@@ -31,6 +31,7 @@ import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.RuleCatalog;
 import ru.gospubliki.testing.InMemoryPlatform;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * The send-once skeleton behind {@link CrossPoster}, driven through the in-memory platform's
@@ -38,7 +39,7 @@ import ru.gospubliki.testing.InMemoryPlatform;
  */
 final class SendOnceTest {
   static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock = MutableClock.at(T0);
   final Policy policy = Policy.builder(RuleCatalog.builder().build()).build();
   final PageRef page = PageRef.of(PlatformId.OK, "1");
   final PageRef other = PageRef.of(PlatformId.OK, "2");

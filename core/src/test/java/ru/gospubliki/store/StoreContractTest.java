@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -321,7 +322,10 @@ abstract class StoreContractTest {
       assertThat(rows.getString(2)).isEqualTo("V1__gospubliki_store.sql");
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(2);
-      assertThat(rows.getString(2)).isEqualTo("V2__audit_fidelity.sql");
+      assertThat(rows.getString(2)).isEqualTo("V2__gospubliki_publish_request.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(3);
+      assertThat(rows.getString(2)).isEqualTo("V3__audit_fidelity.sql");
       assertThat(rows.next()).isFalse();
     }
     JdbcStore.builder(dataSource).migrate(false).build().snapshots().save(KnownProfile.after(null, profile(WEEK_1).build()));
@@ -360,7 +364,7 @@ abstract class StoreContractTest {
           + " '[{\"line\":7,\"error\":\"нет наименования\"}]')");
     }
     assertThatThrownBy(() -> JdbcStore.builder(dataSource).migrate(false).build())
-        .isInstanceOf(StoreException.class).hasMessageContaining("V2__audit_fidelity.sql");
+        .isInstanceOf(StoreException.class).hasMessageContaining("V3__audit_fidelity.sql");
     JdbcStore store = process();
     AuditRun old = store.audits().runs().get(0);
     ComplianceReport read = store.audits().report(old.id());
@@ -370,6 +374,33 @@ abstract class StoreContractTest {
     assertThat(read.summary().unverified()).isZero();
     AuditRun next = store.audits().record(week1);
     assertThat(process().audits().report(next.id())).isEqualTo(week1);
+  }
+
+  @Test
+  void anIdempotencyKeyStaysBoundToTheRequestThatUsedItFirst() {
+    PublishJournal journal = process().journal();
+    assertThat(journal.bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-b")).isEqualTo("digest-a");
+    assertThat(journal.bindRequest("api-key-2", "digest-b")).isEqualTo("digest-b");
+    assertThat(count("gp_publish_request")).isEqualTo(2);
+  }
+
+  @Test
+  void twoProcessesBindingOneKeyAtOnceAgreeOnOneRequest() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> bound = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String digest = "digest-" + i;
+        bound.add(pool.submit(() -> process().journal().bindRequest("api-race", digest)));
+      }
+      Set<String> answers = new HashSet<>();
+      for (Future<String> answer : bound) answers.add(answer.get());
+      assertThat(answers).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   int count(String table) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.OkHttpVersion;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.Post;
@@ -299,6 +300,7 @@ public final class VkPlatform implements Platform {
     }
 
     public VkPlatform build() {
+      OkHttpVersion.requireCompatible();
       return new VkPlatform(this);
     }
 

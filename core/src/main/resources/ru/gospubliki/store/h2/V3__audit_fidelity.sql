@@ -1,6 +1,6 @@
--- Gospubliki SDK store, schema version 2, for H2 2.x: what an audit reports since the audit-fidelity
+-- Gospubliki SDK store, schema version 3, for H2 2.x: what an audit reports since the audit-fidelity
 -- release, kept with each recorded run so that a run reads back as it was reported.
--- JdbcStore applies it after V1 by itself; with Flyway or Liquibase apply it after V1__gospubliki_store.sql.
+-- JdbcStore applies it after V2 by itself; with Flyway or Liquibase apply it after V2__gospubliki_publish_request.sql.
 
 -- Each page: the platform's numeric id a screen name resolved to, how many rules its score rests on,
 -- and the engagement rate measured.
