@@ -17,7 +17,6 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.internal.publish.SendOnce;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.CaptchaAnswer;
-import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.rules.Policy;
@@ -136,7 +135,7 @@ public final class CrossPoster {
   public List<DraftProblem> validate(PostDraft draft, List<PageRef> targets) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     List<DraftProblem> problems = new ArrayList<>();
-    Map<PlatformId, Capabilities> capabilities = new LinkedHashMap<>();
+    Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
     for (PageRef target : new LinkedHashSet<>(targets)) {
       Platform platform = platforms.get(target.platform());
       if (platform == null) {
@@ -144,13 +143,9 @@ public final class CrossPoster {
             "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
         continue;
       }
-      capabilities.computeIfAbsent(target.platform(), p -> platform.capabilities());
+      capabilities.put(target, platform.capabilities(target));
     }
-    for (Capabilities platform : capabilities.values()) {
-      String missing = missingOperation(platform, draft);
-      if (missing != null) problems.add(problem(platform.platform(), "DRAFT_CREDENTIALS", missing));
-    }
-    problems.addAll(validator.validate(draft, capabilities.values()));
+    problems.addAll(validator.validate(draft, capabilities));
     return problems;
   }
 
@@ -186,23 +181,6 @@ public final class CrossPoster {
       onResult.accept(result);
     }
     return new CrossPostResult.Builder().results(results).problems(problems).build();
-  }
-
-  private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {
-    // The platform's own reason, when it gives one, says why and what to do (MAX: no scheduling at all).
-    Map<Operation, String> because = capabilities.unavailableBecause();
-    if (!capabilities.allows(Operation.PUBLISH)) {
-      return because.getOrDefault(Operation.PUBLISH,
-          "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации");
-    }
-    if (!draft.photos().isEmpty() && !capabilities.allows(Operation.UPLOAD_PHOTOS)) {
-      return because.getOrDefault(Operation.UPLOAD_PHOTOS, "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии");
-    }
-    if (draft.scheduledAt() != null && !capabilities.allows(Operation.SCHEDULE)) {
-      return because.getOrDefault(Operation.SCHEDULE,
-          "платформа не поддерживает отложенные публикации с этими ключами доступа");
-    }
-    return null;
   }
 
   private static DraftProblem problem(PlatformId platform, String rule, String message) {

@@ -52,9 +52,9 @@ final class SendOnceTest {
   final PageRef vkPage = PageRef.of(PlatformId.VK, "1");
 
   InMemoryPlatform platform(PlatformId id, Duration window) {
-    InMemoryPlatform platform = InMemoryPlatform.create(clock, Capabilities.builder().platform(id)
+    InMemoryPlatform platform = InMemoryPlatform.create(Capabilities.builder().platform(id)
         .operations(EnumSet.allOf(Operation.class)).dedupWindow(window).maxTextLength(1000).maxMedia(10)
-        .maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+        .maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build(), clock);
     platform.putProfile(ProfileSnapshot.builder().page(PageRef.of(id, "1")).takenAt(T0).build());
     platform.putProfile(ProfileSnapshot.builder().page(PageRef.of(id, "2")).takenAt(T0).build());
     return platform;

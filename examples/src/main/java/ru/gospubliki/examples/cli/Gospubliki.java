@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -54,13 +55,16 @@ public final class Gospubliki {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     AtomicBoolean signalled = new AtomicBoolean();
+    AtomicInteger exitCode = new AtomicInteger(1);
     // SIGTERM or Ctrl+C: tell the command to stop, and keep the JVM up while it finishes what is in
-    // flight (serve's posts under way, its running audit): the JVM halts once its hooks return.
+    // flight (serve's posts under way, its running audit). Stopped by a signal, the JVM is shutting
+    // down already and would exit 143 (128 + SIGTERM): a command that stopped cleanly in time says so
+    // with its own code, set here by the hook itself, so no other hook's timing can win the race.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       signalled.set(true);
       stop.countDown();
       try {
-        finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) Runtime.getRuntime().halt(exitCode.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -68,9 +72,8 @@ public final class Gospubliki {
     int code = run(args, System.getenv(), System.out, System.err, stop);
     System.out.flush();
     System.err.flush();
+    exitCode.set(code);
     finished.countDown();
-    // Stopped by a signal, the JVM is shutting down already and would exit 143 (128 + SIGTERM):
-    // a command that stopped cleanly says so with its own code instead.
     if (signalled.get()) Runtime.getRuntime().halt(code);
     System.exit(code);
   }

@@ -21,8 +21,6 @@ import ru.gospubliki.report.ChangesWriter;
 import ru.gospubliki.report.HistoryWriter;
 import ru.gospubliki.report.JsonReportWriter;
 import ru.gospubliki.rules.Policy;
-import ru.gospubliki.rules.Rule;
-import ru.gospubliki.rules.RuleScope;
 
 /** The JSON API's handlers under {@code /api/v1}; {@link Service} checks the key and passes its scope. */
 final class Api {
@@ -55,9 +53,7 @@ final class Api {
     if (type.startsWith("application/json")) {
       List<PageRef> pages = Posts.pages(Bodies.array(Bodies.object(body), "pages", true));
       Posts.checkOwned(reports, scope, pages);
-      Registry.Builder registry = Registry.builder();
-      for (PageRef page : pages) registry.addOrganizations(Organization.builder().name(page.url()).addPages(page).build());
-      job = audits.submit(registry.build(), pagesOnly(policy), asOf, false, scope);
+      job = audits.submitPages(pages, policy, asOf, scope);
     } else if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
       Registry registry = registry(body);
       for (Organization organization : registry.organizations()) {
@@ -107,12 +103,6 @@ final class Api {
   }
 
   /** Pages given one by one have no registry entry: organisation rules and the registry's name would only add noise. */
-  private static Policy pagesOnly(Policy policy) {
-    Policy.Builder pages = policy.toBuilder().disable("PROFILE_NAME_MATCHES");
-    for (Rule rule : policy.catalog().rules(RuleScope.ORGANIZATION)) pages.disable(rule.definition().id());
-    return pages.build();
-  }
-
   static @Nullable Instant instant(String name, @Nullable String value) {
     if (value == null) return null;
     try {
@@ -137,9 +127,9 @@ final class Api {
       var report = job.report();
       if (report != null && job.status() == AuditJobs.Status.DONE) {
         json.name("report");
-        okio.Buffer buffer = new okio.Buffer();
-        JsonReportWriter.builder().indent("").build().write(Reports.scoped(report, scope), buffer);
-        json.jsonValue(new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(buffer));
+        java.io.StringWriter text = new java.io.StringWriter();
+        JsonReportWriter.builder().indent("").build().write(Reports.scoped(report, scope), text);
+        json.jsonValue(new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(text.toString()));
       }
       String error = job.error();
       if (error != null) json.name("error").value(error);

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.PageRef;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.rules.Policy;
@@ -102,14 +104,25 @@ final class AuditJobs implements AutoCloseable {
       jobs.put(job.id, job);
       forgetOldest();
     }
-    executor.execute(() -> run(job, registry, policy, asOf, record));
+    executor.execute(() -> run(job, auditor -> auditor.auditRegistry(registry), policy, asOf, record));
+    return job;
+  }
+
+  /** Starts an audit of {@code pages} as they are (no registry: no organisation rules); not recorded. */
+  Job submitPages(List<PageRef> pages, Policy policy, @Nullable Instant asOf, Scope owner) {
+    Job job = new Job(newId(), owner, pages.size());
+    synchronized (jobs) {
+      jobs.put(job.id, job);
+      forgetOldest();
+    }
+    executor.execute(() -> run(job, auditor -> auditor.auditPages(pages), policy, asOf, false));
     return job;
   }
 
   /** Runs an audit now, on the caller's thread (the sandbox's sample district before the service opens). */
   ComplianceReport auditNow(Registry registry, Policy policy) {
     Job job = new Job(newId(), Scope.ALL, 0);
-    run(job, registry, policy, null, true);
+    run(job, auditor -> auditor.auditRegistry(registry), policy, null, true);
     ComplianceReport report = job.report();
     if (report == null) throw new IllegalStateException("audit failed: " + job.error());
     return report;
@@ -128,7 +141,8 @@ final class AuditJobs implements AutoCloseable {
     }
   }
 
-  private void run(Job job, Registry registry, Policy policy, @Nullable Instant asOf, boolean record) {
+  private void run(Job job, Function<Auditor, ComplianceReport> audit, Policy policy, @Nullable Instant asOf,
+      boolean record) {
     try {
       beforeAudit.run();
       Auditor.Builder auditor = Auditor.builder().policy(policy)
@@ -139,7 +153,7 @@ final class AuditJobs implements AutoCloseable {
             job.total = total;
           });
       platforms.forEach(auditor::addPlatform);
-      ComplianceReport report = auditor.build().auditRegistry(registry);
+      ComplianceReport report = audit.apply(auditor.build());
       if (record) {
         try {
           store.audits().record(report);

@@ -146,6 +146,7 @@ final class Reports {
     int pages = 0;
     int compliant = 0;
     int nonCompliant = 0;
+    int unverified = 0;
     int unreachable = 0;
     for (OrganizationAudit organization : report.organizations()) {
       if (!scope.sees(organization.organization().district())) continue;
@@ -154,6 +155,7 @@ final class Reports {
         pages++;
         if (page.status() == PageStatus.COMPLIANT) compliant++;
         if (page.status() == PageStatus.NON_COMPLIANT) nonCompliant++;
+        if (page.status() == PageStatus.UNVERIFIED) unverified++;
         if (page.status() == PageStatus.UNREACHABLE) unreachable++;
       }
     }
@@ -162,8 +164,11 @@ final class Reports {
       if (scope.sees(line.district())) lines.add(line);
     }
     AuditSummary summary = AuditSummary.builder().from(report.summary()).organizations(kept.size()).pages(pages)
-        .compliant(compliant).nonCompliant(nonCompliant).unreachable(unreachable).byDistrict(lines).build();
-    return ComplianceReport.builder().from(report).summary(summary).organizations(kept).rejectedRows(List.of()).build();
+        .compliant(compliant).nonCompliant(nonCompliant).unverified(unverified).unreachable(unreachable).byDistrict(lines)
+        .build();
+    // The registry's rows and warnings are the whole region's: a district's scope sees none of them.
+    return ComplianceReport.builder().from(report).summary(summary).organizations(kept).rejectedRows(List.of())
+        .rejectedRowCount(0).warnings(List.of()).warningCount(0).build();
   }
 
   private static <K, V> Map<K, V> lru() {

@@ -102,7 +102,7 @@ class DashboardTest {
     assertThat(in.headers().values("Set-Cookie")).anySatisfy(c -> assertThat(c)
         .startsWith(Sessions.COOKIE + "=").contains("HttpOnly", "SameSite=Strict", "Path=/"));
     Served.Answer home = browser.get("/");
-    assertThat(home.body()).contains("Подключено 4 из 5", "Озёрский район", "Администрация Озёрского района")
+    assertThat(home.body()).contains("Подключено 4 из 6", "Озёрский район", "Администрация Озёрского района")
         .doesNotContain("Заречн").doesNotContain(Served.OZERSKY);
     assertThat(home.body()).contains("<svg", "Динамика по проверкам");
     assertThat(home.headers().get("Content-Security-Policy")).contains("default-src 'none'", "style-src 'self'");
@@ -163,8 +163,8 @@ class DashboardTest {
       assertThat(rows).anySatisfy(row -> assertThat(row.getCellText(0)).isEqualTo("Район"));
       assertThat(rows).anySatisfy(row -> {
         assertThat(row.getCellText(0)).isEqualTo("Заречный район");
-        assertThat(row.getCellAsNumber(1)).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(33));
-        assertThat(row.getCellText(7)).isEqualTo("33 из 33");
+        assertThat(row.getCellAsNumber(1)).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(37));
+        assertThat(row.getCellText(7)).isEqualTo("33 из 37");
       });
       Sheet findings = workbook.findSheet(XlsxExport.FINDINGS).orElseThrow();
       List<Row> lines = findings.read();
