@@ -35,6 +35,7 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.KnownProfile;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.internal.store.Dialect;
+import ru.gospubliki.internal.store.Migrations;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.Declared;
 import ru.gospubliki.model.MarkStatus;
@@ -340,7 +341,7 @@ abstract class StoreContractTest {
     }
     String v1;
     try (java.io.InputStream in = Objects.requireNonNull(
-        StoreContractTest.class.getResourceAsStream(dialect.resource("V1__gospubliki_store.sql")))) {
+        StoreContractTest.class.getResourceAsStream(Migrations.resource(Migrations.STORE, dialect, "V1__gospubliki_store.sql")))) {
       v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     ComplianceReport week1 = report(WEEK_1, MarkStatus.CONFIRMED);

@@ -184,7 +184,7 @@ final class AuditCommand {
             + (registry.rejectedRowCount() > 0 ? " (все " + registry.rejectedRowCount() + " строк отклонены)" : ""));
       }
     }
-    List<Platform> platforms = access.platforms();
+    List<Platform> platforms = access.platforms(options.store.channels());
     if (platforms.isEmpty()) {
       err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
@@ -194,6 +194,14 @@ final class AuditCommand {
     if (registry != null) {
       for (Organization organization : registry.organizations()) all.addAll(organization.pages());
     }
+    Store store = null;
+    String unavailable = null;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      unavailable = StoreOption.reason(e);
+    }
+    // After the store is open: the channels learnt are kept for the next runs.
     PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
@@ -201,13 +209,6 @@ final class AuditCommand {
     if (pages > 20 && System.console() != null) {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
-    }
-    Store store = null;
-    String unavailable = null;
-    try {
-      store = options.store.open();
-    } catch (StoreException e) {
-      unavailable = StoreOption.reason(e);
     }
     SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
     auditor.snapshotStore(snapshots);
@@ -240,12 +241,15 @@ final class AuditCommand {
       return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
     }
     String snapshotProblem = snapshots.problem();
-    if (snapshotProblem != null || notRecorded != null) {
+    String channelsProblem = options.store.channelsProblem();
+    if (snapshotProblem != null || notRecorded != null || channelsProblem != null) {
       List<String> lost = new ArrayList<>();
       if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
       if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+      if (channelsProblem != null) lost.add("каналы MAX, о которых бот узнал (их прочитают снова в следующий раз)");
+      String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
       err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
-          + String.join(", ", lost) + " (" + (notRecorded != null ? notRecorded : snapshotProblem) + ")");
+          + String.join(", ", lost) + " (" + why + ")");
       boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
       if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
     }

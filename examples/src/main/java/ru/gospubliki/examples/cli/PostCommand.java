@@ -166,13 +166,12 @@ final class PostCommand {
    */
   static int post(Options options, PlatformAccess access, Terminal terminal) throws UsageException {
     PrintStream out = terminal.out;
-    List<Platform> platforms = access.platforms();
+    List<Platform> platforms = access.platforms(options.store.channels());
     if (platforms.isEmpty()) {
       terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
-    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
     PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
     Store store;
     try {
@@ -183,6 +182,8 @@ final class PostCommand {
           + "); опубликовать без журнала: --store none");
       return Gospubliki.EXIT_FAILED;
     }
+    // After the store is open: the channels learnt are kept for the next runs.
+    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
     CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal());
     platforms.forEach(poster::addPlatform);
     Settlement settlement = options.settle;
