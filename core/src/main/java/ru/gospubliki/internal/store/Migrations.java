@@ -49,6 +49,9 @@ public final class Migrations {
           }
           for (StoreSchema schema : schemas) apply(connection, dialect, schema);
           connection.commit();
+        } catch (StoreException e) {
+          connection.rollback(); // a script missing from the jar: nothing of this step is kept
+          throw e;
         } catch (SQLException e) {
           connection.rollback();
           // Another process recorded the same version first: the schema is there.
