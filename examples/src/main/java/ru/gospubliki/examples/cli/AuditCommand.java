@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.audit.AuditScope;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.KnownProfile;
@@ -58,7 +59,9 @@ final class AuditCommand {
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; , или табуляция), UTF-8, UTF-16 или Windows-1251",
       "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
-      "                    можно указать несколько раз",
+      "                    можно указать несколько раз. Такая выборочная проверка запоминает, что",
+      "                    увидела на страницах (пропажу отметки найдёт и она, и следующая), но в",
+      "                    историю проверок не записывается: changes и history сравнивают проверки реестра",
       "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
       "  --format          table (по умолчанию), json или csv",
       "  --out FILE        записать отчёт в файл вместо вывода на экран (файл заменяется целиком",
@@ -225,9 +228,11 @@ final class AuditCommand {
       err.println(COMMAND.prefix() + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    // Recorded only once the report is out: a store that fails never costs the report.
+    // Recorded only once the report is out: a store that fails never costs the report. A spot check
+    // of --page pages is no audit of the registry: its snapshots are saved, but changes and history
+    // compare registry audits only.
     String notRecorded = null;
-    if (store != null) {
+    if (store != null && report.scope() == AuditScope.REGISTRY) {
       try {
         store.audits().record(report);
       } catch (RuntimeException e) {
@@ -250,7 +255,7 @@ final class AuditCommand {
       String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
       err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
           + String.join(", ", lost) + " (" + why + ")");
-      boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
+      boolean nothingSaved = (notRecorded != null || report.scope() != AuditScope.REGISTRY) && snapshots.saved() == 0;
       if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
     }
     return exit;

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.examples.sandbox.Sandbox;
 import ru.gospubliki.examples.sandbox.SandboxData;
+import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.publish.JournalEntry;
 import ru.gospubliki.publish.JournalStatus;
@@ -104,6 +106,52 @@ final class StoreEndToEndTest {
     assertThat(week1Line).containsEntry("district", "Заречный район");
     assertThat(week2Line.get("organizations")).isEqualTo(week1Line.get("organizations"));
     assertThat(Cli.run(env, "history", "--store", store, "--format", "csv").out).startsWith("\uFEFFДата проверки;");
+  }
+
+  /**
+   * A spot check of one page between two weekly audits of the registry: it finds the lost mark and
+   * the store remembers what it saw, but changes and history compare the registry's audits only,
+   * so no other organisation of the registry is reported removed.
+   */
+  @Test
+  void aSpotCheckOfOnePageIsRememberedButNeverComparedWithTheRegistrysAudits() throws IOException {
+    String json = sampleJson();
+    String csv = SandboxData.sample().registryCsv();
+    Path registry = Files.writeString(dir.resolve("реестр.csv"), csv);
+    String store = dir.resolve("store").toString();
+    Map<String, String> env;
+    try (Sandbox week1 = Sandbox.builder().data(SandboxData.fromJson(json, csv)).clock(Clock.fixed(WEEK_1, ZoneOffset.UTC)).build()) {
+      env = Cli.env(week1);
+      assertThat(audit(env, week1, registry, WEEK_1, store).exit).isZero();
+    }
+    String lost = json.replaceFirst("\"is_government_organization\": true", "\"is_government_organization\": false");
+    Instant spot = WEEK_1.plus(Duration.ofDays(3));
+    try (Sandbox midweek = Sandbox.builder().data(SandboxData.fromJson(lost, csv)).clock(Clock.fixed(spot, ZoneOffset.UTC)).build()) {
+      Cli check = Cli.run(env, "audit", "--page", VK_PAGE, "--as-of", spot.toString(), "--format", "json",
+          "--vk-api-url", midweek.vkApiUrl(), "--ok-api-url", midweek.okApiUrl(), "--store", store);
+      assertThat(check.exit).as(check.toString()).isZero();
+      assertThat(check.err).doesNotContain("хранилищ");
+      Map<String, Object> page = map(list(map(list(check.json().get("organizations")).get(0)).get("pages")).get(0));
+      assertThat(list(page.get("findings"))).anySatisfy(f -> assertThat(map(f))
+          .containsEntry("rule", "GOV_MARK_LOST").containsEntry("outcome", "FAIL"));
+    }
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:file:" + Path.of(store).resolve("gospubliki") + ";AUTO_SERVER=TRUE");
+    assertThat(JdbcStore.builder(database).build().snapshots().load(PageRef.of(PlatformId.VK, Long.toString(VK_GROUP_ID))))
+        .satisfies(known -> assertThat(known.snapshot().mark()).isEqualTo(MarkStatus.ABSENT));
+    assertThat(Cli.run(env, "changes", "--store", store).err).contains("меньше двух проверок");
+    assertThat(list(Cli.run(env, "history", "--store", store, "--format", "json").json().get("runs"))).hasSize(1);
+
+    Instant week2 = WEEK_2;
+    try (Sandbox next = Sandbox.builder().data(SandboxData.fromJson(lost, csv)).clock(Clock.fixed(week2, ZoneOffset.UTC)).build()) {
+      assertThat(audit(env, next, registry, week2, store).exit).isZero();
+    }
+    Cli changes = Cli.run(env, "changes", "--store", store, "--format", "json");
+    assertThat(changes.exit).as(changes.toString()).isZero();
+    assertThat(changes.json()).containsEntry("from", WEEK_1.toString()).containsEntry("to", week2.toString());
+    List<Object> kinds = list(changes.json().get("changes")).stream().map(c -> map(c).get("kind")).toList();
+    assertThat(kinds).contains("MARK_LOST").doesNotContain("ORGANIZATION_REMOVED", "ORGANIZATION_ADDED");
+    assertThat(Cli.run("audit", "--help").out).contains("выборочная проверка", "историю проверок не записывается");
   }
 
   @Test
