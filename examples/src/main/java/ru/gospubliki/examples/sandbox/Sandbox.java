@@ -11,6 +11,7 @@ import ru.gospubliki.examples.sandbox.internal.MaxBotApi;
 import ru.gospubliki.examples.sandbox.internal.OkApi;
 import ru.gospubliki.examples.sandbox.internal.SandboxDispatcher;
 import ru.gospubliki.examples.sandbox.internal.VkApi;
+import ru.gospubliki.model.PlatformId;
 
 /**
  * Fake VK, OK and MAX APIs served in-process on 127.0.0.1, so the SDK can be tried, demonstrated and
@@ -197,6 +198,30 @@ public final class Sandbox implements AutoCloseable {
   /** OK calls refused with error 8 (flood blocked); 0 unless limits are enforced. */
   public int okRateLimited() {
     return ok.rateLimited();
+  }
+
+  /**
+   * Loses the answer to the next publication to {@code platform} (OK's {@code mediatopic.post},
+   * MAX's {@code POST /messages}): the post is made, then the connection is cut before any answer,
+   * and every later call to that platform is cut as well until {@link #reconnect()}, so the client
+   * can neither read the answer nor look whether its post went out. For tests of what a client does
+   * with an outcome it cannot know.
+   *
+   * @throws IllegalArgumentException for a platform other than OK and MAX.
+   */
+  public void loseNextPost(PlatformId platform) {
+    if (platform.equals(PlatformId.OK)) {
+      dispatcher.loseNextPost(SandboxDispatcher.OK);
+    } else if (platform.equals(PlatformId.MAX)) {
+      dispatcher.loseNextPost(SandboxDispatcher.MAX);
+    } else {
+      throw new IllegalArgumentException("loseNextPost: OK and MAX only, not " + platform);
+    }
+  }
+
+  /** Ends what {@link #loseNextPost} began: every platform answers again. */
+  public void reconnect() {
+    dispatcher.reconnect();
   }
 
   /** The server's root on the numeric loopback address (the tool prints 127.0.0.1, not localhost). */
