@@ -34,7 +34,7 @@ final class StoredChannels implements MaxChannelDirectory {
     store = directory;
   }
 
-  /** Why the store did not take the channels, in Russian, the first time it failed; null while it has not. */
+  /** Why the store did not take a channel or marker, in Russian, the first time a write failed; null while none has. */
   synchronized @Nullable String problem() {
     return problem;
   }
@@ -52,7 +52,7 @@ final class StoredChannels implements MaxChannelDirectory {
         known.clear();
         for (MaxChannel channel : stored) known.put(key(channel.botId(), channel.chatId()), channel);
       } catch (RuntimeException e) {
-        failed(e);
+        // Nothing is lost: what this process knows serves until the store is back.
       }
     }
     Map<String, MaxChannel> all = new LinkedHashMap<>(known);
@@ -102,7 +102,7 @@ final class StoredChannels implements MaxChannelDirectory {
         OptionalLong stored = directory.marker(botId);
         if (stored.isPresent()) markers.put(botId, stored.getAsLong());
       } catch (RuntimeException e) {
-        failed(e);
+        // Without the stored marker the bot's pending updates are read again: nothing is lost.
       }
     }
     Long marker = markers.get(botId);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -254,6 +256,7 @@ public final class Sandbox implements AutoCloseable {
     private int vkUserRps = 3;
     private int okRps = 3;
     private int maxRps = 30;
+    private Consumer<String> onCall = call -> {};
 
     private Builder() {}
 
@@ -320,6 +323,17 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Tells {@code listener} of each API call before it is answered, as {@code vk wall.get}, {@code
+     * ok mediatopic.getTopics} or {@code max GET /messages}, on the sandbox's server thread: the
+     * call waits while the listener runs. For tests that make something happen in the middle of a
+     * run, such as stopping the store's database while an audit reads its pages.
+     */
+    public Builder onCall(Consumer<String> listener) {
+      this.onCall = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
@@ -328,7 +342,7 @@ public final class Sandbox implements AutoCloseable {
       OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
           enforceRateLimits, okRps);
       MaxBotApi max = new MaxBotApi(data.dataSet, clock, MAX_BOT_TOKEN, enforceRateLimits, maxRps, 2);
-      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max);
+      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max, onCall);
       MockWebServer server = new MockWebServer();
       server.setDispatcher(dispatcher);
       try {

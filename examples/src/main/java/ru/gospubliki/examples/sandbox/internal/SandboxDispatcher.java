@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -31,10 +32,13 @@ public final class SandboxDispatcher extends Dispatcher {
   /** Platforms cut off: every call's connection is closed without an answer. */
   private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
 
-  public SandboxDispatcher(VkApi vk, OkApi ok, MaxBotApi max) {
+  private final Consumer<String> onCall;
+
+  public SandboxDispatcher(VkApi vk, OkApi ok, MaxBotApi max, Consumer<String> onCall) {
     this.vk = vk;
     this.ok = ok;
     this.max = max;
+    this.onCall = onCall;
   }
 
   /** Requests received under {@code /vk/}: API calls, including refused ones, and photo uploads. */
@@ -69,6 +73,11 @@ public final class SandboxDispatcher extends Dispatcher {
     if (platform.equals("vk")) vkRequests.incrementAndGet();
     if (platform.equals(OK)) okRequests.incrementAndGet();
     if (platform.equals(MAX)) maxRequests.incrementAndGet();
+    try {
+      onCall.accept(call(request, path));
+    } catch (RuntimeException e) {
+      return Responses.status(500, "The sandbox's call listener failed: " + e);
+    }
     if (cutOff.contains(platform)) return cut();
     MockResponse response = route(request, path);
     if (isPost(platform, request, path) && losingNextPost.remove(platform)) {
@@ -90,6 +99,17 @@ public final class SandboxDispatcher extends Dispatcher {
     if (path.equals(List.of(OK, "fb.do"))) return ok.dispatch(request);
     if (path.equals(List.of(OK, "upload")) && "POST".equals(request.getMethod())) return ok.upload(request);
     return Responses.status(404, "Not found: the sandbox serves /vk/method/{method}, /ok/fb.do and /max/...");
+  }
+
+  /** The call as the listener is told it: {@code vk wall.get}, {@code ok group.getInfo}, {@code max GET /messages}. */
+  static String call(RecordedRequest request, List<String> path) {
+    if (path.isEmpty()) return "";
+    String platform = path.get(0);
+    List<String> rest = path.subList(1, path.size());
+    if (platform.equals("vk") && rest.size() == 2 && rest.get(0).equals("method")) return "vk " + rest.get(1);
+    if (platform.equals(OK) && rest.equals(List.of("fb.do"))) return "ok " + Form.params(request).get("method");
+    if (platform.equals(MAX)) return "max " + request.getMethod() + " /" + String.join("/", rest);
+    return platform + " " + String.join("/", rest);
   }
 
   /** OK's {@code mediatopic.post}, MAX's {@code POST /messages}. */
