@@ -39,7 +39,7 @@ import ru.gospubliki.store.StoreException;
  * the test run: a "process" is a directory (and a platform) built anew over the same database.
  */
 final class JdbcChannelDirectoryTest {
-  static final long CHAT = -70000000000101L;
+  static final long CHAT = MaxServer.CHAT;
   static final Instant ADDED = Instant.parse("2026-11-23T09:00:00.123456Z");
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static EmbeddedPostgres postgres;
@@ -149,8 +149,7 @@ final class JdbcChannelDirectoryTest {
     DataSource dataSource = database.get();
     JdbcStore.builder(dataSource).addSchema(JdbcChannelDirectory.SCHEMA).build();
     PageRef page = PageRef.parse("https://max.ru/zarechny_adm");
-    try (MaxServer server = new MaxServer()) {
-      server.max.channel(CHAT, "zarechny_adm", "Администрация Заречного района", BOT);
+    try (MaxServer server = new MaxServer().start()) {
       server.max.update(BOT, "bot_added", CHAT);
       try (MaxPlatform first = server.platform().channels(JdbcChannelDirectory.create(dataSource)).build()) {
         assertThat(first.pollUpdates().added()).extracting(MaxChannel::chatId).containsExactly(CHAT);

@@ -57,15 +57,25 @@ final class StoreEndToEndTest {
         "--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl(), "--store", store);
   }
 
+  /** The sandbox serving {@code json} (with the sample registry) at {@code now}. */
+  static Sandbox sandbox(String json, Instant now) {
+    return Sandbox.builder().data(SandboxData.fromJson(json, SandboxData.sample().registryCsv()))
+        .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+  }
+
+  /** {@code json} with the district administration's VK page having lost its «Госорганизация» mark. */
+  static String markLost(String json) {
+    return json.replaceFirst("\"is_government_organization\": true", "\"is_government_organization\": false");
+  }
+
   /** The README's two weeks: audit; the district administration's page loses its mark; audit; changes names it. */
   @Test
   void aMarkLostBetweenTwoWeeklyAuditsIsNamedByChanges() throws IOException {
     String json = sampleJson();
-    String csv = SandboxData.sample().registryCsv();
-    Path registry = Files.writeString(dir.resolve("реестр.csv"), csv);
+    Path registry = Files.writeString(dir.resolve("реестр.csv"), SandboxData.sample().registryCsv());
     String store = dir.resolve("store").toString();
     Map<String, String> env;
-    try (Sandbox week1 = Sandbox.builder().data(SandboxData.fromJson(json, csv)).clock(Clock.fixed(WEEK_1, ZoneOffset.UTC)).build()) {
+    try (Sandbox week1 = sandbox(json, WEEK_1)) {
       env = Cli.env(week1);
       Cli first = audit(env, week1, registry, WEEK_1, store);
       assertThat(first.exit).as(first.toString()).isZero();
@@ -75,8 +85,7 @@ final class StoreEndToEndTest {
     assertThat(tooFew.exit).isEqualTo(2);
     assertThat(tooFew.err).contains("меньше двух проверок");
 
-    String lost = json.replaceFirst("\"is_government_organization\": true", "\"is_government_organization\": false");
-    try (Sandbox week2 = Sandbox.builder().data(SandboxData.fromJson(lost, csv)).clock(Clock.fixed(WEEK_2, ZoneOffset.UTC)).build()) {
+    try (Sandbox week2 = sandbox(markLost(json), WEEK_2)) {
       Cli second = audit(env, week2, registry, WEEK_2, store);
       assertThat(second.exit).as(second.toString()).isZero();
       Map<String, Object> page = map(list(map(list(second.json().get("organizations")).get(0)).get("pages")).get(0));
@@ -115,18 +124,16 @@ final class StoreEndToEndTest {
    */
   @Test
   void aSpotCheckOfOnePageIsRememberedButNeverComparedWithTheRegistrysAudits() throws IOException {
-    String json = sampleJson();
-    String csv = SandboxData.sample().registryCsv();
-    Path registry = Files.writeString(dir.resolve("реестр.csv"), csv);
+    String lost = markLost(sampleJson());
+    Path registry = Files.writeString(dir.resolve("реестр.csv"), SandboxData.sample().registryCsv());
     String store = dir.resolve("store").toString();
     Map<String, String> env;
-    try (Sandbox week1 = Sandbox.builder().data(SandboxData.fromJson(json, csv)).clock(Clock.fixed(WEEK_1, ZoneOffset.UTC)).build()) {
+    try (Sandbox week1 = sandbox(sampleJson(), WEEK_1)) {
       env = Cli.env(week1);
       assertThat(audit(env, week1, registry, WEEK_1, store).exit).isZero();
     }
-    String lost = json.replaceFirst("\"is_government_organization\": true", "\"is_government_organization\": false");
     Instant spot = WEEK_1.plus(Duration.ofDays(3));
-    try (Sandbox midweek = Sandbox.builder().data(SandboxData.fromJson(lost, csv)).clock(Clock.fixed(spot, ZoneOffset.UTC)).build()) {
+    try (Sandbox midweek = sandbox(lost, spot)) {
       Cli check = Cli.run(env, "audit", "--page", VK_PAGE, "--as-of", spot.toString(), "--format", "json",
           "--vk-api-url", midweek.vkApiUrl(), "--ok-api-url", midweek.okApiUrl(), "--store", store);
       assertThat(check.exit).as(check.toString()).isZero();
@@ -143,7 +150,7 @@ final class StoreEndToEndTest {
     assertThat(list(Cli.run(env, "history", "--store", store, "--format", "json").json().get("runs"))).hasSize(1);
 
     Instant week2 = WEEK_2;
-    try (Sandbox next = Sandbox.builder().data(SandboxData.fromJson(lost, csv)).clock(Clock.fixed(week2, ZoneOffset.UTC)).build()) {
+    try (Sandbox next = sandbox(lost, week2)) {
       assertThat(audit(env, next, registry, week2, store).exit).isZero();
     }
     Cli changes = Cli.run(env, "changes", "--store", store, "--format", "json");
