@@ -21,7 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public interface AuditHistory {
-  /** Keeps {@code report} as one run: the summary, every organisation, page, status, mark and finding. */
+  /**
+   * Keeps {@code report} as one run: the summary, every organisation, page, status, mark and
+   * finding. Only a registry's audit is a run: a spot check of a list of pages ({@link
+   * Auditor#auditPages}, scope {@link AuditScope#PAGES}) is refused, since the next {@link
+   * AuditChanges} would take every organisation it does not name as removed (its snapshots were
+   * saved by the audit itself).
+   *
+   * @throws IllegalArgumentException when {@code report} is a spot check of pages.
+   */
   AuditRun record(ComplianceReport report);
 
   /** Every run, oldest first (by {@link AuditRun#asOf()}, then by id), without pages. */
@@ -43,6 +51,9 @@ public interface AuditHistory {
 
       @Override
       public synchronized AuditRun record(ComplianceReport report) {
+        if (report.scope() != AuditScope.REGISTRY) {
+          throw new IllegalArgumentException("a spot check of pages is not an audit run: only a registry's audit is recorded");
+        }
         AuditRun run = AuditRun.builder().id(ids.incrementAndGet()).asOf(report.asOf()).policy(report.policy())
             .summary(report.summary()).build();
         runs.add(run);

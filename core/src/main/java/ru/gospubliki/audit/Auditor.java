@@ -176,6 +176,11 @@ public final class Auditor {
    * Audits {@code pages} without a registry: each page is read and judged on its own (page and
    * publication rules; no organisation, so no organisation rules and no comparison with a registry
    * name). In the report every page stands as its own entry, named by its URL, with no district.
+   *
+   * <p>A spot check: the snapshots of the pages are loaded and saved as by a registry's audit (a
+   * lost mark is found and remembered), but the report's {@linkplain ComplianceReport#scope()
+   * scope} is {@link AuditScope#PAGES}, and an {@link AuditHistory} does not keep it as an audit
+   * run, so the next {@link AuditChanges} compares registry audits only.
    */
   public ComplianceReport auditPages(Collection<PageRef> pages) {
     Instant now = clock.instant();
@@ -195,6 +200,7 @@ public final class Auditor {
     return ComplianceReport.builder()
         .asOf(now)
         .policy(policy.name())
+        .scope(AuditScope.PAGES)
         .summary(tally.summary())
         .organizations(entries)
         .build();

@@ -28,6 +28,15 @@ public abstract class ComplianceReport {
   /** The policy's name. */
   public abstract String policy();
 
+  /**
+   * Whether this is a registry's audit or a spot check of a list of pages; only a registry's
+   * audit is kept by an {@link AuditHistory}.
+   */
+  @Value.Default
+  public AuditScope scope() {
+    return AuditScope.REGISTRY;
+  }
+
   public abstract AuditSummary summary();
 
   public abstract List<OrganizationAudit> organizations();

@@ -2,6 +2,8 @@ package ru.gospubliki.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import ru.gospubliki.audit.AuditHistory;
@@ -34,7 +36,9 @@ import ru.gospubliki.publish.PublishJournal;
  * Flyway's {@code V<n>__name.sql} naming); with Liquibase, include the same files with {@code
  * <sqlFile path="ru/gospubliki/store/postgresql/V1__gospubliki_store.sql"/>} and then the later ones in
  * order; then build the store with {@link Builder#migrate(boolean) migrate(false)}. Future versions add
- * {@code V4__...} scripts.
+ * {@code V4__...} scripts. Another module's tables in the same database (the MAX adapter's channel
+ * directory) come as a {@link StoreSchema} given to {@link Builder#addSchema}: applied by the same
+ * step, recorded in a version table of their own.
  *
  * <p>Thread-safe; every operation takes a connection from the data source and gives it back. Many
  * processes may share one database: claims in the publish journal are atomic across them.
@@ -72,6 +76,7 @@ public final class JdbcStore implements Store {
   /** Builds a {@link JdbcStore}. */
   public static final class Builder {
     private final DataSource dataSource;
+    private final List<StoreSchema> schemas = new ArrayList<>(List.of(Migrations.STORE));
     private boolean migrate = true;
 
     Builder(DataSource dataSource) {
@@ -88,10 +93,28 @@ public final class JdbcStore implements Store {
     }
 
     /**
-     * Connects once to learn the database (H2 or PostgreSQL) and brings its schema up to date.
+     * Tables of another module kept in the same database, applied (or, with {@code migrate(false)},
+     * checked) by {@link #build()} after the store's own, in the order added: for example the MAX
+     * adapter's channel directory, {@code addSchema(JdbcChannelDirectory.SCHEMA)}.
+     *
+     * @throws IllegalArgumentException when another schema added (or the store's) uses the same version table.
+     */
+    public Builder addSchema(StoreSchema schema) {
+      Objects.requireNonNull(schema, "schema");
+      for (StoreSchema added : schemas) {
+        if (added.versionTable().equals(schema.versionTable())) {
+          throw new IllegalArgumentException("version table " + schema.versionTable() + " is taken by " + added);
+        }
+      }
+      schemas.add(schema);
+      return this;
+    }
+
+    /**
+     * Connects once to learn the database (H2 or PostgreSQL) and brings its schemas up to date.
      *
      * @throws StoreException when the database cannot be reached, is neither H2 nor PostgreSQL,
-     *     or (with {@code migrate(false)}) lacks the store's tables.
+     *     or (with {@code migrate(false)}) lacks the store's tables or an added schema's.
      */
     public JdbcStore build() {
       Dialect dialect;
@@ -101,17 +124,9 @@ public final class JdbcStore implements Store {
         throw new StoreException("could not connect to the store's database: " + e.getMessage(), e);
       }
       if (migrate) {
-        Migrations.apply(dataSource, dialect);
+        Migrations.apply(dataSource, dialect, schemas);
       } else {
-        try (Connection connection = dataSource.getConnection()) {
-          if (Migrations.currentVersion(connection) < Migrations.SCRIPTS.size()) {
-            throw new StoreException("the store's schema is older than this SDK: apply "
-                + String.join(", ", Migrations.SCRIPTS) + " or build with migrate(true)");
-          }
-        } catch (SQLException e) {
-          throw new StoreException("the store's tables are missing (gp_schema_version): apply "
-              + dialect.resource(Migrations.SCRIPTS.get(0)) + " or build with migrate(true)", e);
-        }
+        Migrations.check(dataSource, dialect, schemas);
       }
       return new JdbcStore(dataSource, dialect);
     }

@@ -35,6 +35,7 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.KnownProfile;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.internal.store.Dialect;
+import ru.gospubliki.internal.store.Migrations;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.Declared;
 import ru.gospubliki.model.MarkStatus;
@@ -146,6 +147,45 @@ abstract class StoreContractTest {
     AuditChanges changes = AuditChanges.latest(process().audits(), null);
     assertThat(changes.changes()).extracting(AuditChange::kind, AuditChange::before, AuditChange::after)
         .contains(tuple(ChangeKind.PAGE_RENAMED, "Администрация поселка Заречный", "Заречный сегодня"));
+  }
+
+  /**
+   * A spot check of one page between two weekly audits: it finds the lost mark with what the store
+   * knew, and the store remembers what it saw, but it is no audit run, so {@code changes} compares
+   * the two registry audits and names no organisation as removed.
+   */
+  @Test
+  void aSpotCheckOfPagesUpdatesTheSnapshotsButIsNoAuditRun() {
+    auditOnce(WEEK_1, profile(WEEK_1).build());
+    Instant spot = WEEK_1.plus(Duration.ofDays(3));
+    InMemoryPlatform vk = InMemoryPlatform.create(PlatformId.VK, java.time.Clock.fixed(spot, java.time.ZoneOffset.UTC));
+    vk.putProfile(profile(spot).mark(MarkStatus.ABSENT).build());
+    JdbcStore store = process();
+    ComplianceReport check = Auditor.builder().clock(java.time.Clock.fixed(spot, java.time.ZoneOffset.UTC))
+        .addPlatform(vk).snapshotStore(store.snapshots()).build().auditPages(List.of(page));
+
+    assertThat(check.scope()).isEqualTo(ru.gospubliki.audit.AuditScope.PAGES);
+    assertThat(check.organizations().get(0).pages().get(0).findings()).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo("GOV_MARK_LOST");
+      assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+    });
+    assertThat(process().snapshots().load(page)).satisfies(known -> {
+      assertThat(known.snapshot().mark()).isEqualTo(MarkStatus.ABSENT);
+      assertThat(known.snapshot().takenAt()).isEqualTo(spot);
+      assertThat(known.markLastSeen()).isEqualTo(WEEK_1);
+    });
+    assertThatThrownBy(() -> store.audits().record(check)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("spot check");
+    assertThatThrownBy(() -> ru.gospubliki.audit.AuditHistory.inMemory().record(check))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(process().audits().runs()).hasSize(1);
+
+    Instant week2 = WEEK_1.plus(Duration.ofDays(7));
+    auditOnce(week2, profile(week2).mark(MarkStatus.ABSENT).build());
+    AuditChanges changes = AuditChanges.latest(process().audits(), null);
+    assertThat(changes.from()).isEqualTo(WEEK_1);
+    assertThat(changes.changes()).extracting(AuditChange::kind).contains(ChangeKind.MARK_LOST)
+        .doesNotContain(ChangeKind.ORGANIZATION_REMOVED, ChangeKind.ORGANIZATION_ADDED);
   }
 
   /** One audit of the page by a new process, recorded in the history. */
@@ -340,7 +380,7 @@ abstract class StoreContractTest {
     }
     String v1;
     try (java.io.InputStream in = Objects.requireNonNull(
-        StoreContractTest.class.getResourceAsStream(dialect.resource("V1__gospubliki_store.sql")))) {
+        StoreContractTest.class.getResourceAsStream(Migrations.resource(Migrations.STORE, dialect, "V1__gospubliki_store.sql")))) {
       v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     ComplianceReport week1 = report(WEEK_1, MarkStatus.CONFIRMED);

@@ -17,9 +17,8 @@ import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
@@ -33,22 +32,10 @@ import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 
 class MaxPublishTest {
-  static final long CHAT = -70000000000101L;
+  static final long CHAT = MaxServer.CHAT;
   static final PageRef PAGE = PageRef.parse("max:" + CHAT);
-  private MaxServer server;
-  private FakeMax max;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MaxServer();
-    max = server.max;
-    max.channel(CHAT, "zarechny_adm", "Администрация Заречного района", BOT);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final MaxServer server = new MaxServer();
+  private final FakeMax max = server.max;
 
   static DraftPhoto photo(String name) throws Exception {
     BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
@@ -262,7 +249,7 @@ class MaxPublishTest {
   void aKeyRefusedByOneServerIsNotSetAsideAgainstAnother() throws Exception {
     ru.gospubliki.internal.http.TokenBudgets budgets = new ru.gospubliki.internal.http.TokenBudgets(server.time,
         server.time);
-    try (MaxServer other = new MaxServer()) {
+    try (MaxServer other = new MaxServer().start()) {
       other.max.bots.clear(); // this server refuses every key
       try (MaxPlatform refusing = other.platform().budgets(budgets).build();
           MaxPlatform platform = server.platform().budgets(budgets).build()) {

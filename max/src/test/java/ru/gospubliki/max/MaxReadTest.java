@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.MediaKind;
@@ -27,21 +26,9 @@ import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
 
 class MaxReadTest {
-  static final long CHAT = -70000000000101L;
-  private MaxServer server;
-  private FakeMax max;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MaxServer();
-    max = server.max;
-    max.channel(CHAT, "zarechny_adm", "Администрация Заречного района", BOT);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  static final long CHAT = MaxServer.CHAT;
+  @RegisterExtension final MaxServer server = new MaxServer();
+  private final FakeMax max = server.max;
 
   private static <T> T value(FetchResult<T> result) {
     assertThat(result).isInstanceOf(FetchResult.Success.class);

@@ -6,29 +6,16 @@ import static ru.gospubliki.max.MaxServer.BOT;
 import java.time.Instant;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 
 class MaxUpdatesTest {
-  static final long CHAT = -70000000000101L;
-  private MaxServer server;
-  private FakeMax max;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MaxServer();
-    max = server.max;
-    max.channel(CHAT, "zarechny_adm", "Администрация Заречного района", BOT);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  static final long CHAT = MaxServer.CHAT;
+  @RegisterExtension final MaxServer server = new MaxServer();
+  private final FakeMax max = server.max;
 
   @Test
   void pollsOnlyTheChannelUpdatesFromTheStoredMarkerAndStoresTheNext() {

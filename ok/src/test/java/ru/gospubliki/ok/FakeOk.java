@@ -29,6 +29,22 @@ final class FakeOk extends Dispatcher {
   enum Drop { NONE, BEFORE_RECORDING, AFTER_RECORDING }
 
   static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+
+  /**
+   * A platform against {@code server} on fake time, one call at a time so that queued answers meet
+   * their calls in order (pools have tests of their own).
+   */
+  static OkPlatform.Builder platform(mockwebserver3.MockWebServer server, FakeTime time) {
+    return OkPlatform.builder()
+        .applicationKey("APPKEY")
+        .applicationSecretKey("SECRETKEY")
+        .accessToken("ACCESSTOKEN")
+        .requestsPerSecond(1)
+        .baseUrl(server.url("/fb.do").toString())
+        .clock(time)
+        .tokenBudgets(time.budgets())
+        .sleeper(time);
+  }
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
   final List<Map<String, Object>> topics = Collections.synchronizedList(new ArrayList<>());

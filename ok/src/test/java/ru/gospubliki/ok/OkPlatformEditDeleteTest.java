@@ -41,16 +41,7 @@ final class OkPlatformEditDeleteTest {
   private final FakeTime time = new FakeTime(NOW);
 
   private OkPlatform.Builder platform() {
-    return OkPlatform.builder()
-        .applicationKey("APPKEY")
-        .applicationSecretKey("SECRETKEY")
-        .accessToken("ACCESSTOKEN")
-        // One call at a time, so queued answers meet their calls in order; pools have tests of their own.
-        .requestsPerSecond(1)
-        .baseUrl(server.url("/fb.do").toString())
-        .clock(time)
-        .tokenBudgets(time.budgets())
-        .sleeper(time);
+    return FakeOk.platform(server, time);
   }
 
   @Test

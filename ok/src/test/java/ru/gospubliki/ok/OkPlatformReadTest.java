@@ -14,11 +14,14 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import ru.gospubliki.audit.Auditor;
+import ru.gospubliki.audit.PageObservation;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.MediaKind;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PageState;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.Post;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
@@ -26,6 +29,7 @@ import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
+import ru.gospubliki.rules.Outcome;
 
 final class OkPlatformReadTest {
   private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
@@ -34,16 +38,7 @@ final class OkPlatformReadTest {
   private final FakeTime time = new FakeTime(NOW);
 
   private OkPlatform.Builder platform() {
-    return OkPlatform.builder()
-        .applicationKey("APPKEY")
-        .applicationSecretKey("SECRETKEY")
-        .accessToken("ACCESSTOKEN")
-        // One call at a time, so queued answers meet their calls in order; pools have tests of their own.
-        .requestsPerSecond(1)
-        .baseUrl(server.url("/fb.do").toString())
-        .clock(time)
-        .tokenBudgets(time.budgets())
-        .sleeper(time);
+    return FakeOk.platform(server, time);
   }
 
   private static MockResponse json(String body) {
@@ -72,8 +67,10 @@ final class OkPlatformReadTest {
     assertThat(s.page()).isEqualTo(school);
     assertThat(s.name()).isEqualTo("МБОУ СОШ № 9");
     assertThat(s.screenName()).isEqualTo("school9");
-    assertThat(s.email()).isEqualTo("school9@example.ru");
-    assertThat(s.isUnavailable(ProfileField.EMAIL)).isFalse();
+    // OK has no email field; the email in the description is read by the profile rules, one place for every platform.
+    assertThat(s.email()).isNull();
+    assertThat(s.isUnavailable(ProfileField.EMAIL)).isTrue();
+    assertThat(s.description()).contains("school9@example.ru");
     assertThat(s.isUnavailable(ProfileField.WORK_HOURS)).isTrue();
     assertThat(s.postalAddress()).isEqualTo("Благовещенск, ул. Ленина, 1");
     assertThat(s.phones()).containsExactly("+7 4162 00-00-00", "+7 4162 11-11-11");
@@ -92,6 +89,15 @@ final class OkPlatformReadTest {
     assertThat(l.state()).isEqualTo(PageState.PRIVATE);
     assertThat(l.mark()).isEqualTo(MarkStatus.UNKNOWN); // gos_org absent
     assertThat(l.hasAvatar()).isFalse(); // OK's stub picture
+
+    Auditor auditor = Auditor.builder().clock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)).build();
+    assertThat(auditor.auditPage(PageObservation.builder().page(school).profile(result.get(school)).build(), null)
+        .findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("PROFILE_EMAIL")); // passed
+    assertThat(auditor.auditPage(PageObservation.builder().page(library).profile(result.get(library)).build(), null)
+        .findings()).anySatisfy(f -> {
+          assertThat(f.rule()).isEqualTo("PROFILE_EMAIL");
+          assertThat(f.outcome()).isEqualTo(Outcome.UNKNOWN); // OK shows none, and the description has none
+        });
 
     Map<String, String> form = Forms.decode(server.takeRequest());
     assertThat(form).containsEntry("method", "group.getInfo").containsEntry("uids", "53350000000001,53350000000002");
@@ -178,7 +184,9 @@ final class OkPlatformReadTest {
     assertThat(success(result.get(school)).page()).isEqualTo(PageRef.parse("ok:53350000000001"));
     ProfileSnapshot personal = success(result.get(person));
     assertThat(personal.isCommunity()).isFalse();
-    assertThat(personal.page()).isEqualTo(person);
+    // The short name is a person's profile: the page is that profile, ok.ru/profile/<id>.
+    assertThat(personal.page()).isEqualTo(PageRef.parse("https://ok.ru/profile/561104947330"));
+    assertThat(personal.page().isPerson()).isTrue();
     assertThat(result.get(app)).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND);
       assertThat(f.detail()).contains("findcat", "не группа");
@@ -192,17 +200,13 @@ final class OkPlatformReadTest {
 
   /**
    * Issue 10: a person's profile ({@code ok.ru/profile/N}) is a page that is no community, and no
-   * group method is called for it. Runs once {@link PageRef} reads person references.
+   * group method is called for it.
    */
   @Test
   void aPersonsProfileLinkNeverCallsGroupMethods() {
-    PageRef person;
-    try {
-      person = PageRef.parse("https://ok.ru/profile/561104947330");
-    } catch (IllegalArgumentException e) {
-      org.junit.jupiter.api.Assumptions.abort("PageRef does not read person references yet");
-      return;
-    }
+    PageRef person = PageRef.parse("https://ok.ru/profile/561104947330");
+    assertThat(person.isPerson()).isTrue();
+    assertThat(person).isEqualTo(PageRef.person(PlatformId.OK, 561104947330L));
     OkPlatform platform = platform().build();
     ProfileSnapshot profile = success(platform.fetchProfiles(List.of(person)).get(person));
     assertThat(profile.isCommunity()).isFalse();

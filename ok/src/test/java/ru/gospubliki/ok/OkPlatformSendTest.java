@@ -46,16 +46,7 @@ final class OkPlatformSendTest {
   private final FakeTime time = new FakeTime(NOW);
 
   private OkPlatform.Builder platform() {
-    return OkPlatform.builder()
-        .applicationKey("APPKEY")
-        .applicationSecretKey("SECRETKEY")
-        .accessToken("ACCESSTOKEN")
-        // One call at a time, so queued answers meet their calls in order; pools have tests of their own.
-        .requestsPerSecond(1)
-        .baseUrl(server.url("/fb.do").toString())
-        .clock(time)
-        .tokenBudgets(time.budgets())
-        .sleeper(time);
+    return FakeOk.platform(server, time);
   }
 
   private static SendRequest request(PageRef page, PostDraft draft) {

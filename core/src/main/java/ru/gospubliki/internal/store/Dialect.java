@@ -15,7 +15,7 @@ public enum Dialect {
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, page_id) DO UPDATE SET taken_at = EXCLUDED.taken_at,"
           + " mark = EXCLUDED.mark, mark_last_seen = EXCLUDED.mark_last_seen, snapshot = EXCLUDED.snapshot");
 
-  /** The folder of this database's schema scripts under {@code ru/gospubliki/store/}. */
+  /** The folder of this database's schema scripts under a schema's location ({@code h2}, {@code postgresql}). */
   final String folder;
   final String upsertSnapshot;
 
@@ -31,10 +31,5 @@ public enum Dialect {
     if (name.contains("h2")) return H2;
     if (name.contains("postgresql")) return POSTGRESQL;
     throw new StoreException("unsupported database \"" + product + "\": the store supports H2 and PostgreSQL");
-  }
-
-  /** The classpath resource of schema script {@code script}, e.g. {@code V1__gospubliki_store.sql}. */
-  public String resource(String script) {
-    return "/ru/gospubliki/store/" + folder + "/" + script;
   }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.AuditHistory;
 import ru.gospubliki.audit.AuditRun;
+import ru.gospubliki.audit.AuditScope;
 import ru.gospubliki.audit.AuditSummary;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.Finding;
@@ -52,6 +53,9 @@ public final class JdbcHistory implements AuditHistory {
 
   @Override
   public AuditRun record(ComplianceReport report) {
+    if (report.scope() != AuditScope.REGISTRY) {
+      throw new IllegalArgumentException("a spot check of pages is not an audit run: only a registry's audit is recorded");
+    }
     // Prepared outside the transaction: the JSON and hashes of every document.
     Map<String, String> documents = new LinkedHashMap<>();
     List<String> organizations = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.audit.AuditScope;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.KnownProfile;
@@ -58,7 +59,9 @@ final class AuditCommand {
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; , или табуляция), UTF-8, UTF-16 или Windows-1251",
       "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
-      "                    можно указать несколько раз",
+      "                    можно указать несколько раз. Такая выборочная проверка запоминает, что",
+      "                    увидела на страницах (пропажу отметки найдёт и она, и следующая), но в",
+      "                    историю проверок не записывается: changes и history сравнивают проверки реестра",
       "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
       "  --format          table (по умолчанию), json или csv",
       "  --out FILE        записать отчёт в файл вместо вывода на экран (файл заменяется целиком",
@@ -184,7 +187,7 @@ final class AuditCommand {
             + (registry.rejectedRowCount() > 0 ? " (все " + registry.rejectedRowCount() + " строк отклонены)" : ""));
       }
     }
-    List<Platform> platforms = access.platforms();
+    List<Platform> platforms = access.platforms(options.store.channels());
     if (platforms.isEmpty()) {
       err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
@@ -194,6 +197,14 @@ final class AuditCommand {
     if (registry != null) {
       for (Organization organization : registry.organizations()) all.addAll(organization.pages());
     }
+    Store store = null;
+    String unavailable = null;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      unavailable = StoreOption.reason(e);
+    }
+    // After the store is open: the channels learnt are kept for the next runs.
     PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
@@ -201,13 +212,6 @@ final class AuditCommand {
     if (pages > 20 && System.console() != null) {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
-    }
-    Store store = null;
-    String unavailable = null;
-    try {
-      store = options.store.open();
-    } catch (StoreException e) {
-      unavailable = StoreOption.reason(e);
     }
     SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
     auditor.snapshotStore(snapshots);
@@ -224,9 +228,11 @@ final class AuditCommand {
       err.println(COMMAND.prefix() + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    // Recorded only once the report is out: a store that fails never costs the report.
+    // Recorded only once the report is out: a store that fails never costs the report. A spot check
+    // of --page pages is no audit of the registry: its snapshots are saved, but changes and history
+    // compare registry audits only.
     String notRecorded = null;
-    if (store != null) {
+    if (store != null && report.scope() == AuditScope.REGISTRY) {
       try {
         store.audits().record(report);
       } catch (RuntimeException e) {
@@ -240,13 +246,16 @@ final class AuditCommand {
       return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
     }
     String snapshotProblem = snapshots.problem();
-    if (snapshotProblem != null || notRecorded != null) {
+    String channelsProblem = options.store.channelsProblem();
+    if (snapshotProblem != null || notRecorded != null || channelsProblem != null) {
       List<String> lost = new ArrayList<>();
       if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
       if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+      if (channelsProblem != null) lost.add("каналы MAX, о которых бот узнал (их прочитают снова в следующий раз)");
+      String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
       err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
-          + String.join(", ", lost) + " (" + (notRecorded != null ? notRecorded : snapshotProblem) + ")");
-      boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
+          + String.join(", ", lost) + " (" + why + ")");
+      boolean nothingSaved = (notRecorded != null || report.scope() != AuditScope.REGISTRY) && snapshots.saved() == 0;
       if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
     }
     return exit;

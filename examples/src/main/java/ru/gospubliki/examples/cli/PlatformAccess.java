@@ -13,6 +13,7 @@ import ru.gospubliki.examples.sandbox.Sandbox;
 import ru.gospubliki.examples.sandbox.SandboxData;
 import ru.gospubliki.max.ChannelUpdates;
 import ru.gospubliki.max.MaxChannel;
+import ru.gospubliki.max.MaxChannelDirectory;
 import ru.gospubliki.max.MaxPlatform;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
@@ -94,10 +95,11 @@ final class PlatformAccess {
 
   /**
    * The adapters the credentials allow: VK when any VK token is present, OK when all three OK
-   * credentials are, MAX when a bot key is. They run in real time (rate limits, snapshot times),
-   * whatever "now" the rules use.
+   * credentials are, MAX when a bot key is, keeping the channels its bots learn in {@code
+   * channels} (the store's, {@link StoreOption#channels()}). They run in real time (rate limits,
+   * snapshot times), whatever "now" the rules use.
    */
-  List<Platform> platforms() {
+  List<Platform> platforms(MaxChannelDirectory channels) {
     List<Platform> platforms = new ArrayList<>();
     String service = credentials.vkServiceToken;
     String user = credentials.vkUserToken;
@@ -118,16 +120,17 @@ final class PlatformAccess {
     }
     if (!credentials.maxBotTokens.isEmpty()) {
       platforms.add(MaxPlatform.builder().baseUrl(maxApiUrl.toString()).botTokens(credentials.maxBotTokens)
-          .clock(Clock.systemUTC()).build());
+          .channels(channels).clock(Clock.systemUTC()).build());
     }
     return platforms;
   }
 
   /**
    * When {@code pages} name a MAX channel, reads the MAX bots' pending updates, so that channels a
-   * bot was just added to are known to this run: MAX tells a bot a channel's id only then. Says on
-   * {@code err} which channels were learnt (with the {@code max:<chat id>} to put in the registry)
-   * and what could not be read.
+   * bot was just added to are known to this run (and, kept in the store, to the next ones): MAX
+   * tells a bot a channel's id only then. Says on {@code err} which channels were learnt (with
+   * their link and their {@code max:<chat id>}, either of which the registry may name) and what
+   * could not be read.
    */
   static void learnMaxChannels(List<Platform> platforms, Iterable<PageRef> pages, PrintStream err, String prefix) {
     boolean anyMax = false;

@@ -1,6 +1,5 @@
 package ru.gospubliki.examples.cli;
 
-import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.examples.serve.PageResult;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
@@ -166,13 +165,12 @@ final class PostCommand {
    */
   static int post(Options options, PlatformAccess access, Terminal terminal) throws UsageException {
     PrintStream out = terminal.out;
-    List<Platform> platforms = access.platforms();
+    List<Platform> platforms = access.platforms(options.store.channels());
     if (platforms.isEmpty()) {
       terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
-    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
     PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
     Store store;
     try {
@@ -183,12 +181,14 @@ final class PostCommand {
           + "); опубликовать без журнала: --store none");
       return Gospubliki.EXIT_FAILED;
     }
+    // After the store is open: the channels learnt are kept for the next runs.
+    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
     CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal());
     platforms.forEach(poster::addPlatform);
     Settlement settlement = options.settle;
     if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, terminal);
     CrossPostResult result = poster.build().post(draft, options.pages, target -> {
-      out.println(json(target));
+      out.println(PageResult.of(target).toJson());
       out.flush();
     });
 
@@ -286,71 +286,18 @@ final class PostCommand {
     for (PageRef page : new LinkedHashSet<>(pages)) {
       try {
         JournalEntry entry = poster.settle(draft.idempotencyKey(), page, settlement);
-        out.println(line(page, entry.status().name(), entry.postId(), entry.url(), null));
+        out.println(new PageResult(page, entry.status().name(), entry.postId(), entry.url(), null).toJson());
       } catch (IllegalStateException e) {
         failed = true;
         JournalEntry entry = poster.journal().lookup(draft.idempotencyKey(), page);
-        out.println(line(page, entry == null ? null : entry.status().name(), entry == null ? null : entry.postId(),
-            entry == null ? null : entry.url(), e.getMessage()));
+        PageResult now = entry == null ? new PageResult(page, null, null, null, null)
+            : new PageResult(page, entry.status().name(), entry.postId(), entry.url(), null);
+        out.println(now.withError(e.getMessage()).toJson());
         terminal.err.println(COMMAND.prefix() + e.getMessage());
       }
       out.flush();
     }
     return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
-  }
-
-  private static String line(PageRef page, @Nullable String status, @Nullable String postId, @Nullable String url,
-      @Nullable String error) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter json = JsonWriter.of(buffer)) {
-      json.setSerializeNulls(true);
-      json.beginObject();
-      json.name("page").value(page.url());
-      json.name("platform").value(page.platform().name());
-      json.name("status").value(status);
-      json.name("postId").value(postId);
-      json.name("url").value(url);
-      json.name("error").value(error);
-      json.endObject();
-    } catch (IOException e) {
-      throw new AssertionError(e); // A Buffer does not fail.
-    }
-    return buffer.readUtf8();
-  }
-
-  /** One target's line: {@code {"page":...,"platform":...,"status":...,"postId":...,"url":...,"error":...}}. */
-  static String json(PublishResult result) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter json = JsonWriter.of(buffer)) {
-      json.setSerializeNulls(true);
-      json.beginObject();
-      json.name("page").value(result.page().url());
-      json.name("platform").value(result.page().platform().name());
-      json.name("status").value(result.status().name());
-      String postId = null;
-      String url = null;
-      String error = null;
-      if (result instanceof PublishResult.Published published) {
-        postId = published.postId().isEmpty() ? null : published.postId(); // settled by a person: no id known
-        url = published.url();
-      } else if (result instanceof PublishResult.Scheduled scheduled) {
-        postId = scheduled.postId();
-        url = scheduled.url();
-      } else if (result instanceof PublishResult.Rejected rejected) {
-        error = String.join("; ", rejected.reasons());
-      } else if (result instanceof PublishResult.Failed failedResult) {
-        error = failedResult.error();
-      } else if (result instanceof PublishResult.Unknown unknownResult) {
-        error = unknownResult.detail();
-      }
-      json.name("postId").value(postId);
-      json.name("url").value(url);
-      json.name("error").value(error);
-      json.endObject();
-    } catch (IOException e) {
-      throw new AssertionError(e); // A Buffer does not fail.
-    }
-    return buffer.readUtf8();
   }
 
   /** Adds one tagged, length-prefixed field, so that no two different drafts hash alike. */

@@ -87,7 +87,7 @@ final class ServeCommand {
       err.println(COMMAND.prefix() + "хранилище «" + option.description + "» недоступно (" + StoreOption.reason(e) + ")");
       return Gospubliki.EXIT_STORE;
     }
-    List<Platform> platforms = access.platforms();
+    List<Platform> platforms = access.platforms(option.channels());
     try {
       Service.Builder builder = Service.builder(store).host(host).port(port).apiKeys(apiKeys);
       platforms.forEach(builder::addPlatform);

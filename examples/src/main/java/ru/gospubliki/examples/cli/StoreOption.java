@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import ru.gospubliki.max.JdbcChannelDirectory;
+import ru.gospubliki.max.MaxChannelDirectory;
 import ru.gospubliki.store.JdbcStore;
 import ru.gospubliki.store.Store;
 import ru.gospubliki.store.StoreException;
@@ -30,7 +32,8 @@ import ru.gospubliki.store.StoreException;
  * Where the tool remembers things between runs ({@code --store URL|PATH|none}): a JDBC URL
  * ({@code jdbc:postgresql:...}, {@code jdbc:h2:...}), a directory holding an embedded H2 database,
  * or {@code none}. Default: the H2 database in {@code ~/.gospubliki/} ({@code GOSPUBLIKI_HOME} if
- * set); {@code --sandbox} runs use a temporary one. Database credentials come only from {@code
+ * set); {@code --sandbox} runs use a temporary one. Besides the SDK's store it keeps the channels
+ * the MAX bots learnt ({@link #channels()}). Database credentials come only from {@code
  * GOSPUBLIKI_DB_USER} and {@code GOSPUBLIKI_DB_PASSWORD}: never in the URL, never printed.
  */
 final class StoreOption implements AutoCloseable {
@@ -48,6 +51,8 @@ final class StoreOption implements AutoCloseable {
   private @Nullable Path temporaryFolder;
   private @Nullable SingleConnection connection;
   private @Nullable JdbcConnectionPool pool;
+  /** The MAX channels the bots know: in memory, and in the store's database once it is open. */
+  private final StoredChannels channels = new StoredChannels();
 
   private StoreOption(String description, @Nullable String url, @Nullable Path databaseFile, boolean temporary,
       Properties credentials) {
@@ -60,10 +65,11 @@ final class StoreOption implements AutoCloseable {
 
   /** The help lines of {@code --store}, for every command that takes it. */
   static final String USAGE = String.join("\n",
-      "  --store           где хранить проверки, снимки страниц и журнал публикаций между запусками:",
-      "                    адрес jdbc:postgresql:... или jdbc:h2:..., папка (база H2 в ней) или none;",
-      "                    по умолчанию ~/.gospubliki (или папка из GOSPUBLIKI_HOME); с --sandbox — временное",
-      "                    хранилище. Пользователь и пароль базы — только в GOSPUBLIKI_DB_USER, GOSPUBLIKI_DB_PASSWORD");
+      "  --store           где хранить проверки, снимки страниц, журнал публикаций и каналы MAX",
+      "                    между запусками: адрес jdbc:postgresql:... или jdbc:h2:..., папка (база H2",
+      "                    в ней) или none; по умолчанию ~/.gospubliki (или папка из GOSPUBLIKI_HOME);",
+      "                    с --sandbox — временное хранилище. Пользователь и пароль базы — только",
+      "                    в GOSPUBLIKI_DB_USER, GOSPUBLIKI_DB_PASSWORD");
 
   /** Reads {@code --store} and the environment; nothing is created and no database is touched yet. */
   static StoreOption parse(@Nullable String value, Map<String, String> env, boolean sandbox) throws UsageException {
@@ -161,7 +167,9 @@ final class StoreOption implements AutoCloseable {
     if (jdbcUrl == null) return Store.inMemory();
     SingleConnection single = new SingleConnection(jdbcUrl, credentials);
     connection = single;
-    return JdbcStore.builder(single).build();
+    JdbcStore store = JdbcStore.builder(single).addSchema(JdbcChannelDirectory.SCHEMA).build();
+    channels.attach(JdbcChannelDirectory.create(single));
+    return store;
   }
 
   /**
@@ -194,12 +202,29 @@ final class StoreOption implements AutoCloseable {
     created.setMaxConnections(connections);
     pool = created;
     try {
-      return JdbcStore.builder(created).build();
+      JdbcStore store = JdbcStore.builder(created).addSchema(JdbcChannelDirectory.SCHEMA).build();
+      channels.attach(JdbcChannelDirectory.create(created));
+      return store;
     } catch (StoreException e) {
       created.dispose();
       pool = null;
       throw e;
     }
+  }
+
+  /**
+   * Where the MAX adapter keeps the channels its bots learn ({@code bot_added}), so that a
+   * registry's {@code https://max.ru/<name>} is found by a later run: the store's database once
+   * {@link #open} or {@link #openPooled} succeeded, this process's memory before that, with {@code
+   * none}, or when the store fails.
+   */
+  MaxChannelDirectory channels() {
+    return channels;
+  }
+
+  /** Why the store did not take the MAX channels learnt in this run, in Russian; null if it did. */
+  @Nullable String channelsProblem() {
+    return channels.problem();
   }
 
   /** The JDBC URL to open, its folder made (a temporary one for the sandbox); null for {@code none}. */

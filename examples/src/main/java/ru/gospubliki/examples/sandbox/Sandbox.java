@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,7 @@ import ru.gospubliki.examples.sandbox.internal.MaxBotApi;
 import ru.gospubliki.examples.sandbox.internal.OkApi;
 import ru.gospubliki.examples.sandbox.internal.SandboxDispatcher;
 import ru.gospubliki.examples.sandbox.internal.VkApi;
+import ru.gospubliki.model.PlatformId;
 
 /**
  * Fake VK, OK and MAX APIs served in-process on 127.0.0.1, so the SDK can be tried, demonstrated and
@@ -199,6 +202,30 @@ public final class Sandbox implements AutoCloseable {
     return ok.rateLimited();
   }
 
+  /**
+   * Loses the answer to the next publication to {@code platform} (OK's {@code mediatopic.post},
+   * MAX's {@code POST /messages}): the post is made, then the connection is cut before any answer,
+   * and every later call to that platform is cut as well until {@link #reconnect()}, so the client
+   * can neither read the answer nor look whether its post went out. For tests of what a client does
+   * with an outcome it cannot know.
+   *
+   * @throws IllegalArgumentException for a platform other than OK and MAX.
+   */
+  public void loseNextPost(PlatformId platform) {
+    if (platform.equals(PlatformId.OK)) {
+      dispatcher.loseNextPost(SandboxDispatcher.OK);
+    } else if (platform.equals(PlatformId.MAX)) {
+      dispatcher.loseNextPost(SandboxDispatcher.MAX);
+    } else {
+      throw new IllegalArgumentException("loseNextPost: OK and MAX only, not " + platform);
+    }
+  }
+
+  /** Ends what {@link #loseNextPost} began: every platform answers again. */
+  public void reconnect() {
+    dispatcher.reconnect();
+  }
+
   /** The server's root on the numeric loopback address (the tool prints 127.0.0.1, not localhost). */
   private static String base(MockWebServer server) {
     return "http://127.0.0.1:" + server.getPort() + "/";
@@ -229,6 +256,7 @@ public final class Sandbox implements AutoCloseable {
     private int vkUserRps = 3;
     private int okRps = 3;
     private int maxRps = 30;
+    private Consumer<String> onCall = call -> {};
 
     private Builder() {}
 
@@ -295,6 +323,17 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Tells {@code listener} of each API call before it is answered, as {@code vk wall.get}, {@code
+     * ok mediatopic.getTopics} or {@code max GET /messages}, on the sandbox's server thread: the
+     * call waits while the listener runs. For tests that make something happen in the middle of a
+     * run, such as stopping the store's database while an audit reads its pages.
+     */
+    public Builder onCall(Consumer<String> listener) {
+      this.onCall = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
@@ -303,7 +342,7 @@ public final class Sandbox implements AutoCloseable {
       OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
           enforceRateLimits, okRps);
       MaxBotApi max = new MaxBotApi(data.dataSet, clock, MAX_BOT_TOKEN, enforceRateLimits, maxRps, 2);
-      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max);
+      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max, onCall);
       MockWebServer server = new MockWebServer();
       server.setDispatcher(dispatcher);
       try {

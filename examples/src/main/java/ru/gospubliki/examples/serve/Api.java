@@ -188,14 +188,14 @@ final class Api {
     byte[] body = Bodies.read(ctx, maxBodyBytes);
     Map<String, Object> object = Bodies.object(body);
     Posts.Request request = Posts.parse(object, Posts.journalKey(scope, key));
-    List<Posts.PageResult> results = posts().post(scope, key, body, request);
+    List<PageResult> results = posts().post(scope, key, body, request);
     sendResults(ctx, key, results);
   }
 
   /** {@code GET /api/v1/posts/{idempotencyKey}}: every page's result so far, {@code SENDING} and {@code UNKNOWN} included. */
   void postResults(Context ctx, Scope scope) {
     String key = Posts.idempotencyKey(ctx.pathParam("idempotencyKey"));
-    List<Posts.PageResult> results = posts().results(scope, key);
+    List<PageResult> results = posts().results(scope, key);
     if (results == null) throw new ApiError(404, "публикации с ключом «" + key + "» нет");
     sendResults(ctx, key, results);
   }
@@ -206,7 +206,7 @@ final class Api {
     String key = Posts.idempotencyKey(Bodies.string(object, "idempotencyKey", true));
     List<?> pageValues = Bodies.array(object, "pages", false);
     List<PageRef> pages = pageValues == null ? null : Posts.pages(pageValues);
-    List<Posts.PageResult> results = posts().settle(scope, key, pages, Posts.settlement(Bodies.string(object, "outcome", true)));
+    List<PageResult> results = posts().settle(scope, key, pages, Posts.settlement(Bodies.string(object, "outcome", true)));
     if (results == null) throw new ApiError(404, "публикации с ключом «" + key + "» нет");
     sendResults(ctx, key, results);
   }
@@ -219,12 +219,12 @@ final class Api {
     return available;
   }
 
-  private static void sendResults(Context ctx, String key, List<Posts.PageResult> results) {
+  private static void sendResults(Context ctx, String key, List<PageResult> results) {
     Bodies.send(ctx, 200, json -> {
       json.beginObject();
       json.name("idempotencyKey").value(key);
       json.name("results").beginArray();
-      for (Posts.PageResult result : results) result.write(json);
+      for (PageResult result : results) result.write(json);
       json.endArray();
       json.endObject();
     });

@@ -22,6 +22,7 @@ import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.rules.Outcome;
 
 /**
@@ -100,17 +101,30 @@ final class Dashboard {
   }
 
   private static void districtTable(Html page, ComplianceReport report) {
+    boolean max = hasMax(report);
     page.raw("<table id=\"districts\"><caption>Районы</caption><thead><tr><th scope=\"col\">Район</th>"
         + "<th scope=\"col\">Подключено</th><th scope=\"col\">ВКонтакте</th><th scope=\"col\">Одноклассники</th>"
+        + (max ? "<th scope=\"col\">MAX</th>" : "")
         + "<th scope=\"col\">С отметкой «Госорганизация»</th><th scope=\"col\">Соответствуют</th></tr></thead><tbody>");
     for (DistrictSummary line : report.summary().byDistrict()) {
       page.raw("<tr><th scope=\"row\">").text(line.district()).raw("</th>")
           .element("td", line.withPage() + " из " + line.organizations())
-          .element("td", line.withVk()).element("td", line.withOk())
-          .element("td", line.withMark() + " из " + line.organizations())
+          .element("td", line.withVk()).element("td", line.withOk());
+      if (max) page.element("td", line.withMax());
+      page.element("td", line.withMark() + " из " + line.organizations())
           .element("td", line.compliant() + " из " + line.organizations()).raw("</tr>");
     }
     page.raw("</tbody></table>");
+  }
+
+  /** Whether the report has a MAX channel among its pages: the district table then has a MAX column. */
+  static boolean hasMax(ComplianceReport report) {
+    for (OrganizationAudit organization : report.organizations()) {
+      for (PageAudit audit : organization.pages()) {
+        if (audit.page().platform().equals(PlatformId.MAX)) return true;
+      }
+    }
+    return false;
   }
 
   private static void changes(Html page, @Nullable AuditChanges changes) {

@@ -233,52 +233,10 @@ final class Posts {
       } catch (IllegalStateException e) {
         JournalEntry entry = poster.journal().lookup(journalKey, page);
         PageResult now = entry == null ? new PageResult(page, null, null, null, null) : PageResult.of(entry);
-        results.add(new PageResult(page, now.status(), now.postId(), now.url(), e.getMessage()));
+        results.add(now.withError(e.getMessage()));
       }
     }
     return results;
-  }
-
-  /** One page's result as {@code post} prints it: {@code {"page","platform","status","postId","url","error"}}. */
-  record PageResult(PageRef page, @Nullable String status, @Nullable String postId, @Nullable String url,
-      @Nullable String error) {
-
-    static PageResult of(PublishResult result) {
-      String postId = null;
-      String url = null;
-      String error = null;
-      if (result instanceof PublishResult.Published published) {
-        postId = published.postId().isEmpty() ? null : published.postId(); // settled by a person: no id known
-        url = published.url();
-      } else if (result instanceof PublishResult.Scheduled scheduled) {
-        postId = scheduled.postId();
-        url = scheduled.url();
-      } else if (result instanceof PublishResult.Rejected rejected) {
-        error = String.join("; ", rejected.reasons());
-      } else if (result instanceof PublishResult.Failed failed) {
-        error = failed.error();
-      } else if (result instanceof PublishResult.Unknown unknown) {
-        error = unknown.detail();
-      }
-      return new PageResult(result.page(), result.status().name(), postId, url, error);
-    }
-
-    static PageResult of(JournalEntry entry) {
-      PublishResult result = entry.result();
-      if (result != null) return of(result);
-      return new PageResult(entry.page(), entry.status().name(), null, null, entry.message());
-    }
-
-    void write(JsonWriter json) throws IOException {
-      json.beginObject();
-      json.name("page").value(page.url());
-      json.name("platform").value(page.platform().name());
-      json.name("status").value(status);
-      json.name("postId").value(postId);
-      json.name("url").value(url);
-      json.name("error").value(error);
-      json.endObject();
-    }
   }
 
   /** Parses {@code "sent"} or {@code "not-sent"}. */

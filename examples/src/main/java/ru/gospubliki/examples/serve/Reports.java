@@ -105,14 +105,18 @@ final class Reports {
     return district == null ? changes : changes.forDistrict(districtAsRecorded(to, district));
   }
 
-  /** Whether {@code page} is a page of the scope's organisations in its latest audit. */
+  /**
+   * Whether {@code page} is a page of the scope's organisations in its latest audit: as the registry
+   * names it, or as the platform identifies it ({@code https://vk.com/club218400103} for a registry's
+   * {@code vk.com/school1_zarechny} that the audit resolved to community 218400103).
+   */
   boolean owns(Scope scope, PageRef page) {
     if (scope.all()) return true;
     AuditRun run = latest(scope);
     if (run == null) return false;
     for (OrganizationAudit organization : report(run.id(), scope).organizations()) {
       for (PageAudit audit : organization.pages()) {
-        if (audit.page().equals(page)) return true;
+        if (audit.page().equals(page) || audit.stablePage().equals(page)) return true;
       }
     }
     return false;

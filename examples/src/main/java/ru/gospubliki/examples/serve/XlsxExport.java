@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -15,7 +17,8 @@ import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.rules.Outcome;
 
 /**
- * The dashboard's export for Excel: sheet «Районы» (the «подключено X из Y» table) and sheet
+ * The dashboard's export for Excel: sheet «Районы» (the «подключено X из Y» table, with a MAX
+ * column when the audit has MAX channels) and sheet
  * «Нарушения» (one row per finding that is not a pass, organisation findings and page findings),
  * from one report as a scope sees it.
  */
@@ -31,22 +34,28 @@ final class XlsxExport {
     Workbook workbook = new Workbook(out, "Gospubliki", "1.0");
     Worksheet districts = workbook.newWorksheet(DISTRICTS);
     districts.value(0, 0, "Проверка от " + WHEN.format(report.asOf()) + " (МСК), политика " + report.policy());
-    String[] headers = {"Район", "Организаций", "Подключено (есть страница)", "ВКонтакте", "Одноклассники",
-        "С отметкой «Госорганизация»", "Соответствуют", "Подключено X из Y"};
-    header(districts, 2, headers);
+    boolean max = Dashboard.hasMax(report);
+    List<String> headers = new ArrayList<>(List.of("Район", "Организаций", "Подключено (есть страница)", "ВКонтакте",
+        "Одноклассники"));
+    if (max) headers.add("MAX");
+    headers.addAll(List.of("С отметкой «Госорганизация»", "Соответствуют", "Подключено X из Y"));
+    header(districts, 2, headers.toArray(new String[0]));
     int row = 3;
     for (DistrictSummary line : report.summary().byDistrict()) {
-      districts.value(row, 0, line.district());
-      districts.value(row, 1, line.organizations());
-      districts.value(row, 2, line.withPage());
-      districts.value(row, 3, line.withVk());
-      districts.value(row, 4, line.withOk());
-      districts.value(row, 5, line.withMark());
-      districts.value(row, 6, line.compliant());
-      districts.value(row, 7, line.withPage() + " из " + line.organizations());
+      int column = 0;
+      districts.value(row, column++, line.district());
+      districts.value(row, column++, line.organizations());
+      districts.value(row, column++, line.withPage());
+      districts.value(row, column++, line.withVk());
+      districts.value(row, column++, line.withOk());
+      if (max) districts.value(row, column++, line.withMax());
+      districts.value(row, column++, line.withMark());
+      districts.value(row, column++, line.compliant());
+      districts.value(row, column, line.withPage() + " из " + line.organizations());
       row++;
     }
-    widths(districts, 32, 14, 16, 12, 14, 18, 16, 18);
+    if (max) widths(districts, 32, 14, 16, 12, 14, 10, 18, 16, 18);
+    else widths(districts, 32, 14, 16, 12, 14, 18, 16, 18);
 
     Worksheet findings = workbook.newWorksheet(FINDINGS);
     header(findings, 0, new String[] {"Организация", "Район", "Платформа", "Страница", "Статус страницы", "Отметка",

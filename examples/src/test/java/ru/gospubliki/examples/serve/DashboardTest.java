@@ -104,6 +104,8 @@ class DashboardTest {
     Served.Answer home = browser.get("/");
     assertThat(home.body()).contains("Подключено 4 из 6", "Озёрский район", "Администрация Озёрского района")
         .doesNotContain("Заречн").doesNotContain(Served.OZERSKY);
+    // Озёрский район has no MAX channel: no MAX column.
+    assertThat(home.body()).doesNotContain("<th scope=\"col\">MAX</th>");
     assertThat(home.body()).contains("<svg", "Динамика по проверкам");
     assertThat(home.headers().get("Content-Security-Policy")).contains("default-src 'none'", "style-src 'self'");
     // Nothing from elsewhere: no script at all, no address outside this service in the page's own markup.
@@ -151,6 +153,7 @@ class DashboardTest {
   void theXlsxHasTheDistrictTableAndEveryFinding() throws Exception {
     Browser browser = new Browser();
     browser.logIn(Served.ALL);
+    assertThat(browser.page).contains("<th scope=\"col\">MAX</th>");
     okhttp3.Response response = Served.HTTP.newCall(browser.request("/export.xlsx")
         .post(new FormBody.Builder().add("csrf", browser.csrf()).build()).build()).execute();
     byte[] bytes = response.body().bytes();
@@ -164,8 +167,10 @@ class DashboardTest {
       assertThat(rows).anySatisfy(row -> {
         assertThat(row.getCellText(0)).isEqualTo("Заречный район");
         assertThat(row.getCellAsNumber(1)).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(37));
-        assertThat(row.getCellText(7)).isEqualTo("33 из 37");
+        assertThat(row.getCellAsNumber(5)).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(5)); // MAX
+        assertThat(row.getCellText(8)).isEqualTo("33 из 37");
       });
+      assertThat(rows).anySatisfy(row -> assertThat(row.getCellText(5)).isEqualTo("MAX"));
       Sheet findings = workbook.findSheet(XlsxExport.FINDINGS).orElseThrow();
       List<Row> lines = findings.read();
       assertThat(lines.get(0).getCellText(0)).isEqualTo("Организация");

@@ -202,6 +202,26 @@ class ServiceApiTest {
     assertThat(served.sandbox.okTopicCount(OZERSKY_OK_ID)).isEqualTo(ozersky + 1);
   }
 
+  /**
+   * The registry names the school's VK page by its screen name; a CMS posts to it by the id the
+   * audit resolved it to: still the district's page. Another district's page by its id is not.
+   */
+  @Test
+  void aDistrictsPageNamedByItsResolvedIdIsItsOwn() throws Exception {
+    int school = served.sandbox.vkPostCount(218400103L);
+    Served.Answer posted = served.postJson("/api/v1/posts", Served.ZARECHNY, "cms-news-resolved",
+        news("Новости школы #школа", "https://vk.com/club218400103"));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+    assertThat(posted.results()).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "PUBLISHED"));
+    assertThat(served.sandbox.vkPostCount(218400103L)).isEqualTo(school + 1);
+
+    int ozersky = served.sandbox.vkPostCount(218400132L);
+    Served.Answer refused = served.postJson("/api/v1/posts", Served.ZARECHNY, "cms-news-resolved-2",
+        news("Новости школы #школа", "https://vk.com/club218400132"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(served.sandbox.vkPostCount(218400132L)).isEqualTo(ozersky);
+  }
+
   @Test
   void aBodyOverTheLimitIs413AndNothingIsSent() throws Exception {
     int okRequests = served.sandbox.okRequests();

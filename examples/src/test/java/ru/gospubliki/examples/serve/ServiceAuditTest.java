@@ -31,6 +31,7 @@ class ServiceAuditTest {
 
   @Test
   void auditsOfPagesAndOfARegistryRunRecordAndScope() throws Exception {
+    int recorded = ((List<?>) served.get("/api/v1/history", Served.ALL).json().get("runs")).size();
     Served.Answer started = served.post("/api/v1/audits", Served.ZARECHNY, null,
         RequestBody.create("{\"pages\": [\"" + SCHOOL_VK + "\"]}", Served.JSON));
     assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -38,6 +39,8 @@ class ServiceAuditTest {
     Map<?, ?> report = (Map<?, ?>) done.get("report");
     assertThat(report.get("schema")).isEqualTo("gospubliki.audit/1");
     assertThat(((Map<?, ?>) done.get("progress")).get("done")).isEqualTo(1.0);
+    // A spot check of pages is no audit run: history and changes compare the registry's audits only.
+    assertThat((List<?>) served.get("/api/v1/history", Served.ALL).json().get("runs")).hasSize(recorded);
     // A district's key cannot audit pages or registry rows of another district.
     assertThat(served.post("/api/v1/audits", Served.ZARECHNY, null,
         RequestBody.create("{\"pages\": [\"" + OZERSKY_OK + "\"]}", Served.JSON)).status()).isEqualTo(403);

@@ -67,16 +67,16 @@ public final class OkReader {
     }
   }
 
-  /** A person's profile. */
-  public record Person(@Nullable Long uid) implements Target {}
+  /** A person's profile: {@code ok.ru/profile/<uid>} when its id is known, else the reference as written. */
+  public record Person(@Nullable Long uid) implements Target {
+    PageRef ref(PageRef written) {
+      Long id = uid;
+      return id != null && id > 0 ? PageRef.person(PlatformId.OK, id) : written;
+    }
+  }
 
   /** A reference that could not be resolved, and why. */
   public record Unresolved(FetchResult.Failure<Object> failure) implements Target {}
-
-  /** True for a reference to a person's profile ({@code ok.ru/profile/N}), known from its form. */
-  static boolean isPerson(PageRef page) {
-    return page.platform().equals(PlatformId.OK) && page.id().startsWith(PERSON_PREFIX);
-  }
 
   /** What each page stands for, resolving short names with {@code url.getInfo}. */
   public Map<PageRef, Target> targets(Collection<PageRef> pages) {
@@ -85,7 +85,7 @@ public final class OkReader {
     for (PageRef page : pages) {
       if (!page.platform().equals(PlatformId.OK)) {
         targets.put(page, unresolved(FailureReason.NOT_FOUND, "страница не в ОК: " + page.url()));
-      } else if (isPerson(page)) {
+      } else if (page.isPerson()) {
         targets.put(page, new Person(number(page.id().substring(PERSON_PREFIX.length()))));
       } else if (page.isNumeric()) {
         targets.put(page, new Group(page.numericId()));
@@ -110,8 +110,8 @@ public final class OkReader {
     targets(pages).forEach((page, target) -> {
       if (target instanceof Group group) {
         result.put(page, FetchResult.success(group.ref()));
-      } else if (target instanceof Person) {
-        result.put(page, FetchResult.success(page));
+      } else if (target instanceof Person person) {
+        result.put(page, FetchResult.success(person.ref(page)));
       } else {
         result.put(page, ((Unresolved) target).failure().cast());
       }
@@ -137,9 +137,10 @@ public final class OkReader {
       if (target instanceof Group group) {
         FetchResult<ProfileSnapshot> read = byId.get(group.gid());
         result.put(page, read != null ? read : FetchResult.failure(FailureReason.API_ERROR, "группа " + group.gid() + " не прочитана"));
-      } else if (target instanceof Person) {
+      } else if (target instanceof Person person) {
         // A person's page: the audit says it is not a community; nothing else is read.
-        result.put(page, FetchResult.success(ProfileSnapshot.builder().page(page).isCommunity(false).takenAt(now).build()));
+        result.put(page, FetchResult.success(ProfileSnapshot.builder().page(person.ref(page)).isCommunity(false)
+            .takenAt(now).build()));
       } else {
         result.put(page, ((Unresolved) target).failure().cast());
       }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import ru.gospubliki.internal.Emails;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PageState;
@@ -22,10 +21,6 @@ public final class ProfileMapper {
   public static final String FIELDS = "uid,name,description,shortname,address,phone,homepage_url,"
       + "members_count,access_type,pic_avatar,main_photo,gos_org";
 
-  /** The longest local part and domain of an email address (RFC 5321). */
-  private static final int MAX_LOCAL = 64;
-  private static final int MAX_DOMAIN = 253;
-
   private ProfileMapper() {}
 
   /** The snapshot of {@code group}, whose {@code uid} the caller has checked, read at {@code takenAt}. */
@@ -41,15 +36,10 @@ public final class ProfileMapper {
         .takenAt(takenAt)
         // OK has no work-hours field and no cover flag.
         .addUnavailableFields(ProfileField.WORK_HOURS, ProfileField.COVER);
-    String description = text(group.description());
-    snapshot.description(description);
-    String email = description == null ? null : findEmail(description);
-    if (email != null) {
-      snapshot.email(email);
-    } else {
-      // No email field on OK: without one in the description, it is unknown, not missing.
-      snapshot.addUnavailableFields(ProfileField.EMAIL);
-    }
+    snapshot.description(text(group.description()));
+    // OK has no email field: the profile rules read an email written in the description, as they do
+    // on every platform.
+    snapshot.addUnavailableFields(ProfileField.EMAIL);
     snapshot.addAllPhones(phones(group.phone()));
     snapshot.hasAvatar(hasAvatar(group));
     String access = text(group.accessType());
@@ -83,39 +73,6 @@ public final class ProfileMapper {
       }
     }
     return phones;
-  }
-
-  /**
-   * The first valid email address in {@code text}, found in linear time: from each {@code @}, the
-   * address can reach back at most {@value #MAX_LOCAL} characters and forward at most {@value
-   * #MAX_DOMAIN}, so every character is looked at a bounded number of times; each candidate is
-   * checked with core's address rules.
-   */
-  static @Nullable String findEmail(String text) {
-    int at = text.indexOf('@');
-    while (at >= 0) {
-      int start = at;
-      while (start > 0 && at - start < MAX_LOCAL && isLocal(text.charAt(start - 1))) start--;
-      int end = at + 1;
-      while (end < text.length() && end - at - 1 < MAX_DOMAIN && isDomain(text.charAt(end))) end++;
-      // Sentence punctuation after the address is not part of it.
-      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
-      while (start < at && text.charAt(start) == '.') start++;
-      if (start < at && end > at + 1) {
-        String candidate = text.substring(start, end);
-        if (Emails.isValid(candidate)) return candidate;
-      }
-      at = text.indexOf('@', at + 1);
-    }
-    return null;
-  }
-
-  private static boolean isLocal(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-  }
-
-  private static boolean isDomain(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '-';
   }
 
   /**

@@ -24,14 +24,6 @@ final class MapperTest {
   }
 
   @Test
-  void emailIsFoundInDescriptionText() {
-    assertThat(ProfileMapper.findEmail("Пишите: priemnaya@адм-тында.рф или звоните")).isEqualTo("priemnaya@адм-тында.рф");
-    assertThat(ProfileMapper.findEmail("Почта — info@school9.amur.ru.")).isEqualTo("info@school9.amur.ru");
-    assertThat(ProfileMapper.findEmail("Пишите нам в сообщения @school9")).isNull();
-    assertThat(ProfileMapper.findEmail("a@b и потом c.d@school9.ru")).isEqualTo("c.d@school9.ru");
-  }
-
-  @Test
   void phonesSplitOnCommasAndSemicolons() {
     assertThat(ProfileMapper.phones("+7 (4212) 12-34-56, 8 914 123 45 67;  +7 495 123-45-67 (приёмная) ;"))
         .containsExactly("+7 (4212) 12-34-56", "8 914 123 45 67", "+7 495 123-45-67 (приёмная)");
@@ -53,7 +45,6 @@ final class MapperTest {
         "+7 ".repeat(33_000) + ";");
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
       for (String text : hostile) {
-        ProfileMapper.findEmail(text);
         ProfileMapper.phones(text);
         ProfileMapper.text(text);
         OkAnswers.GROUPS.fromJson("[{\"uid\":1,\"description\":\"" + text + "\",\"phone\":\"" + text
