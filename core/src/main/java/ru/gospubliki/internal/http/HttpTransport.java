@@ -102,6 +102,12 @@ public final class HttpTransport implements Closeable {
     dispatcher.setMaxRequestsPerHost(512);
     OkHttpClient policy = base.newBuilder()
         .dispatcher(dispatcher)
+        .addNetworkInterceptor(chain -> {
+          // The moment the request goes onto the connection: the rate limiter's departure.
+          Sending sending = chain.request().tag(Sending.class);
+          if (sending != null) sending.run();
+          return chain.proceed(chain.request());
+        })
         .followRedirects(false)
         .followSslRedirects(false)
         .callTimeout(callTimeout)
@@ -132,7 +138,8 @@ public final class HttpTransport implements Closeable {
    *     body over the limit.
    * @throws InterruptedIOException when the thread was interrupted (its flag stays set).
    */
-  public Answer execute(Request request, String method, Kind kind, @Nullable ApiToken token) throws IOException {
+  public Answer execute(Request request, String method, Kind kind, @Nullable ApiToken token)
+      throws CallFailure, InterruptedIOException {
     if (Thread.currentThread().isInterrupted()) throw interrupted(null);
     long ticket = -1;
     if (token != null) {
@@ -144,6 +151,10 @@ public final class HttpTransport implements Closeable {
       }
     }
     String host = request.url().host();
+    if (token != null) {
+      long sentTicket = ticket;
+      request = request.newBuilder().tag(Sending.class, () -> token.limiter().sent(sentTicket)).build();
+    }
     Call call = (kind == Kind.READ ? reads : writes).newCall(request);
     CompletableFuture<Answer> result = new CompletableFuture<>();
     AtomicBoolean answered = new AtomicBoolean();
@@ -185,6 +196,12 @@ public final class HttpTransport implements Closeable {
       if (cause instanceof RuntimeException runtime) throw runtime;
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** Tells a request's rate limiter that it is being sent. */
+  @FunctionalInterface
+  private interface Sending {
+    void run();
   }
 
   private Answer read(Response response, String method, String host) throws IOException {
