@@ -15,6 +15,13 @@ final class Platforms {
   /** OK calls per second against the embedded sandbox, which does not limit OK (the real OK: 3). */
   static final double SANDBOX_OK_REQUESTS_PER_SECOND = 100;
 
+  /** The tokens of a comma-separated pool, without blanks around them. */
+  static List<String> pool(String tokens) {
+    List<String> pool = new ArrayList<>();
+    for (String token : tokens.split(",", -1)) pool.add(token.strip());
+    return pool;
+  }
+
   /** VK when any VK token is present, OK when all three OK credentials are. */
   static List<Platform> create(HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials, Clock clock) {
     return create(vkApiUrl, okApiUrl, credentials, clock, false);
@@ -28,8 +35,9 @@ final class Platforms {
     String user = credentials.vkUserToken;
     if (service != null || user != null) {
       VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(clock);
-      if (service != null) vk.serviceToken(service);
-      if (user != null) vk.userToken(user);
+      // Each variable may hold a pool of tokens separated by commas.
+      if (service != null) vk.serviceTokens(pool(service));
+      if (user != null) vk.userTokens(pool(user));
       platforms.add(vk.build());
     }
     String key = credentials.okApplicationKey;

@@ -1,6 +1,8 @@
 package ru.gospubliki.examples.sandbox.internal;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -13,9 +15,12 @@ public final class SandboxDispatcher extends Dispatcher {
   private final AtomicInteger vkRequests = new AtomicInteger();
   private final AtomicInteger okRequests = new AtomicInteger();
 
-  public SandboxDispatcher(VkApi vk, OkApi ok) {
+  private final Duration latency;
+
+  public SandboxDispatcher(VkApi vk, OkApi ok, Duration latency) {
     this.vk = vk;
     this.ok = ok;
+    this.latency = latency;
   }
 
   /** Requests received under {@code /vk/}: API calls, including refused ones, and photo uploads. */
@@ -29,7 +34,15 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    if (latency.isZero()) return route(request);
+    long half = latency.toNanos() / 2;
+    TimeUnit.NANOSECONDS.sleep(half); // on the way there: the request arrives later
+    MockResponse response = route(request);
+    return response.newBuilder().headersDelay(latency.toNanos() - half, TimeUnit.NANOSECONDS).build();
+  }
+
+  private MockResponse route(RecordedRequest request) {
     List<String> path = request.getUrl().pathSegments();
     if (!path.isEmpty() && path.get(0).equals("vk")) vkRequests.incrementAndGet();
     if (!path.isEmpty() && path.get(0).equals("ok")) okRequests.incrementAndGet();
