@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A long round trip would make that bound cost throughput (with 600 ms of latency every rps
  * calls would wait 1.6 s, not 1 s), though what matters is how much <em>later</em> one request may
  * arrive than another, not how late both arrive: latency that every request meets delays them all
- * alike. So the bound is the answer's time less the part of the round trip that does not vary:
- * the fastest of the recent round trips less their spread (the 90th percentile less the fastest)
- * and less a margin of {@value #JITTER_MARGIN_MILLIS} ms for jitter the spread does not show. A
- * request that took longer is held back by exactly the extra time it took; where round trips are
- * short or vary as much as they take (a loaded machine, a jittery network) nothing is subtracted
- * and the answer's time is used as it is, as it is until round trips have been seen. A round trip counts
+ * alike. So the bound is the answer's time less the part of the round trip that every request
+ * meets: the fastest of the recent round trips, less a margin of {@value #JITTER_MARGIN_MILLIS} ms
+ * for how much later than that one request may arrive. A request that took longer is held back by
+ * exactly the extra time it took; where round trips are shorter than the margin (a nearby server,
+ * a test) nothing is subtracted and the answer's time is used as it is, as it is until round trips
+ * have been seen. A round trip counts
  * from the moment the request is written to the connection ({@link #sent}), not from the slot.
  *
  * <p>A call whose predecessor rps places back is still unanswered when its slot comes waits for
@@ -38,7 +38,7 @@ public final class RateLimiter {
   static final long CLOCK_SLACK_NANOS = 5_000_000L;
   private static final int MAX_BURST = 1_000;
   private static final long POLL_NANOS = 2_000_000L;
-  static final long JITTER_MARGIN_MILLIS = 50;
+  static final long JITTER_MARGIN_MILLIS = 40;
 
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -53,7 +53,7 @@ public final class RateLimiter {
   private long nextSlot;
   private long tickets;
   private boolean started;
-  /** The last round trips, to tell the steady part of the latency from its jitter. */
+  /** The last round trips: the fastest of them is the latency every request meets. */
   private final long[] recent = new long[32];
   private int samples;
   /** The part of the round trip every recent request met; 0 until known. */
@@ -182,11 +182,9 @@ public final class RateLimiter {
     arrivedBy.put(ticket, arrived + CLOCK_SLACK_NANOS);
     if (roundTrip >= 0) {
       recent[samples++ % recent.length] = roundTrip;
-      long[] sorted = java.util.Arrays.copyOf(recent, Math.min(samples, recent.length));
-      java.util.Arrays.sort(sorted);
-      long fastest = sorted[0];
-      long spread = sorted[(int) Math.floor(0.9 * (sorted.length - 1))] - fastest;
-      steadyRoundTrip = Math.max(0, fastest - spread - JITTER_MARGIN_MILLIS * 1_000_000L);
+      long fastest = Long.MAX_VALUE;
+      for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
+      steadyRoundTrip = Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
     }
     // Forget answers whose successors left long ago.
     if (arrivedBy.size() > 4 * burst + 16) arrivedBy.keySet().removeIf(t -> t < tickets - 2L * burst);

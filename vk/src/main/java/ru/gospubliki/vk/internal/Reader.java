@@ -242,7 +242,7 @@ public final class Reader {
         (chunk, failure) -> chunk.forEach(id -> keysOf(byId, id).forEach(key -> result.put(key, failure))));
     new Scheduler(executor, clock).run(tokens, users);
     for (String key : keys) {
-      result.putIfAbsent(key, FetchResult.failure(FailureReason.API_ERROR, "чтение страницы прервано"));
+      result.putIfAbsent(key, FetchResult.failure(FailureReason.API_ERROR, "страница не прочитана: чтение прервано"));
     }
     return result;
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * abandons what is left and the interrupt flag stays set.
  */
 final class Scheduler {
+  private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
   /** The most calls one token keeps in flight. */
   static final int MAX_WIDTH = 16;
 
@@ -123,6 +126,9 @@ final class Scheduler {
         apply = work.run();
       } catch (InterruptedIOException e) {
         return;
+      } catch (RuntimeException | AssertionError e) {
+        // A bug, not the platform: the call's pages stay unread (a failure), the others go on.
+        LOG.log(Level.WARNING, "VK read failed unexpectedly", e);
       } finally {
         synchronized (lock) {
           if (apply != null && !done) apply.run();
