@@ -141,6 +141,24 @@ class VkFaultsTest {
     }
   }
 
+  @Test
+  void closeReleasesWhatThePlatformOwnsButNotTheEmbeddersClient() throws IOException {
+    okhttp3.OkHttpClient embedders = new okhttp3.OkHttpClient();
+    VkPlatform platform = builder().serviceToken("service-token-close").client(embedders).build();
+    assertThat(platform.fetchProfiles(List.of(PageRef.parse("vk:1"))).get(PageRef.parse("vk:1")))
+        .isInstanceOf(FetchResult.Success.class);
+
+    platform.close();
+
+    // The embedder's client still works; the platform reads nothing more.
+    try (okhttp3.Response response = embedders.newCall(new okhttp3.Request.Builder()
+        .url(server.url("/method/groups.getById")).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    assertThat(platform.fetchProfiles(List.of(PageRef.parse("vk:1"))).get(PageRef.parse("vk:1")))
+        .isInstanceOf(FetchResult.Failure.class);
+  }
+
   /**
    * Eight threads over two platform instances, all on one token, against a server that counts
    * the token's arrivals in every sliding second and refuses the one too many: no refusal.

@@ -75,7 +75,7 @@ final class Scheduler {
       // The platform was closed: nothing more can be read.
       synchronized (lock) {
         done = true;
-        plan.abandon(false);
+        plan.abandon(true);
         lock.notifyAll();
       }
     }
