@@ -57,6 +57,7 @@ import ru.gospubliki.rules.Severity;
  * never a failure: a rule that cannot tell answers {@code UNKNOWN}.
  */
 public final class Auditor {
+  private static final System.Logger LOG = System.getLogger(Auditor.class.getName());
   /** The publication window of the rating methodology. */
   static final Duration POSTS_WINDOW = Duration.ofDays(28);
   /** Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code execute}). */
@@ -148,12 +149,18 @@ public final class Auditor {
       List<PageRef> refs = entry.getValue();
       for (int from = 0; from < refs.size(); from += CHUNK) {
         List<PageRef> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
+        Map<PageRef, KnownProfile> known = new LinkedHashMap<>();
         for (PageObservation observation : observe(platform, entry.getKey(), chunk, now)) {
           audits.put(observation.page(), evaluate(observation, ownerOf.get(observation.page()), now));
           if (observation.profile() instanceof FetchResult.Success<ProfileSnapshot> read) {
-            snapshots.save(read.value());
+            ProfileSnapshot previous = observation.previous();
+            KnownProfile before = previous == null ? null
+                : KnownProfile.builder().snapshot(previous).markLastSeen(observation.markLastSeen()).build();
+            KnownProfile after = KnownProfile.after(before, read.value());
+            known.put(after.page(), after);
           }
         }
+        saveSnapshots(known.values());
         done += chunk.size();
         progress.onPages(done, total);
       }
@@ -202,6 +209,11 @@ public final class Auditor {
     }
     Map<PageRef, FetchResult<PostHistory>> posts =
         readable.isEmpty() ? Map.of() : safePosts(platform, readable, now.minus(POSTS_WINDOW));
+    List<PageRef> read = new ArrayList<>();
+    for (FetchResult<ProfileSnapshot> profile : profiles.values()) {
+      if (profile instanceof FetchResult.Success<ProfileSnapshot> success) read.add(success.value().page());
+    }
+    Map<PageRef, KnownProfile> known = loadSnapshots(read);
     for (PageRef page : chunk) {
       FetchResult<ProfileSnapshot> profile = profiles.get(page);
       if (profile == null) {
@@ -210,11 +222,34 @@ public final class Auditor {
       PageObservation.Builder observation = PageObservation.builder().page(page).profile(profile);
       if (profile instanceof FetchResult.Success<ProfileSnapshot> success) {
         PageRef resolved = success.value().page();
-        observation.posts(posts.get(resolved)).previous(snapshots.load(resolved));
+        KnownProfile before = known.get(resolved);
+        observation.posts(posts.get(resolved));
+        if (before != null) observation.previous(before.snapshot()).markLastSeen(before.markLastSeen());
       }
       result.add(observation.build());
     }
     return result;
+  }
+
+  /** What earlier audits knew; nothing when the store fails (the audit goes on as a first audit). */
+  private Map<PageRef, KnownProfile> loadSnapshots(List<PageRef> pages) {
+    if (pages.isEmpty()) return Map.of();
+    try {
+      return snapshots.loadAll(pages);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "snapshot store failed to load {0} pages: {1}", pages.size(), e.toString());
+      return Map.of();
+    }
+  }
+
+  /** Keeps what is now known; a store that fails loses the snapshots, never the audit. */
+  private void saveSnapshots(Collection<KnownProfile> known) {
+    if (known.isEmpty()) return;
+    try {
+      snapshots.saveAll(known);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "snapshot store failed to save {0} pages: {1}", known.size(), e.toString());
+    }
   }
 
   private static Map<PageRef, FetchResult<ProfileSnapshot>> safeProfiles(Platform platform, List<PageRef> pages) {
@@ -263,6 +298,7 @@ public final class Auditor {
           .page(observation.page())
           .status(PageStatus.UNREACHABLE)
           .reason(profile.state() == PageState.DELETED ? FailureReason.DELETED.code() : FailureReason.BANNED.code())
+          .name(profile.name())
           .mark(profile.mark())
           .build();
     }
@@ -276,6 +312,7 @@ public final class Auditor {
         .page(profile.page())
         .profile(profile)
         .previous(observation.previous())
+        .markLastSeen(observation.markLastSeen())
         .posts(posts)
         .build();
     List<Finding> findings = new ArrayList<>();
@@ -301,6 +338,7 @@ public final class Auditor {
     return PageAudit.builder()
         .page(observation.page())
         .status(violation ? PageStatus.NON_COMPLIANT : PageStatus.COMPLIANT)
+        .name(profile.name())
         .mark(profile.mark())
         .score(evaluatedWeight == 0 ? null : (int) Math.round(100.0 * passedWeight / evaluatedWeight))
         .postsLast28Days(posts == null ? null : countOwnSince(posts, now.minus(POSTS_WINDOW), now))
@@ -438,7 +476,10 @@ public final class Auditor {
       return this;
     }
 
-    /** Where previous snapshots are kept; in memory by default. */
+    /**
+     * Where what earlier audits knew of each page is kept (snapshots, the last known mark); in this
+     * process's memory by default. A store that fails never fails the audit.
+     */
     public Builder snapshotStore(SnapshotStore snapshots) {
       this.snapshots = java.util.Objects.requireNonNull(snapshots, "snapshots");
       return this;

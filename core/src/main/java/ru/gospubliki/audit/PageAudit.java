@@ -20,6 +20,12 @@ public abstract class PageAudit {
 
   public abstract PageStatus status();
 
+  /**
+   * The page's name as the platform showed it; null when it was not read. Kept with stored audits
+   * so that a renamed page is found between two of them.
+   */
+  public abstract @Nullable String name();
+
   /** Why the page is {@code UNREACHABLE} ({@code deleted}, {@code api_error: ...}); null otherwise. */
   public abstract @Nullable String reason();
 

@@ -36,7 +36,11 @@ public abstract class PageObservation {
   /** Recent posts; null when they were not requested. */
   public abstract @Nullable FetchResult<PostHistory> posts();
 
+  /** The page's last snapshot from earlier audits, with its last known mark; null on a first audit. */
   public abstract @Nullable ProfileSnapshot previous();
+
+  /** When earlier audits last saw the «Госорганизация» mark on the page; null if never. */
+  public abstract java.time.@Nullable Instant markLastSeen();
 
   /** Builds {@link PageObservation} values. */
   public static final class Builder extends ImmutablePageObservation.Builder {

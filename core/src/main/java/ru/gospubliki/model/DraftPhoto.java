@@ -19,10 +19,15 @@ import ru.gospubliki.internal.ImageProbe;
  */
 @Value.Immutable
 public abstract class DraftPhoto {
+  /** The largest photo {@link #readAll()} reads: what one Java array can hold. */
+  private static final long MAX_IN_MEMORY = Integer.MAX_VALUE - 8;
+
   DraftPhoto() {}
 
   /**
-   * Describes the photo at {@code path}: reads its size and image header, not the whole file.
+   * Describes the photo at {@code path}: reads its size and image header (at most a few megabytes
+   * from its start), never the whole file, so a 3 GB file is described as cheaply as a small one
+   * and refused by its size when validated.
    *
    * @throws IOException when the file cannot be read.
    */
@@ -79,19 +84,44 @@ public abstract class DraftPhoto {
   @Value.Redacted
   abstract byte @Nullable [] bytes();
 
-  /** Opens the photo's content. */
+  /**
+   * Opens the photo's content. A file is checked first: if its size is no longer {@link #size()}
+   * (replaced since it was described and validated), nothing is read.
+   *
+   * @throws IOException when the file cannot be read or has changed size.
+   */
   public final InputStream open() throws IOException {
     Path path = path();
-    if (path != null) return Files.newInputStream(path);
+    if (path != null) {
+      long now = Files.size(path);
+      if (now != size()) {
+        throw new IOException("фото «" + fileName() + "» изменилось после проверки: было " + size()
+            + " байт, стало " + now);
+      }
+      return Files.newInputStream(path);
+    }
     byte[] bytes = bytes();
     if (bytes == null) throw new IllegalStateException("photo has no content");
     return new ByteArrayInputStream(bytes);
   }
 
-  /** Reads the whole photo. */
+  /**
+   * Reads the whole photo into memory: {@link #size()} bytes, never more, so a photo validated
+   * against a platform's size limit takes at most that much memory.
+   *
+   * @throws IOException when the file cannot be read, has changed, or is too large for one array.
+   */
   public final byte[] readAll() throws IOException {
+    if (size() > MAX_IN_MEMORY) {
+      throw new IOException("фото «" + fileName() + "» слишком велико, чтобы прочитать его целиком: "
+          + size() + " байт");
+    }
     try (InputStream in = open()) {
-      return in.readAllBytes();
+      byte[] content = in.readNBytes((int) size());
+      if (content.length != size() || in.read() != -1) {
+        throw new IOException("фото «" + fileName() + "» изменилось во время чтения");
+      }
+      return content;
     }
   }
 

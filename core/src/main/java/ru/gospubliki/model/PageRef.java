@@ -23,13 +23,24 @@ import org.jspecify.annotations.Nullable;
  * PageRef.parse("https://ok.ru/group/53350000000001");
  * PageRef.parse("https://ok.ru/school9");      // ok, short name
  * PageRef.parse("ok:53350000000001");
+ * PageRef.parse("https://max.ru/amur_adm");     // max, channel name
+ * PageRef.parse("max:-70123456789");            // max, channel chat id (negative)
  * }</pre>
+ *
+ * <p>A MAX channel's numeric id is its chat id, which is negative; its name and its {@code
+ * join/<hash>} invitation (case kept) are resolved by the MAX adapter.
  */
 public final class PageRef implements Comparable<PageRef> {
   private static final Pattern NUMERIC = Pattern.compile("[1-9][0-9]{0,19}");
   private static final Pattern SCREEN_NAME = Pattern.compile("[a-z0-9_.]{2,64}");
   private static final Pattern VK_COMMUNITY = Pattern.compile("(?:club|public|event)([1-9][0-9]{0,19})");
   private static final Pattern SHORT_FORM = Pattern.compile("([a-zA-Z][a-zA-Z0-9_-]*):(\\S+)");
+  /** A MAX chat id: negative, within a {@code long}. */
+  private static final Pattern MAX_CHAT_ID = Pattern.compile("-[1-9][0-9]{0,18}");
+  /** A MAX channel name as its links spell it: a letter, then letters, digits, {@code _} and {@code -}. */
+  private static final Pattern MAX_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+  /** A MAX invitation hash (case-sensitive). */
+  private static final Pattern MAX_HASH = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
   private final PlatformId platform;
   private final String id;
@@ -53,7 +64,9 @@ public final class PageRef implements Comparable<PageRef> {
 
   /** Returns a reference on a platform the SDK has no URL scheme for, with its canonical URL. */
   public static PageRef of(PlatformId platform, String id, String url) {
-    if (platform.equals(PlatformId.VK) || platform.equals(PlatformId.OK)) return of(platform, id);
+    if (platform.equals(PlatformId.VK) || platform.equals(PlatformId.OK) || platform.equals(PlatformId.MAX)) {
+      return of(platform, id);
+    }
     String key = normaliseId(platform, id);
     return new PageRef(platform, key, Objects.requireNonNull(url, "url"));
   }
@@ -68,7 +81,7 @@ public final class PageRef implements Comparable<PageRef> {
     if (result == null) {
       throw new IllegalArgumentException("не удалось распознать ссылку на страницу «" + reference.trim()
           + "»: ожидается https://vk.com/club123, https://vk.com/имя, vk:123, "
-          + "https://ok.ru/group/123, https://ok.ru/имя или ok:123");
+          + "https://ok.ru/group/123, https://ok.ru/имя, ok:123, https://max.ru/имя или max:-70123456789");
     }
     return result;
   }
@@ -82,6 +95,7 @@ public final class PageRef implements Comparable<PageRef> {
       if (scheme.equals("vk") || scheme.equals("ok")) {
         return NUMERIC.matcher(id).matches() ? of(PlatformId.of(scheme), id) : null;
       }
+      if (scheme.equals("max")) return isMaxChatId(id) ? of(PlatformId.MAX, id) : null;
       return null;
     }
     String withScheme = value.contains("://") ? value : "https://" + value;
@@ -113,6 +127,8 @@ public final class PageRef implements Comparable<PageRef> {
       case "ok.ru":
       case "odnoklassniki.ru":
         return parseOkPath(segments);
+      case "max.ru":
+        return parseMaxPath(segments);
       default:
         return null;
     }
@@ -148,7 +164,31 @@ public final class PageRef implements Comparable<PageRef> {
     return null;
   }
 
+  private static @Nullable PageRef parseMaxPath(String[] segments) {
+    if (segments.length == 2 && segments[0].equalsIgnoreCase("join") && MAX_HASH.matcher(segments[1]).matches()) {
+      return of(PlatformId.MAX, "join/" + segments[1]);
+    }
+    if (segments.length != 1) return null;
+    String name = segments[0].startsWith("@") ? segments[0].substring(1) : segments[0];
+    return isMaxName(name.toLowerCase(Locale.ROOT)) ? of(PlatformId.MAX, name) : null;
+  }
+
+  private static boolean isMaxChatId(String value) {
+    if (!MAX_CHAT_ID.matcher(value).matches()) return false;
+    try {
+      Long.parseLong(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean isMaxName(String value) {
+    return MAX_NAME.matcher(value).matches() && !value.equals("join");
+  }
+
   private static String normaliseId(PlatformId platform, String id) {
+    if (platform.equals(PlatformId.MAX)) return normaliseMaxId(id);
     String key = id.trim().toLowerCase(Locale.ROOT);
     if (key.isEmpty()) throw new IllegalArgumentException("page id is empty");
     if (!NUMERIC.matcher(key).matches() && !SCREEN_NAME.matcher(key).matches()) {
@@ -156,6 +196,21 @@ public final class PageRef implements Comparable<PageRef> {
           + id + "\" on " + platform);
     }
     return key;
+  }
+
+  /** A MAX chat id, a channel name (lowercase, without {@code @}) or {@code join/<hash>} (case kept). */
+  private static String normaliseMaxId(String id) {
+    String trimmed = id.trim();
+    if (trimmed.isEmpty()) throw new IllegalArgumentException("page id is empty");
+    if (isMaxChatId(trimmed)) return trimmed;
+    if (trimmed.regionMatches(true, 0, "join/", 0, 5) && MAX_HASH.matcher(trimmed.substring(5)).matches()) {
+      return "join/" + trimmed.substring(5);
+    }
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    String name = lower.startsWith("@") ? lower.substring(1) : lower;
+    if (isMaxName(name)) return name;
+    throw new IllegalArgumentException("page id on max must be a negative chat id, a channel name or join/<hash>: \""
+        + id + "\"");
   }
 
   private static String canonicalUrl(PlatformId platform, String key) {
@@ -166,6 +221,7 @@ public final class PageRef implements Comparable<PageRef> {
     if (platform.equals(PlatformId.OK)) {
       return numeric ? "https://ok.ru/group/" + key : "https://ok.ru/" + key;
     }
+    if (platform.equals(PlatformId.MAX) && !isMaxChatId(key)) return "https://max.ru/" + key;
     return platform.name() + ":" + key;
   }
 
@@ -178,9 +234,12 @@ public final class PageRef implements Comparable<PageRef> {
     return id;
   }
 
-  /** True when {@link #id()} is the platform's numeric id, false for a screen name. */
+  /**
+   * True when {@link #id()} is the platform's numeric id (positive on VK and OK, a negative chat id
+   * on MAX), false for a screen name.
+   */
   public boolean isNumeric() {
-    return NUMERIC.matcher(id).matches();
+    return platform.equals(PlatformId.MAX) ? isMaxChatId(id) : NUMERIC.matcher(id).matches();
   }
 
   /** The numeric id; throws if this reference still holds a screen name. */

@@ -2,7 +2,6 @@ package ru.gospubliki.model;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * rules and every target's capabilities before anything is sent.
  *
  * <p>Its {@link #idempotencyKey()} identifies this publication: re-publishing the same draft (the
- * same key) never creates a second post where the first may have arrived.
+ * same key) never creates a second post where the first may have arrived. By default the key is
+ * derived from the content, so the same news built again in another process, or after a crash, is
+ * the same publication.
  *
  * <pre>{@code
  * PostDraft draft = PostDraft.builder()
@@ -52,10 +53,18 @@ public abstract class PostDraft {
     return false;
   }
 
-  /** Identifies this publication across retries; a random UUID unless given. */
+  /**
+   * Identifies this publication across retries, runs and processes. Unless given, it is derived
+   * from the content: text, hashtags, link, the photos' bytes (not their names), the scheduled
+   * time and the ad mark; two drafts that would publish the same post share it. Give a key of your
+   * own (1..64 characters) to publish the same content twice on purpose, or to tie a publication
+   * to a request id of your system.
+   *
+   * @throws java.io.UncheckedIOException at build time when a photo file cannot be read.
+   */
   @Value.Default
   public String idempotencyKey() {
-    return UUID.randomUUID().toString();
+    return ru.gospubliki.internal.ContentKey.of(this);
   }
 
   /** The text as published: {@link #text()} followed by any hashtags it does not contain yet. */

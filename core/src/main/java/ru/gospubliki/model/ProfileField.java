@@ -18,5 +18,7 @@ public enum ProfileField {
   COVER,
   MEMBERS,
   WALL,
-  COMMUNITY
+  COMMUNITY,
+  /** The «Госорганизация» mark: a platform without one (MAX) lists it, and {@code GOV_MARK} does not apply. */
+  MARK
 }

@@ -1,6 +1,7 @@
 package ru.gospubliki.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.internal.publish.SendOnce;
 import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.Operation;
-import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
-import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.Severity;
@@ -26,8 +28,15 @@ import ru.gospubliki.rules.Severity;
  * say) with one definite result per page.
  *
  * <p>The draft is validated for every target first; if any target would refuse it, nothing is
- * sent anywhere. A target whose earlier publication of the same draft was published, scheduled or
- * ended {@code UNKNOWN} is never sent again: its recorded result is returned instead.
+ * sent anywhere. Each target is then published at most once, whatever fails, across runs,
+ * restarts and processes that share the {@link PublishJournal}: the page is claimed in the journal
+ * before the send and the outcome recorded after it. A target whose publication of the same draft
+ * ({@link PostDraft#idempotencyKey()}) was published, scheduled or ended {@code UNKNOWN} is never
+ * sent again: its recorded result is returned instead. An answer lost on the way back is sent
+ * again only within the platform's own deduplication window ({@link
+ * ru.gospubliki.platform.Capabilities#dedupWindow()}); otherwise the page is searched for the post,
+ * and when that cannot tell either the outcome is {@code UNKNOWN} until a person {@linkplain
+ * #settle settles} it.
  *
  * <pre>{@code
  * CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(ok).build();
@@ -37,15 +46,25 @@ import ru.gospubliki.rules.Severity;
  * }</pre>
  */
 public final class CrossPoster {
+  static final int DEFAULT_IN_FLIGHT_TIMEOUT_MINUTES = 2;
+  static final Duration DEFAULT_IN_FLIGHT_TIMEOUT = Duration.ofMinutes(DEFAULT_IN_FLIGHT_TIMEOUT_MINUTES);
   private final Map<PlatformId, Platform> platforms;
   private final DraftValidator validator;
   private final PublishJournal journal;
+  private final Map<PlatformId, SendOnce> senders;
+  private final SendOnce settler;
 
   CrossPoster(Builder builder) {
     this.platforms = Map.copyOf(builder.platforms);
     Policy policy = builder.policy != null ? builder.policy : Policy.federal();
     this.validator = new DraftValidator(policy, builder.clock);
     this.journal = builder.journal;
+    Map<PlatformId, SendOnce> senders = new LinkedHashMap<>();
+    for (Platform platform : platforms.values()) {
+      senders.put(platform.id(), new SendOnce(platform, journal, builder.clock, builder.inFlightTimeout, builder.sleeper));
+    }
+    this.senders = Map.copyOf(senders);
+    this.settler = senders.values().iterator().next();
   }
 
   public static Builder builder() {
@@ -54,6 +73,66 @@ public final class CrossPoster {
 
   /** Validates {@code draft} for every target, then publishes it to each target not yet done. */
   public CrossPostResult post(PostDraft draft, List<PageRef> targets) {
+    return post(draft, targets, null, null, result -> {});
+  }
+
+  /**
+   * As {@link #post(PostDraft, List)}, and hands each target's result to {@code onResult} as soon
+   * as it is known and recorded in the journal, in target order. A caller that reports progress
+   * this way leaves a trace of every target already done even if the process dies before the end.
+   *
+   * <pre>{@code
+   * poster.post(draft, targets, result -> System.out.println(result.page().url() + " " + result.status()));
+   * }</pre>
+   *
+   * <p>An exception thrown by {@code onResult} ends the call; the targets done so far stay recorded.
+   */
+  public CrossPostResult post(PostDraft draft, List<PageRef> targets, Consumer<? super PublishResult> onResult) {
+    Objects.requireNonNull(onResult, "onResult");
+    return post(draft, targets, null, null, onResult);
+  }
+
+  /**
+   * Publishes {@code draft} again on the one {@code page} whose platform refused it until a person
+   * solved a captcha, with the person's {@code answer}; the answer goes with that request only.
+   *
+   * <pre>{@code
+   * PublishResult.Failed failed = ...; // failed.captcha() != null
+   * PublishResult retried = poster.postWithCaptchaAnswer(draft, failed.page(), failed.captcha().answer("x7k2"));
+   * }</pre>
+   *
+   * @throws IllegalStateException when no captcha with the answer's id is pending for the page.
+   */
+  public PublishResult postWithCaptchaAnswer(PostDraft draft, PageRef page, CaptchaAnswer answer) {
+    Objects.requireNonNull(answer, "answer");
+    return post(draft, List.of(page), page, answer, result -> {}).results().get(0);
+  }
+
+  /**
+   * Closes the {@code UNKNOWN} outcome of draft {@code idempotencyKey} on {@code page} after a
+   * person has looked at the page: {@link Settlement#SENT} records it as published (nothing is
+   * sent), {@link Settlement#NOT_SENT} lets the next {@link #post} send it. A claim whose sender
+   * stopped mid-send may be settled too.
+   *
+   * @return the entry as now recorded.
+   * @throws IllegalStateException (Russian message) when the page has no unknown outcome to close.
+   */
+  public JournalEntry settle(String idempotencyKey, PageRef page, Settlement settlement) {
+    Objects.requireNonNull(settlement, "settlement");
+    return settler.settle(idempotencyKey, page, settlement);
+  }
+
+  /** The journal this poster records in, e.g. to read every page's result of one draft. */
+  public PublishJournal journal() {
+    return journal;
+  }
+
+  /**
+   * The one publishing path: validates for every target, then sends to each target once through
+   * its platform's {@link SendOnce}, the captcha {@code answer} going only to {@code challenged}.
+   */
+  private CrossPostResult post(PostDraft draft, List<PageRef> targets, @Nullable PageRef challenged,
+      @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
     List<DraftProblem> problems = new ArrayList<>();
@@ -79,52 +158,32 @@ public final class CrossPoster {
     }
     List<PublishResult> results = new ArrayList<>(unique.size());
     for (PageRef target : unique) {
-      if (!blocking.isEmpty()) {
-        results.add(new PublishResult.Rejected(target, blocking));
-        continue;
+      PublishResult result;
+      if (blocking.isEmpty()) {
+        SendOnce sender = Objects.requireNonNull(senders.get(target.platform()));
+        result = sender.publish(draft, target, target.equals(challenged) ? answer : null);
+      } else {
+        result = new PublishResult.Rejected(target, blocking);
       }
-      results.add(publishOnce(draft, target));
+      results.add(result);
+      onResult.accept(result);
     }
     return new CrossPostResult.Builder().results(results).problems(problems).build();
   }
 
-  private PublishResult publishOnce(PostDraft draft, PageRef target) {
-    PublishResult previous = journal.lookup(draft.idempotencyKey(), target);
-    if (previous instanceof PublishResult.Published
-        || previous instanceof PublishResult.Scheduled
-        || previous instanceof PublishResult.Unknown) {
-      return previous;
-    }
-    Platform platform = Objects.requireNonNull(platforms.get(target.platform()));
-    PublishResult result;
-    try {
-      result = platform.publish(target, draft);
-    } catch (PlatformException e) {
-      // The platform answered with a refusal (a captcha, a lost session): nothing was posted, and
-      // the adapter's own guid or reconciliation still guards a later attempt.
-      result = new PublishResult.Failed(target, e.reason(), describe(e));
-    } catch (RuntimeException e) {
-      // The adapter broke mid-call: the post may or may not be there.
-      result = new PublishResult.Unknown(target, "сбой при публикации: " + describe(e));
-    }
-    journal.record(draft.idempotencyKey(), result);
-    return result;
-  }
-
-  private static String describe(RuntimeException e) {
-    String message = e.getMessage();
-    return message != null && !message.isBlank() ? message : e.getClass().getSimpleName();
-  }
-
   private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {
+    // The platform's own reason, when it gives one, says why and what to do (MAX: no scheduling at all).
+    Map<Operation, String> because = capabilities.unavailableBecause();
     if (!capabilities.allows(Operation.PUBLISH)) {
-      return "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации";
+      return because.getOrDefault(Operation.PUBLISH,
+          "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации");
     }
     if (!draft.photos().isEmpty() && !capabilities.allows(Operation.UPLOAD_PHOTOS)) {
-      return "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии";
+      return because.getOrDefault(Operation.UPLOAD_PHOTOS, "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии");
     }
     if (draft.scheduledAt() != null && !capabilities.allows(Operation.SCHEDULE)) {
-      return "платформа не поддерживает отложенные публикации с этими ключами доступа";
+      return because.getOrDefault(Operation.SCHEDULE,
+          "платформа не поддерживает отложенные публикации с этими ключами доступа");
     }
     return null;
   }
@@ -139,6 +198,8 @@ public final class CrossPoster {
     private @Nullable Policy policy;
     private Clock clock = Clock.systemUTC();
     private PublishJournal journal = PublishJournal.inMemory();
+    private Duration inFlightTimeout = DEFAULT_IN_FLIGHT_TIMEOUT;
+    private SendOnce.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
 
     Builder() {}
 
@@ -159,9 +220,31 @@ public final class CrossPoster {
       return this;
     }
 
-    /** Where results are remembered between calls; in memory by default. */
+    /**
+     * Where publications are claimed and their results remembered; in this process's memory by
+     * default. Give a shared one ({@code JdbcStore.journal()}) so that runs, restarts and other
+     * processes never post the same draft twice.
+     */
     public Builder journal(PublishJournal journal) {
       this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * How long a claimed publication may stay without an outcome before it is taken for a sender
+     * that stopped mid-send (and reconciled); two minutes by
+     * default. Make it longer than one send may take, uploads and the adapter's retries included.
+     * A second process publishing the same draft waits up to this long for the first one's outcome.
+     */
+    public Builder inFlightTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("inFlightTimeout <= 0: " + timeout);
+      this.inFlightTimeout = timeout;
+      return this;
+    }
+
+    Builder sleeper(SendOnce.Sleeper sleeper) {
+      this.sleeper = sleeper;
       return this;
     }
 

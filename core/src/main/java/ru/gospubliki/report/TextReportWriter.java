@@ -14,6 +14,7 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Severity;
@@ -66,6 +67,11 @@ public final class TextReportWriter {
     out.write("\nПодключено " + withPage + " из " + organizations + ". Страниц: " + summary.pages()
         + "; соответствуют требованиям: " + summary.compliant() + ", не соответствуют: "
         + summary.nonCompliant() + ", недоступны: " + summary.unreachable() + ".\n");
+    if (hasMaxPages(report)) {
+      // MAX shows no «Госорганизация» mark to anyone, so GOV_MARK does not apply to MAX channels.
+      out.write("Каналы MAX: отметку «Госорганизация» проверить нельзя — в MAX такой отметки нет, "
+          + "и API её не сообщает; правило GOV_MARK к каналам MAX не применяется.\n");
+    }
 
     boolean header = false;
     for (OrganizationAudit organization : report.organizations()) {
@@ -101,6 +107,15 @@ public final class TextReportWriter {
       }
     }
     out.flush();
+  }
+
+  private static boolean hasMaxPages(ComplianceReport report) {
+    for (OrganizationAudit organization : report.organizations()) {
+      for (PageAudit page : organization.pages()) {
+        if (page.page().platform().equals(PlatformId.MAX)) return true;
+      }
+    }
+    return false;
   }
 
   private static List<Finding> failures(List<Finding> findings) {
@@ -141,6 +156,8 @@ public final class TextReportWriter {
         return "нет доступа";
       case "not_found":
         return "страница не найдена";
+      case "bot_not_admin":
+        return "бот MAX не администратор канала: добавьте бота администратором канала";
       default:
         return reason;
     }

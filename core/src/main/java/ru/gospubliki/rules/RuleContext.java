@@ -38,6 +38,12 @@ public abstract class RuleContext {
   /** The profile as the previous audit saw it; null on a first audit. */
   public abstract @Nullable ProfileSnapshot previous();
 
+  /**
+   * When earlier audits last saw the «Госорганизация» mark confirmed on the page, from the stored
+   * snapshots; null when it was never seen (or no earlier audit is known).
+   */
+  public abstract @Nullable Instant markLastSeen();
+
   /** Recent posts, newest or not; null when they could not be read. */
   public abstract @Nullable List<Post> posts();
 

@@ -21,14 +21,19 @@ import ru.gospubliki.model.Post;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.platform.Captcha;
+import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 
 /**
  * A {@link Platform} held in memory, for embedders' tests: put profiles and posts in, audit and
@@ -39,11 +44,14 @@ import ru.gospubliki.platform.PublishResult;
  * InMemoryPlatform vk = InMemoryPlatform.create(PlatformId.VK, clock);
  * vk.putProfile(ProfileSnapshot.builder().page(PageRef.of(PlatformId.VK, "123")).name("Школа № 9")
  *     .takenAt(clock.instant()).build());
- * vk.loseNextPublishResponse(); // the next post is recorded but its result is lost
+ * vk.loseNextPublishResponse(); // the next post is recorded but its answer is lost
  * CrossPostResult result = CrossPoster.builder().addPlatform(vk).build().post(draft, targets);
  * }</pre>
  *
- * <p>Thread-safe. Publishing is idempotent per (page, draft idempotency key), like VK's {@code guid}.
+ * <p>Thread-safe. Keeps no publishing state beyond the posts themselves: the SDK's send-once
+ * publishing works from its journal, {@link #send} and {@link #findExisting}. A platform created
+ * with a {@linkplain Capabilities#dedupWindow() deduplication window} drops a repeated send of the
+ * same draft within it, as VK's {@code guid} does.
  */
 public final class InMemoryPlatform implements Platform {
   private final PlatformId id;
@@ -53,11 +61,20 @@ public final class InMemoryPlatform implements Platform {
   private final Map<String, PageRef> screenNames = new HashMap<>();
   private final Map<PageRef, List<Post>> posts = new HashMap<>();
   private final Map<PageRef, FetchResult.Failure<?>> readFailures = new HashMap<>();
+  /** Posts by (page, idempotency key), for the platform's own deduplication within its window. */
   private final Map<String, Post> byIdempotencyKey = new HashMap<>();
+  private final Map<Post, Instant> createdAt = new java.util.IdentityHashMap<>();
   private final AtomicInteger nextPostId = new AtomicInteger(1);
   private final AtomicInteger calls = new AtomicInteger();
-  private boolean loseNextPublishResponse;
+  private final AtomicInteger sends = new AtomicInteger();
+  private int loseResponses;
+  private int timeOutBeforeRecording;
   private @Nullable String failNextPublish;
+  private int lookupFailures;
+  private @Nullable String captchaText;
+  private @Nullable String captchaSid;
+  private int nextCaptcha = 1;
+  private java.util.function.Consumer<SendRequest> onSend = request -> {};
 
   private InMemoryPlatform(PlatformId id, Clock clock, Capabilities capabilities) {
     this.id = id;
@@ -65,10 +82,14 @@ public final class InMemoryPlatform implements Platform {
     this.capabilities = capabilities;
   }
 
-  /** A platform with VK-like limits and every operation allowed. */
+  /**
+   * A platform with VK-like limits and every operation allowed; on {@link PlatformId#VK} a repeated
+   * send within one hour is dropped, as VK's {@code guid} does, elsewhere nothing is deduplicated.
+   */
   public static InMemoryPlatform create(PlatformId id, Clock clock) {
     return create(clock, Capabilities.builder()
         .platform(id)
+        .dedupWindow(id.equals(PlatformId.VK) ? java.time.Duration.ofHours(1) : java.time.Duration.ZERO)
         .operations(EnumSet.allOf(Operation.class))
         .maxTextLength(16_384)
         .maxMedia(10)
@@ -108,16 +129,59 @@ public final class InMemoryPlatform implements Platform {
     return this;
   }
 
-  /** The next publication is recorded on the page but its result is lost: the caller sees UNKNOWN. */
+  /**
+   * The next send is recorded on the page but its answer is lost on the way back: {@link
+   * SendResult.Ambiguous} ({@code CONNECTION_LOST}).
+   */
   public synchronized InMemoryPlatform loseNextPublishResponse() {
-    loseNextPublishResponse = true;
+    return loseResponses(1);
+  }
+
+  /** The next {@code count} sends are recorded but their answers lost. */
+  public synchronized InMemoryPlatform loseResponses(int count) {
+    loseResponses = count;
     return this;
   }
 
-  /** The next publication is refused with {@code error}, retry-safe, and nothing is recorded. */
+  /** The next {@code count} sends time out before the platform records anything: ambiguous, nothing posted. */
+  public synchronized InMemoryPlatform timeOutBeforeRecording(int count) {
+    timeOutBeforeRecording = count;
+    return this;
+  }
+
+  /** The next send is refused with {@code error}: {@link SendResult.Refused}, nothing is recorded. */
   public synchronized InMemoryPlatform failNextPublish(String error) {
     failNextPublish = error;
     return this;
+  }
+
+  /** The next {@code count} {@link #findExisting} calls cannot tell (the page cannot be read). */
+  public synchronized InMemoryPlatform failLookups(int count) {
+    lookupFailures = count;
+    return this;
+  }
+
+  /**
+   * Every send is refused with a captcha until one carries the answer {@code text} to the latest
+   * challenge; the challenge is in {@link SendResult.Refused#captcha()}.
+   */
+  public synchronized InMemoryPlatform requireCaptcha(String text) {
+    captchaText = text;
+    return this;
+  }
+
+  /**
+   * Hands every send request to {@code listener} before it is carried out; a listener that throws
+   * makes the send throw, as an adapter that breaks mid-call would.
+   */
+  public synchronized InMemoryPlatform onSend(java.util.function.Consumer<SendRequest> listener) {
+    this.onSend = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Sends made, each attempt counting once (the deprecated publish included). */
+  public int sends() {
+    return sends.get();
   }
 
   /** Posts on {@code page}, in the order they were added or published. */
@@ -204,22 +268,46 @@ public final class InMemoryPlatform implements Platform {
     return result;
   }
 
+  /**
+   * Publishes {@code request.draft()}. Like VK's {@code guid}, a send of a draft already posted on
+   * the page within {@link Capabilities#dedupWindow()} answers that post instead of posting again;
+   * with no window (the default, as on OK) every send that gets through makes a new post.
+   */
   @Override
-  public synchronized PublishResult publish(PageRef page, PostDraft draft) {
+  public synchronized SendResult send(SendRequest request) {
     calls.incrementAndGet();
+    sends.incrementAndGet();
+    onSend.accept(request);
+    PageRef page = request.page();
+    PostDraft draft = request.draft();
     PageRef resolved = resolveOrNull(page);
-    if (resolved == null) {
-      return new PublishResult.Failed(page, FailureReason.NOT_FOUND, "страница не найдена: " + page.url());
+    if (resolved == null) return new SendResult.Refused(FailureReason.NOT_FOUND, "страница не найдена: " + page.url());
+    String error = failNextPublish;
+    if (error != null) {
+      failNextPublish = null;
+      return new SendResult.Refused(FailureReason.REFUSED, error);
     }
+    if (captchaText != null) {
+      CaptchaAnswer answer = request.captchaAnswer();
+      String sid = captchaSid;
+      if (answer == null || sid == null || !answer.sid().equals(sid) || !answer.text().equals(captchaText)) {
+        captchaSid = Integer.toString(nextCaptcha++);
+        return new SendResult.Refused(FailureReason.CAPTCHA, "платформа просит ввести капчу",
+            new Captcha(captchaSid, "https://captcha.example/" + captchaSid + ".png", null));
+      }
+      captchaText = null;
+      captchaSid = null;
+    }
+    if (timeOutBeforeRecording > 0) {
+      timeOutBeforeRecording--;
+      return new SendResult.Ambiguous(FailureReason.TIMEOUT, "нет ответа платформы");
+    }
+    Instant now = clock.instant();
     String key = resolved.id() + ' ' + draft.idempotencyKey();
     Post existing = byIdempotencyKey.get(key);
-    if (existing == null) {
-      String error = failNextPublish;
-      if (error != null) {
-        failNextPublish = null;
-        return new PublishResult.Failed(page, FailureReason.REFUSED, error);
-      }
-      Instant at = draft.scheduledAt() != null ? Objects.requireNonNull(draft.scheduledAt()) : clock.instant();
+    java.time.Duration window = capabilities.dedupWindow();
+    if (existing == null || window.isZero() || !now.isBefore(Objects.requireNonNull(createdAt.get(existing)).plus(window))) {
+      Instant at = draft.scheduledAt() != null ? Objects.requireNonNull(draft.scheduledAt()) : now;
       String postId = Integer.toString(nextPostId.getAndIncrement());
       Post.Builder post = Post.builder()
           .page(resolved)
@@ -234,15 +322,53 @@ public final class InMemoryPlatform implements Platform {
       if (draft.link() != null) post.addMedia(MediaKind.LINK);
       existing = post.build();
       byIdempotencyKey.put(key, existing);
+      createdAt.put(existing, now);
       posts.computeIfAbsent(resolved, p -> new ArrayList<>()).add(existing);
     }
-    if (loseNextPublishResponse) {
-      loseNextPublishResponse = false;
-      return new PublishResult.Unknown(page, "ответ платформы потерян после отправки");
+    if (loseResponses > 0) {
+      loseResponses--;
+      return new SendResult.Ambiguous(FailureReason.CONNECTION_LOST, "ответ платформы потерян после отправки");
     }
-    return draft.scheduledAt() != null
-        ? new PublishResult.Scheduled(page, existing.id(), existing.url(), existing.publishedAt())
-        : new PublishResult.Published(page, existing.id(), existing.url());
+    return sent(existing, draft);
+  }
+
+  /** Finds a post of {@code draft}'s text made on the page at or after {@code sentAfter}. */
+  @Override
+  public synchronized PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+    calls.incrementAndGet();
+    if (lookupFailures > 0) {
+      lookupFailures--;
+      return new PostLookup.CannotTell("страницу не удалось прочитать");
+    }
+    PageRef resolved = resolveOrNull(page);
+    if (resolved == null) return new PostLookup.CannotTell("страница не найдена: " + page.url());
+    for (Post post : posts.getOrDefault(resolved, List.of())) {
+      Instant created = createdAt.get(post);
+      if (created != null && !created.isBefore(sentAfter) && post.text().equals(draft.fullText())) {
+        return new PostLookup.Found(sent(post, draft));
+      }
+    }
+    return new PostLookup.Absent();
+  }
+
+  private static SendResult.Sent sent(Post post, PostDraft draft) {
+    return new SendResult.Sent(post.id(), post.url(), draft.scheduledAt() != null ? post.publishedAt() : null);
+  }
+
+  /** One {@link #send}, its answer as a publication result; use {@code CrossPoster} instead. */
+  @Deprecated
+  @Override
+  public PublishResult publish(PageRef page, PostDraft draft) {
+    SendResult result = send(SendRequest.builder().page(page).draft(draft).build());
+    if (result instanceof SendResult.Sent sent) {
+      Instant at = sent.scheduledAt();
+      return at != null ? new PublishResult.Scheduled(page, sent.postId(), sent.url(), at)
+          : new PublishResult.Published(page, sent.postId(), sent.url());
+    }
+    if (result instanceof SendResult.Refused refused) {
+      return new PublishResult.Failed(page, refused.reason(), refused.message(), refused.captcha());
+    }
+    return new PublishResult.Unknown(page, ((SendResult.Ambiguous) result).detail());
   }
 
   @Override

@@ -227,7 +227,7 @@ final class AuditorTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("T_HAS_PAGE", Outcome.FAIL));
     // Snapshots are saved under the resolved page, for the next audit's change rules.
     assertThat(store.load(good)).isNotNull();
-    assertThat(store.load(good).email()).isEqualTo("a@b.ru");
+    assertThat(store.load(good).snapshot().email()).isEqualTo("a@b.ru");
     assertThat(store.load(missing)).isNull();
   }
 

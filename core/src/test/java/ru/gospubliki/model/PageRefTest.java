@@ -63,7 +63,8 @@ class PageRefTest {
     assertThatThrownBy(() -> PageRef.parse(reference))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("не удалось распознать ссылку на страницу «" + reference.trim() + "»: ожидается "
-            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя или ok:123");
+            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя, ok:123, "
+            + "https://max.ru/имя или max:-70123456789");
   }
 
   @Test
@@ -88,9 +89,9 @@ class PageRefTest {
 
   @Test
   void ofOtherPlatforms() {
-    PlatformId max = PlatformId.of("MAX");
-    assertThat(PageRef.of(max, "Amur_Adm").url()).isEqualTo("max:amur_adm");
-    assertThat(PageRef.of(max, "amur", "https://max.ru/amur").url()).isEqualTo("https://max.ru/amur");
+    PlatformId telegram = PlatformId.of("telegram");
+    assertThat(PageRef.of(telegram, "Amur_Adm").url()).isEqualTo("telegram:amur_adm");
+    assertThat(PageRef.of(telegram, "amur", "https://t.me/amur").url()).isEqualTo("https://t.me/amur");
     // VK and OK always get their canonical URL.
     assertThat(PageRef.of(PlatformId.VK, "7", "https://example.com").url()).isEqualTo("https://vk.com/club7");
     assertThatThrownBy(() -> PageRef.of(PlatformId.VK, " ")).isInstanceOf(IllegalArgumentException.class)
@@ -100,5 +101,39 @@ class PageRefTest {
     assertThatThrownBy(() -> PlatformId.of("1vk")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("platform id must match [a-z][a-z0-9_-]{0,31}: \"1vk\"");
     assertThat(PlatformId.of(" Vk ")).isSameAs(PlatformId.VK);
+  }
+
+  @Test
+  void maxChannelsByNameInvitationOrChatId() {
+    PageRef byName = PageRef.parse("https://max.ru/Zarechny_Adm");
+    assertThat(byName.platform()).isEqualTo(PlatformId.MAX);
+    assertThat(byName.id()).isEqualTo("zarechny_adm");
+    assertThat(byName.url()).isEqualTo("https://max.ru/zarechny_adm");
+    assertThat(byName.isNumeric()).isFalse();
+    assertThat(PageRef.parse("max.ru/@zarechny-adm").id()).isEqualTo("zarechny-adm");
+
+    PageRef byId = PageRef.parse("max:-70123456789");
+    assertThat(byId.platform()).isEqualTo(PlatformId.MAX);
+    assertThat(byId.isNumeric()).isTrue();
+    assertThat(byId.numericId()).isEqualTo(-70123456789L);
+    assertThat(byId.url()).isEqualTo("max:-70123456789");
+    assertThat(PageRef.of(PlatformId.MAX, "-70123456789")).isEqualTo(byId);
+
+    PageRef invitation = PageRef.parse("https://max.ru/join/AbC-12_x");
+    assertThat(invitation.id()).isEqualTo("join/AbC-12_x"); // invitation hashes keep their case
+    assertThat(invitation.url()).isEqualTo("https://max.ru/join/AbC-12_x");
+    assertThat(invitation.isNumeric()).isFalse();
+  }
+
+  @Test
+  void malformedMaxReferencesAreRefusedWithTheValue() {
+    // A channel's chat id is negative; positive ids, names in the short form and paths are not references.
+    for (String bad : new String[] {"max:70123456789", "max:amur", "max:-0", "max:-99999999999999999999",
+        "https://max.ru/", "https://max.ru/join", "https://max.ru/a/b/c", "https://max.ru/1abc"}) {
+      assertThatThrownBy(() -> PageRef.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(bad).hasMessageContaining("max:-70123456789");
+    }
+    assertThatThrownBy(() -> PageRef.of(PlatformId.MAX, "70123"))
+        .hasMessage("page id on max must be a negative chat id, a channel name or join/<hash>: \"70123\"");
   }
 }

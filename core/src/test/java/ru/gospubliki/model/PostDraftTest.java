@@ -51,13 +51,51 @@ class PostDraftTest {
   }
 
   @Test
-  void idempotencyKeyIsRandomUnlessGiven() {
-    assertThat(PostDraft.builder().build().idempotencyKey())
-        .isNotEqualTo(PostDraft.builder().build().idempotencyKey())
-        .hasSize(36);
+  void idempotencyKeyIsDerivedFromTheContentUnlessGiven() {
+    String key = PostDraft.builder().text("Новости").build().idempotencyKey();
+    assertThat(key).startsWith("c1-").hasSize(51)
+        .isEqualTo(PostDraft.builder().text("Новости").build().idempotencyKey());
     assertThat(PostDraft.builder().idempotencyKey("news-2026-11-23").build().idempotencyKey())
         .isEqualTo("news-2026-11-23");
   }
+
+  @Test
+  void everyFieldThatChangesThePostChangesTheKey() throws IOException {
+    PostDraft base = PostDraft.builder().text("Новости").build();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    keys.add(base.idempotencyKey());
+    keys.add(PostDraft.builder().text("Новости!").build().idempotencyKey());
+    keys.add(rebuilt(base).addHashtags("школа").build().idempotencyKey());
+    keys.add(rebuilt(base).link("https://school9.ru").build().idempotencyKey());
+    keys.add(rebuilt(base).scheduledAt(java.time.Instant.parse("2026-12-01T07:00:00Z")).build().idempotencyKey());
+    keys.add(rebuilt(base).markedAsAd(true).build().idempotencyKey());
+    keys.add(rebuilt(base).addPhotos(DraftPhoto.fromBytes("a.png", image("png", 2, 2))).build().idempotencyKey());
+    assertThat(keys).hasSize(7);
+    // Fields cannot be shifted into each other: text "ab" is not text "a" plus something else.
+    assertThat(PostDraft.builder().text("ab").build().idempotencyKey())
+        .isNotEqualTo(PostDraft.builder().text("a").addHashtags("b").build().idempotencyKey());
+  }
+
+  @Test
+  void photoKeyFollowsTheBytesNotTheFileName() throws IOException {
+    byte[] red = image("png", 2, 2);
+    Path first = Files.write(dir.resolve("a.png"), red);
+    Path renamed = Files.write(dir.resolve("b.png"), red);
+    String key = PostDraft.builder().text("x").addPhotos(DraftPhoto.fromPath(first)).build().idempotencyKey();
+    assertThat(PostDraft.builder().text("x").addPhotos(DraftPhoto.fromPath(renamed)).build().idempotencyKey())
+        .isEqualTo(key);
+    assertThat(PostDraft.builder().text("x").addPhotos(DraftPhoto.fromBytes("a.png", red)).build().idempotencyKey())
+        .isEqualTo(key);
+    byte[] other = image("png", 3, 2);
+    Files.write(first, other);
+    assertThat(PostDraft.builder().text("x").addPhotos(DraftPhoto.fromPath(first)).build().idempotencyKey())
+        .isNotEqualTo(key);
+  }
+
+  private static PostDraft.Builder rebuilt(PostDraft base) {
+    return PostDraft.builder().text(base.text());
+  }
+
 
   @Test
   void photoFromBytesReadsTypeAndSize() throws IOException {

@@ -72,6 +72,24 @@ final class CrossPosterTest {
   }
 
   @Test
+  void anOperationAPlatformDoesNotOfferIsRefusedWithThePlatformsOwnReason() {
+    InMemoryPlatform max = InMemoryPlatform.create(clock, Capabilities.builder()
+        .platform(PlatformId.MAX).addOperations(Operation.PUBLISH, Operation.UPLOAD_PHOTOS)
+        .putUnavailableBecause(Operation.SCHEDULE, "MAX не поддерживает отложенные публикации: опубликуйте в срок")
+        .maxTextLength(4000).maxMedia(12).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+    PageRef channel = PageRef.parse("max:-70000000000101");
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(max).policy(policy).clock(clock).build();
+
+    CrossPostResult result = poster.post(PostDraft.builder().text("Завтра #школа")
+        .scheduledAt(NOW.plusSeconds(86_400)).build(), List.of(vkPage, channel));
+
+    assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message())
+        .isEqualTo("MAX не поддерживает отложенные публикации: опубликуйте в срок"));
+    assertThat(result.results()).extracting(PublishResult::status)
+        .containsExactly(PublishStatus.REJECTED, PublishStatus.REJECTED);
+  }
+
+  @Test
   void publishesToEveryTargetWithOneResultEach() {
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     CrossPostResult result = poster().post(draft, List.of(vkPage, okPage));
@@ -108,7 +126,8 @@ final class CrossPosterTest {
   void anUnknownOutcomeIsNeverResentAndAPublishedTargetIsNotDuplicated() {
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     CrossPoster poster = poster();
-    vk.loseNextPublishResponse();
+    // Every answer is lost (VK's window allows two resends) and the wall cannot be read.
+    vk.loseResponses(3).failLookups(1);
     CrossPostResult first = poster.post(draft, List.of(vkPage, okPage));
     assertThat(first.results()).extracting(PublishResult::status)
         .containsExactly(PublishStatus.UNKNOWN, PublishStatus.PUBLISHED);
@@ -119,8 +138,8 @@ final class CrossPosterTest {
         .containsExactly(PublishStatus.UNKNOWN, PublishStatus.PUBLISHED);
     assertThat(vk.posts(vkPage)).hasSize(1);
     assertThat(ok.posts(okPage)).hasSize(1);
-    assertThat(vk.calls()).isEqualTo(1);
-    assertThat(ok.calls()).isEqualTo(1);
+    assertThat(vk.sends()).isEqualTo(3); // all in the first post: the second sent nothing
+    assertThat(ok.sends()).isEqualTo(1);
   }
 
   @Test
@@ -197,6 +216,43 @@ final class CrossPosterTest {
     assertThatThrownBy(() -> CrossPoster.builder().build()).hasMessage("no platform added");
     assertThatThrownBy(() -> poster().post(PostDraft.builder().text("x").build(), List.of()))
         .hasMessage("no targets");
+  }
+
+  @Test
+  void eachResultReachesTheListenerOnceRecordedAndBeforeTheNextTargetIsSent() {
+    PublishJournal journal = PublishJournal.inMemory();
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(ok).policy(policy).clock(clock)
+        .journal(journal).build();
+    PostDraft draft = PostDraft.builder().text("Новости #школа").idempotencyKey("k1").build();
+    List<PublishResult> heard = new java.util.ArrayList<>();
+    CrossPostResult result = poster.post(draft, List.of(vkPage, okPage), target -> {
+      assertThat(java.util.Objects.requireNonNull(journal.lookup("k1", target.page())).result()).isEqualTo(target);
+      if (target.page().equals(vkPage)) assertThat(ok.posts(okPage)).isEmpty();
+      heard.add(target);
+    });
+    assertThat(heard).containsExactlyElementsOf(result.results()).hasSize(2);
+    assertThat(ok.posts(okPage)).hasSize(1);
+  }
+
+  @Test
+  void rejectedTargetsReachTheListenerToo() {
+    List<PublishResult> heard = new java.util.ArrayList<>();
+    CrossPostResult result = poster().post(PostDraft.builder().text("").build(), List.of(vkPage, okPage), heard::add);
+    assertThat(heard).containsExactlyElementsOf(result.results())
+        .extracting(PublishResult::status).containsExactly(PublishStatus.REJECTED, PublishStatus.REJECTED);
+  }
+
+  @Test
+  void aListenerThatThrowsStopsThePostButKeepsWhatIsDone() {
+    PublishJournal journal = PublishJournal.inMemory();
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(ok).policy(policy).clock(clock)
+        .journal(journal).build();
+    PostDraft draft = PostDraft.builder().text("Новости #школа").idempotencyKey("k2").build();
+    assertThatThrownBy(() -> poster.post(draft, List.of(vkPage, okPage), target -> {
+      throw new IllegalStateException("stdout closed");
+    })).hasMessage("stdout closed");
+    assertThat(java.util.Objects.requireNonNull(journal.lookup("k2", vkPage)).result()).isInstanceOf(PublishResult.Published.class);
+    assertThat(ok.posts(okPage)).isEmpty();
   }
 
   /** An adapter that breaks in the middle of a publish, as one losing its connection would. */

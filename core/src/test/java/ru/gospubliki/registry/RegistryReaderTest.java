@@ -76,6 +76,21 @@ class RegistryReaderTest {
   }
 
   @Test
+  void readsMaxChannelsFromTheMaxColumn() throws IOException {
+    Registry registry = read("Наименование;ВКонтакте;MAX\n"
+        + "Школа № 1;https://vk.com/club1;https://max.ru/school1\n"
+        + "Школа № 2;;max:-70000000000102\n"
+        + "Школа № 3;;https://vk.com/club3\n");
+
+    assertThat(registry.organizations()).hasSize(2);
+    assertThat(registry.organizations().get(0).pages())
+        .containsExactly(PageRef.parse("https://vk.com/club1"), PageRef.parse("https://max.ru/school1"));
+    assertThat(registry.organizations().get(1).pages()).containsExactly(PageRef.parse("max:-70000000000102"));
+    assertThat(registry.rejectedRows()).singleElement().satisfies(row ->
+        assertThat(row.error()).contains("«https://vk.com/club3» — ссылка не на MAX"));
+  }
+
+  @Test
   void readsUtf8WithBom() throws IOException {
     byte[] bytes = concat(BOM, RUSSIAN.getBytes(StandardCharsets.UTF_8));
     assertRussianSample(RegistryReader.read(new ByteArrayInputStream(bytes), null));
@@ -197,7 +212,8 @@ class RegistryReaderTest {
         "столбец «ИНН»: «7707083890» — неверная контрольная сумма ИНН",
         "столбец «ОГРН»: «1027700132190» — неверная контрольная сумма ОГРН",
         "столбец «ВКонтакте»: не удалось распознать ссылку на страницу «https://facebook.com/x»: ожидается "
-            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя или ok:123",
+            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя, ok:123, "
+            + "https://max.ru/имя или max:-70123456789",
         "столбец «Одноклассники»: «https://vk.com/club5» — ссылка не на Одноклассники",
         "столбец «Подключено к Госпабликам»: ожидается «да», «нет» или пусто, а не «может быть»"));
     assertThat(rejected.get(1).error())

@@ -74,6 +74,35 @@ final class TextReportWriterTest {
   }
 
   @Test
+  void saysWhyMaxChannelsHaveNoMarkAndWhatToDoWhenTheBotIsNotAnAdministrator() throws Exception {
+    PageRef channel = PageRef.parse("https://max.ru/zarechny_rdk");
+    ComplianceReport report = ComplianceReport.builder()
+        .asOf(Instant.parse("2026-11-22T10:00:00Z"))
+        .policy("federal")
+        .summary(AuditSummary.builder().organizations(1).pages(1).compliant(0).nonCompliant(0).unreachable(1).build())
+        .addOrganizations(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Дом культуры").addPages(channel).build())
+            .addPages(PageAudit.builder().page(channel).status(PageStatus.UNREACHABLE).reason("bot_not_admin").build())
+            .build())
+        .build();
+
+    StringWriter out = new StringWriter();
+    TextReportWriter.create().write(report, out);
+
+    assertThat(out.toString())
+        .contains("Каналы MAX: отметку «Госорганизация» проверить нельзя", "GOV_MARK к каналам MAX не применяется")
+        .contains("https://max.ru/zarechny_rdk — недоступна: бот MAX не администратор канала: добавьте бота "
+            + "администратором канала");
+  }
+
+  @Test
+  void aReportWithoutMaxPagesSaysNothingAboutMax() throws Exception {
+    StringWriter out = new StringWriter();
+    TextReportWriter.create().write(Reports.sample(), out);
+    assertThat(out.toString()).doesNotContain("MAX");
+  }
+
+  @Test
   void translatesUnreachableReasons() {
     assertThat(TextReportWriter.reason("banned")).isEqualTo("сообщество заблокировано");
     assertThat(TextReportWriter.reason("api_error: Internal server error")).isEqualTo("api_error: Internal server error");

@@ -41,7 +41,7 @@ import ru.gospubliki.vk.VkPlatform;
  *
  * <pre>
  * java -cp examples/target/gospubliki.jar ru.gospubliki.examples.SandboxBenchmark 1700 \
- *     [--scenario all|user|service|tokens|service-tokens|latency|together] [--tokens 4] [--latency-ms 600] \
+ *     [--scenario all|user,service,tokens,service-tokens,latency,together] [--tokens 4] [--latency-ms 600] \
  *     [--vk-service-rps 3] [--seed 42]
  * </pre>
  *
@@ -108,7 +108,7 @@ public final class SandboxBenchmark {
         throw new IllegalArgumentException("N, the rate and the tokens must be positive");
       }
       List<String> names = which.equals("all")
-          ? List.of("user", "service", "tokens", "service-tokens", "latency", "together") : List.of(which);
+          ? List.of("user", "service", "tokens", "service-tokens", "latency", "together") : List.of(which.split(","));
       names.forEach(name -> scenario(name, 1, Duration.ZERO));
       boolean met = true;
       header(n, seed, System.out);

@@ -8,72 +8,100 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.ApiToken;
+import ru.gospubliki.internal.http.Backoff;
+import ru.gospubliki.internal.http.HttpTransport;
+import ru.gospubliki.internal.http.Secrets;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.internal.http.TokenBudgets;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
-import ru.gospubliki.model.Post;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileSnapshot;
-import ru.gospubliki.ok.internal.OkApiClient;
-import ru.gospubliki.ok.internal.OkPublisher;
+import ru.gospubliki.ok.internal.OkClient;
 import ru.gospubliki.ok.internal.OkReader;
-import ru.gospubliki.ok.internal.OkSigner;
-import ru.gospubliki.ok.internal.RateLimiter;
-import ru.gospubliki.ok.internal.Sleeper;
+import ru.gospubliki.ok.internal.OkSender;
+import ru.gospubliki.ok.internal.OkToken;
+import ru.gospubliki.ok.internal.TokenPool;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
-import ru.gospubliki.platform.PostHistory;
-import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostLookup;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
+import ru.gospubliki.publish.DraftProblem;
+import ru.gospubliki.publish.DraftValidator;
+import ru.gospubliki.rules.Policy;
 
 /**
  * OK (Одноклассники) for the SDK: reads group profiles and topics for the audit, publishes, edits
- * and deletes topics on behalf of a group. Calls are signed, spaced by a client-side rate limiter
- * (OK publishes no limit; 3 requests per second by default), and retried with backoff only where a
- * retry cannot duplicate anything.
+ * and deletes topics on behalf of a group.
  *
- * <p>OK has no idempotency key. After a failure that may have reached OK (a dropped connection, a
- * service error), {@link #publish} reads the group's recent topics for the same text before anything
- * is re-sent, and answers {@link PublishResult.Unknown} when it still cannot tell.
+ * <p>Calls are signed and go through the SDK's shared HTTP transport: no redirect is followed (a
+ * token or signature never goes to another host), each call has a deadline, answers are read up to
+ * a size limit, and every access token is spaced by a rate limiter that every {@code OkPlatform} of
+ * the process calling the same server with it shares (OK publishes no limit; 3 requests per second
+ * per token by default). Several tokens may be given:
+ * reads are spread over them, several calls in flight per token, and a token that meets OK's call
+ * limit or flood control is set aside while the others carry on.
+ *
+ * <p>Publishing keeps no state: {@link #send} makes one attempt, {@link #findExisting} looks for a
+ * topic whose answer was lost (OK has no idempotency key: {@link Capabilities#dedupWindow()} is
+ * zero); the SDK's send-once publishing ({@code CrossPoster}) decides what to do.
  *
  * <pre>{@code
  * OkPlatform ok = OkPlatform.builder()
  *     .applicationKey("CBA...")
- *     .applicationSecretKey(System.getenv("OK_SECRET_KEY"))
- *     .accessToken(System.getenv("OK_ACCESS_TOKEN"))
+ *     .applicationSecretKey(System.getenv("OK_APPLICATION_SECRET_KEY"))
+ *     .accessTokens(List.of(System.getenv("OK_ACCESS_TOKEN").split(",")))
  *     .build();
  * Map<PageRef, FetchResult<ProfileSnapshot>> profiles =
  *     ok.fetchProfiles(List.of(PageRef.parse("https://ok.ru/group/53350000000001")));
- * PublishResult result = ok.publish(PageRef.parse("ok:53350000000001"),
- *     PostDraft.builder().text("Открыта запись в первый класс").build());
  * }</pre>
  */
 public final class OkPlatform implements Platform {
   /** OK's REST endpoint. */
   public static final String DEFAULT_BASE_URL = "https://api.ok.ru/fb.do";
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
-  private final HttpUrl baseUrl;
-  private final String applicationKey;
+  private final int tokenCount;
   private final Capabilities capabilities;
+  private final Clock clock;
+  private final HttpTransport http;
+  private final ExecutorService workers;
   private final OkReader reader;
-  private final OkPublisher publisher;
+  private final OkSender sender;
 
   private OkPlatform(Builder builder, HttpUrl baseUrl) {
-    this.baseUrl = baseUrl;
-    this.applicationKey = Objects.requireNonNull(builder.applicationKey);
-    String accessToken = Objects.requireNonNull(builder.accessToken);
+    String applicationKey = Objects.requireNonNull(builder.applicationKey);
     String secretKey = Objects.requireNonNull(builder.applicationSecretKey);
-    OkSigner signer = OkSigner.forSession(accessToken, secretKey, builder.sessionSecretKey);
-    List<String> secrets = new ArrayList<>(List.of(accessToken, secretKey));
-    if (builder.sessionSecretKey != null) secrets.add(builder.sessionSecretKey);
-    OkApiClient api = new OkApiClient(builder.client, baseUrl, applicationKey, accessToken, signer,
-        new RateLimiter(builder.requestsPerSecond, builder.clock, builder.sleeper), builder.sleeper,
-        builder.maxAttempts, builder.initialBackoff, secrets);
+    this.clock = builder.clock;
+    List<OkToken> tokens = new ArrayList<>();
+    List<String> secrets = new ArrayList<>(List.of(secretKey));
+    // A token's budget belongs to the server that counts its calls: the same token against a test
+    // server or a sandbox neither slows nor sets aside the token against OK itself.
+    String server = "OK " + baseUrl.host() + ":" + baseUrl.port();
+    for (int i = 0; i < builder.accessTokens.size(); i++) {
+      ApiToken api = ApiToken.of(builder.budgets, server, "accessTokens[" + i + "]", builder.accessTokens.get(i),
+          builder.requestsPerSecond);
+      OkToken token = new OkToken(api, secretKey);
+      tokens.add(token);
+      secrets.add(api.secret());
+      secrets.add(token.signer().secret());
+    }
+    this.tokenCount = tokens.size();
     this.capabilities = Capabilities.builder()
         .platform(PlatformId.OK)
         .addOperations(Operation.READ_PROFILES, Operation.READ_POSTS, Operation.PUBLISH,
@@ -83,9 +111,25 @@ public final class OkPlatform implements Platform {
         .maxLinks(1)
         .maxPhotoBytes(builder.maxPhotoBytes)
         .addPhotoMediaTypes("image/jpeg", "image/png", "image/gif")
+        .dedupWindow(Duration.ZERO)
         .build();
-    this.reader = new OkReader(api, builder.clock, builder.groupInfoBatchSize, builder.topicsPageSize);
-    this.publisher = new OkPublisher(api, reader, capabilities, builder.clock);
+    this.http = HttpTransport.builder("ОК")
+        .client(builder.client)
+        .callTimeout(builder.callTimeout)
+        .maxBodyBytes(builder.maxBodyBytes)
+        .build();
+    AtomicInteger threads = new AtomicInteger();
+    this.workers = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "gospubliki-ok-read-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    Backoff backoff = new Backoff(builder.maxAttempts, builder.initialBackoff,
+        builder.initialBackoff.compareTo(MAX_BACKOFF) > 0 ? builder.initialBackoff : MAX_BACKOFF, new Random());
+    OkClient client = new OkClient(http, baseUrl, applicationKey, backoff, builder.sleeper, Secrets.of(secrets));
+    TokenPool pool = new TokenPool(tokens, workers, clock);
+    this.reader = new OkReader(client, pool, clock, builder.groupInfoBatchSize, builder.topicsPageSize);
+    this.sender = new OkSender(client, reader, pool);
   }
 
   public static Builder builder() {
@@ -97,85 +141,159 @@ public final class OkPlatform implements Platform {
     return PlatformId.OK;
   }
 
+  /**
+   * OK's limits on topics, as the SDK's draft validator checks them before anything is sent: text
+   * length, photos per topic, photo size and formats (JPEG, PNG, GIF), one link.
+   */
   @Override
   public Capabilities capabilities() {
     return capabilities;
   }
 
-  /** Resolves short names with {@code url.getInfo}, remembering each for the life of this platform. */
+  /** Resolves short names with {@code url.getInfo}; group ids and a person's page resolve to themselves. */
   @Override
   public Map<PageRef, FetchResult<PageRef>> resolve(Collection<PageRef> pages) {
     return reader.resolve(pages);
   }
 
-  /** Reads profiles with {@code group.getInfo}, {@link Builder#groupInfoBatchSize} groups per call. */
+  /**
+   * Reads profiles with {@code group.getInfo}, {@link Builder#groupInfoBatchSize} groups per call.
+   * A short name that is a person's profile reads as a profile that is not a community.
+   */
   @Override
   public Map<PageRef, FetchResult<ProfileSnapshot>> fetchProfiles(Collection<PageRef> pages) {
     return reader.fetchProfiles(pages);
   }
 
   /**
-   * Reads topics with {@code mediatopic.getTopics}, paging until {@code since} is covered; pinned
-   * topics are included whatever their date.
+   * Reads topics with {@code mediatopic.getTopics}, paging back until {@link PostQuery#since()} is
+   * covered and, when fewer than {@link PostQuery#minOwnPosts()} of the group's own topics were
+   * seen, further until that many or the group's first topic; pinned topics are included whatever
+   * their date.
    */
   @Override
   public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
-    Map<PageRef, FetchResult<PostHistory>> result = new java.util.LinkedHashMap<>();
-    reader.fetchPosts(pages, query.since()).forEach((page, read) -> result.put(page, read.map(PostHistory::of)));
-    return result;
+    return reader.fetchPosts(pages, query);
   }
 
   /**
-   * Publishes with {@code mediatopic.post} as the group, uploading photos first (a failed upload means
-   * no topic). Publishing the same draft again never creates a second topic.
+   * One {@code mediatopic.post} attempt as the group (photos uploaded first: a failed upload means
+   * no topic). Never repeated here: a lost answer is {@link SendResult.Ambiguous}, and so is an
+   * answer that is not a topic id.
    */
   @Override
+  public SendResult send(SendRequest request) {
+    return sender.send(request);
+  }
+
+  /**
+   * Looks among the group's recent topics for the draft's: the group's own topic with exactly the
+   * draft's text and number of photos, created at or after {@code sentAfter}. Not finding a
+   * scheduled topic proves nothing (OK lists it only from its time): {@link PostLookup.CannotTell}.
+   */
+  @Override
+  public PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+    return sender.findExisting(page, draft, sentAfter);
+  }
+
+  /**
+   * Publishes {@code draft}: the SDK's draft check, one {@link #send}, and when the answer was lost
+   * {@link #findExisting}. Keeps nothing between calls: publishing the same draft twice makes two
+   * topics; use {@code CrossPoster} to publish once.
+   *
+   * @deprecated use {@code CrossPoster}, which calls {@link #send} and {@link #findExisting}.
+   */
+  @Deprecated
+  @Override
   public PublishResult publish(PageRef page, PostDraft draft) {
-    return publisher.publish(page, draft);
+    List<String> problems = problems(draft);
+    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
+    Instant sentAt = clock.instant();
+    SendResult result = send(SendRequest.builder().page(page).draft(draft).build());
+    if (result instanceof SendResult.Sent sent) return published(page, sent);
+    if (result instanceof SendResult.Refused refused) {
+      return new PublishResult.Failed(page, refused.reason(), refused.message(), refused.captcha());
+    }
+    SendResult.Ambiguous lost = (SendResult.Ambiguous) result;
+    PostLookup lookup = findExisting(page, draft, sentAt);
+    if (lookup instanceof PostLookup.Found found) return published(page, found.post());
+    if (lookup instanceof PostLookup.Absent) {
+      return new PublishResult.Failed(page, lost.reason(), lost.detail() + "; среди тем группы её нет, её можно отправить снова");
+    }
+    return new PublishResult.Unknown(page, lost.detail() + "; " + ((PostLookup.CannotTell) lookup).detail());
+  }
+
+  private static PublishResult published(PageRef page, SendResult.Sent sent) {
+    Instant at = sent.scheduledAt();
+    return at == null
+        ? new PublishResult.Published(page, sent.postId(), sent.url())
+        : new PublishResult.Scheduled(page, sent.postId(), sent.url(), at);
+  }
+
+  /** The draft's blocking problems for OK, by the SDK's one draft validator. */
+  private List<String> problems(PostDraft draft) {
+    List<String> problems = new ArrayList<>();
+    for (DraftProblem problem : new DraftValidator(Policy.federal(), clock).validate(draft, List.of(capabilities))) {
+      if (problem.blocking()) problems.add(problem.message());
+    }
+    return problems;
   }
 
   /**
    * Replaces the text, photos and link of topic {@code postId} with the draft's ({@code
-   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it. The
-   * result is {@link PublishResult.Published} naming the topic, also for a topic still scheduled.
+   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it. Any
+   * failure is a {@link PublishResult.Failed} with the same reason and message {@link #delete}
+   * would throw.
    *
    * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
    */
   @Override
   public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    return publisher.edit(page, postId, draft);
+    List<String> problems = problems(draft);
+    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
+    return sender.edit(page, postId, draft);
   }
 
   /**
-   * Deletes topic {@code postId} ({@code mediatopic.deleteTopic}).
+   * Deletes topic {@code postId} ({@code mediatopic.deleteTopic}), sent once.
    *
-   * @throws OkApiException when OK refuses, typed like every OK error.
-   * @throws PlatformException when OK cannot be reached or does not confirm the deletion.
+   * @throws OkApiException when OK refuses or does not confirm the deletion.
+   * @throws PlatformException when the group cannot be resolved or OK cannot be reached; its
+   *     reason says whether the topic may be gone ({@code reason().retrySafe()} is false then).
    * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
    */
   @Override
   public void delete(PageRef page, String postId) {
-    publisher.delete(page, postId);
+    sender.delete(page, postId);
+  }
+
+  /** Stops what is in flight and releases this platform's threads and, if it created them, connections. */
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    http.close();
   }
 
   @Override
   public String toString() {
-    return "OkPlatform{baseUrl=" + baseUrl + ", applicationKey=" + applicationKey + "}";
+    return "OkPlatform{accessTokens=" + tokenCount + "}";
   }
 
-  /** Configures an {@link OkPlatform}. Application key, secret key and access token are required. */
+  /** Configures an {@link OkPlatform}. Application key, secret key and an access token are required. */
   public static final class Builder {
     private @Nullable String applicationKey;
     private @Nullable String applicationSecretKey;
-    private @Nullable String accessToken;
-    private @Nullable String sessionSecretKey;
+    private List<String> accessTokens = List.of();
     private String baseUrl = DEFAULT_BASE_URL;
-    private OkHttpClient client = DefaultClient.INSTANCE;
+    private @Nullable OkHttpClient client;
     private double requestsPerSecond = 3;
     private Clock clock = Clock.systemUTC();
+    private TokenBudgets budgets = TokenBudgets.process();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofSeconds(1);
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration callTimeout = HttpTransport.DEFAULT_CALL_TIMEOUT;
+    private long maxBodyBytes = HttpTransport.DEFAULT_MAX_BODY_BYTES;
     private int groupInfoBatchSize = 100;
     private int topicsPageSize = 50;
     private int maxTextLength = 4000;
@@ -196,35 +314,56 @@ public final class OkPlatform implements Platform {
       return this;
     }
 
-    /** The access token of a group administrator; never logged or shown. */
+    /**
+     * The access token of a group administrator; never logged or shown. Replaces any tokens given
+     * before.
+     *
+     * @throws IllegalArgumentException (Russian) for an empty token or one with a line break, a
+     *     space, a control or non-ASCII character: OK accepts no such token.
+     */
     public Builder accessToken(String accessToken) {
-      this.accessToken = requireText(accessToken, "accessToken");
-      return this;
+      return accessTokens(List.of(Objects.requireNonNull(accessToken, "accessToken == null")));
     }
 
-    /** A session secret key, when OK issued one with the token; it then replaces the derived secret. */
-    public Builder sessionSecretKey(@Nullable String sessionSecretKey) {
-      this.sessionSecretKey = sessionSecretKey == null ? null : requireText(sessionSecretKey, "sessionSecretKey");
+    /**
+     * Several access tokens (a pool): reads are spread over them, each with its own rate limiter,
+     * and a token that meets OK's call limit is set aside while the others carry on. Publishing
+     * uses the first token that is not set aside.
+     *
+     * @throws IllegalArgumentException (Russian) naming the bad token's position, never its value.
+     */
+    public Builder accessTokens(Collection<String> accessTokens) {
+      Objects.requireNonNull(accessTokens, "accessTokens == null");
+      if (accessTokens.isEmpty()) throw new IllegalArgumentException("accessTokens is empty");
+      List<String> checked = new ArrayList<>();
+      int i = 0;
+      for (String token : accessTokens) {
+        String value = ApiToken.check("accessTokens[" + i++ + "]", token);
+        if (!checked.contains(value)) checked.add(value);
+      }
+      this.accessTokens = List.copyOf(checked);
       return this;
     }
 
     /** The API endpoint; {@value #DEFAULT_BASE_URL} unless changed (tests, proxies). */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
-      if (HttpUrl.parse(baseUrl) == null) {
-        throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
-      }
+      if (HttpUrl.parse(baseUrl) == null) throw new IllegalArgumentException("baseUrl is not an http(s) URL");
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** The embedder's HTTP client (timeouts, proxy, interceptors); a shared default otherwise. */
+    /**
+     * The embedder's HTTP client (proxy, interceptors, connection pool); the platform derives its
+     * own from it with the API policy (no redirects, deadlines) and leaves it untouched. A new
+     * client by default.
+     */
     public Builder client(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
       return this;
     }
 
-    /** Calls started per second at most; 3 by default (OK publishes no limit). */
+    /** Calls per second per access token at most, across the whole process; 3 by default (OK publishes no limit). */
     public Builder requestsPerSecond(double requestsPerSecond) {
       if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
         throw new IllegalArgumentException("requestsPerSecond must be > 0: " + requestsPerSecond);
@@ -233,24 +372,44 @@ public final class OkPlatform implements Platform {
       return this;
     }
 
-    /** The clock for snapshot times, schedules and rate limiting. */
+    /** The clock for snapshot times, publication times and setting tokens aside. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Attempts per reading call when OK is unavailable (1 = no retry); 3 by default. */
+    /** Attempts per reading call when OK is unavailable or the connection fails (1 = no retry); 3 by default. */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** The first backoff delay, doubled for each further retry; 1 s by default. */
+    /** The first backoff delay, doubled (with jitter) for each further retry, at most 8 s; 0.5 s by default. */
     public Builder initialBackoff(Duration initialBackoff) {
       Objects.requireNonNull(initialBackoff, "initialBackoff == null");
       if (initialBackoff.isNegative()) throw new IllegalArgumentException("initialBackoff < 0: " + initialBackoff);
       this.initialBackoff = initialBackoff;
+      return this;
+    }
+
+    /**
+     * The deadline of one call, from connecting to the last byte of the answer; 60 s by default. A
+     * read that runs out is unreadable with reason {@code timeout}; a publication, unknown.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout == null");
+      if (callTimeout.isNegative() || callTimeout.isZero()) {
+        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /** The largest answer read, after decompression; 10 MB by default. */
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be >= 1: " + maxBodyBytes);
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 
@@ -269,7 +428,7 @@ public final class OkPlatform implements Platform {
     }
 
     /**
-     * Longest topic text accepted before sending. OK documents no limit (error 601 means too long);
+     * Longest topic text the draft check accepts. OK documents no limit (error 601 means too long);
      * 4000 characters by default, well under what OK groups are seen to publish.
      */
     public Builder maxTextLength(int maxTextLength) {
@@ -292,7 +451,13 @@ public final class OkPlatform implements Platform {
       return this;
     }
 
-    /** Replaces real waiting (rate limiting, backoff); for tests. */
+    /** Where tokens' rate limiters live; the process-wide registry unless a test drives time. */
+    Builder tokenBudgets(TokenBudgets budgets) {
+      this.budgets = Objects.requireNonNull(budgets, "budgets == null");
+      return this;
+    }
+
+    /** Replaces real waiting between retries; for tests. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
@@ -301,7 +466,7 @@ public final class OkPlatform implements Platform {
     public OkPlatform build() {
       if (applicationKey == null) throw new IllegalStateException("applicationKey is required");
       if (applicationSecretKey == null) throw new IllegalStateException("applicationSecretKey is required");
-      if (accessToken == null) throw new IllegalStateException("accessToken is required");
+      if (accessTokens.isEmpty()) throw new IllegalStateException("accessToken is required");
       return new OkPlatform(this, Objects.requireNonNull(HttpUrl.parse(baseUrl)));
     }
 
@@ -313,12 +478,7 @@ public final class OkPlatform implements Platform {
 
     @Override
     public String toString() {
-      return "OkPlatform.Builder{baseUrl=" + baseUrl + ", applicationKey=" + applicationKey + "}";
+      return "OkPlatform.Builder{accessTokens=" + accessTokens.size() + "}";
     }
-  }
-
-  /** One client for all platforms that were given none, created on first use. */
-  private static final class DefaultClient {
-    static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 }

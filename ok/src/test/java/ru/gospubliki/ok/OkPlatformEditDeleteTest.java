@@ -2,6 +2,7 @@ package ru.gospubliki.ok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -20,9 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
-import ru.gospubliki.ok.internal.FakeTime;
-import ru.gospubliki.ok.internal.Forms;
-import ru.gospubliki.ok.internal.OkJson;
 import ru.gospubliki.ok.internal.OkSigner;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Operation;
@@ -47,8 +45,11 @@ final class OkPlatformEditDeleteTest {
         .applicationKey("APPKEY")
         .applicationSecretKey("SECRETKEY")
         .accessToken("ACCESSTOKEN")
+        // One call at a time, so queued answers meet their calls in order; pools have tests of their own.
+        .requestsPerSecond(1)
         .baseUrl(server.url("/fb.do").toString())
         .clock(time)
+        .tokenBudgets(time.budgets())
         .sleeper(time);
   }
 
@@ -74,8 +75,8 @@ final class OkPlatformEditDeleteTest {
         .containsEntry("access_token", "ACCESSTOKEN").doesNotContainKey("type");
     Map<String, String> signed = new LinkedHashMap<>(form);
     signed.remove("sig");
-    assertThat(form.get("sig")).isEqualTo(OkSigner.forSession("ACCESSTOKEN", "SECRETKEY", null).sign(signed));
-    Map<String, Object> attachment = OkJson.asMap(OkJson.parse(form.get("attachment")));
+    assertThat(form.get("sig")).isEqualTo(OkSigner.forSession("ACCESSTOKEN", "SECRETKEY").sign(signed));
+    Map<String, Object> attachment = attachment(form);
     assertThat(attachment).containsEntry("onBehalfOfGroup", "true").doesNotContainKey("publishAt");
     assertThat(attachment.get("media")).isEqualTo(List.of(
         Map.of("type", "text", "text", "Приём переносится на 25 ноября\n\n#школа9"),
@@ -96,7 +97,7 @@ final class OkPlatformEditDeleteTest {
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/upload");
     Map<String, String> edit = Forms.decode(server.takeRequest());
     assertThat(edit).containsEntry("method", "mediatopic.edit");
-    assertThat(OkJson.asMap(OkJson.parse(edit.get("attachment"))).get("media")).isEqualTo(List.of(
+    assertThat(attachment(edit).get("media")).isEqualTo(List.of(
         Map.of("type", "text", "text", "Новое фото"),
         Map.of("type", "photo", "list", List.of(Map.of("id", "T1")))));
   }
@@ -110,18 +111,18 @@ final class OkPlatformEditDeleteTest {
   }
 
   @Test
-  void editNotConfirmedIsAFailureSafeToRetry() {
+  void editNotConfirmedIsAFailure() {
     server.enqueue(FakeOk.json("{\"success\":false}"));
     PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.API_ERROR);
+      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
       assertThat(f.error()).contains(TOPIC);
     });
   }
 
   @Test
   void editIsRetriedAfterAServiceErrorBecauseRepeatingItChangesNothing() {
-    server.enqueue(FakeOk.json("{\"error_code\":9999,\"error_msg\":\"SYSTEM : internal\"}"));
+    server.enqueue(FakeOk.error(9999, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("{\"success\":true}"));
     PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
     assertThat(result).isInstanceOf(PublishResult.Published.class);
@@ -131,22 +132,25 @@ final class OkPlatformEditDeleteTest {
 
   @Test
   void editRefusedByOkIsAFailureThatSaysWhy() {
-    server.enqueue(FakeOk.json("{\"error_code\":300,\"error_msg\":\"NOT_FOUND : topic\"}"));
-    server.enqueue(FakeOk.json("{\"error_code\":601,\"error_msg\":\"MEDIA_TOPIC_TEXT_TOO_LONG\"}"));
-    server.enqueue(FakeOk.json("{\"error_code\":8,\"error_msg\":\"FLOOD_BLOCKED\"}"));
-    OkPlatform platform = platform().build();
+    server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
+    server.enqueue(FakeOk.error(601, "MEDIA_TOPIC_TEXT_TOO_LONG"));
+    server.enqueue(FakeOk.error(8, "FLOOD_BLOCKED"));
+    OkPlatform platform = platform().maxAttempts(1).build();
     PostDraft draft = PostDraft.builder().text("Текст").build();
 
     assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.NOT_FOUND);
-      assertThat(f.error()).isEqualTo("not_found");
+      assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND);
+      assertThat(f.error()).contains("не найдено", "mediatopic.edit", "300");
     });
     assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.API_ERROR);
-      assertThat(f.error()).contains("601");
+      assertThat(f.reason()).isEqualTo(FailureReason.REFUSED);
+      assertThat(f.retrySafe()).isTrue();
+      assertThat(f.error()).contains("601", "содержимое");
     });
-    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class,
-        f -> assertThat(f.retrySafe()).isTrue());
+    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+      assertThat(f.retrySafe()).isTrue();
+    });
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -158,7 +162,7 @@ final class OkPlatformEditDeleteTest {
     PostDraft tooLong = PostDraft.builder().text("x".repeat(21)).build();
     assertThat(platform().maxTextLength(20).build().edit(PAGE, TOPIC, tooLong))
         .isInstanceOfSatisfying(PublishResult.Rejected.class,
-            r -> assertThat(r.reasons()).singleElement().asString().contains("20 символов"));
+            r -> assertThat(r.reasons()).singleElement().asString().contains("ограничении 20"));
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -200,21 +204,35 @@ final class OkPlatformEditDeleteTest {
   }
 
   @Test
-  void deleteRefusedByOkThrowsTheTypedException() {
-    server.enqueue(FakeOk.json("{\"error_code\":300,\"error_msg\":\"NOT_FOUND : topic\"}"));
-    server.enqueue(FakeOk.json("{\"error_code\":102,\"error_msg\":\"PARAM_SESSION_EXPIRED\"}"));
-    server.enqueue(FakeOk.json("{\"error_code\":210,\"error_msg\":\"PERMISSION_DENIED\"}"));
+  void deleteRefusedByOkThrowsTheOneOkExceptionWithItsCode() {
+    server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
+    server.enqueue(FakeOk.error(210, "PERMISSION_DENIED"));
+    server.enqueue(FakeOk.error(102, "PARAM_SESSION_EXPIRED : ACCESSTOKEN"));
     OkPlatform platform = platform().build();
 
-    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkRequestException.class, e -> {
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
       assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
       assertThat(e.method()).isEqualTo("mediatopic.deleteTopic");
-      assertThat(e.errorCode()).isEqualTo(300);
+      assertThat(e.code()).isEqualTo(300);
     });
-    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOf(OkSessionException.class)
-        .hasMessageNotContaining("ACCESSTOKEN");
-    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkRequestException.class,
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class,
         e -> assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.AUTHORIZATION);
+      assertThat(e).hasMessageNotContaining("ACCESSTOKEN").hasMessageContaining("██");
+    });
+  }
+
+  /** Issue 12: edit returned a failure while delete threw; both now report the same reason and message. */
+  @Test
+  void editAndDeleteReportTheSameFailureTheSameWay() {
+    server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
+    server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
+    OkPlatform platform = platform().build();
+    PublishResult.Failed edit = (PublishResult.Failed) platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    OkApiException delete = catchThrowableOfType(OkApiException.class, () -> platform.delete(PAGE, TOPIC));
+    assertThat(edit.reason()).isEqualTo(delete.reason());
+    assertThat(edit.error()).isEqualTo(delete.getMessage().replace("deleteTopic", "edit"));
   }
 
   @Test
@@ -223,18 +241,24 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"restore_id\":\"R1\"}"));
     OkPlatform platform = platform().build();
 
-    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
       assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
-      assertThat(e).hasMessageContaining(TOPIC);
+      assertThat(e).hasMessageContaining(TOPIC).hasMessageContaining("неизвестно");
     });
-    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOf(OkMalformedResponseException.class);
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.code()).isZero();
+      assertThat(e).hasMessageContaining("$.success");
+    });
   }
 
   @Test
   void deleteIsNotRetriedAfterAServiceError() {
-    server.enqueue(FakeOk.json("{\"error_code\":9999,\"error_msg\":\"SYSTEM : internal\"}"));
+    server.enqueue(FakeOk.error(9999, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("{\"success\":true}"));
-    assertThatThrownBy(() -> platform().build().delete(PAGE, TOPIC)).isInstanceOf(OkServiceException.class);
+    assertThatThrownBy(() -> platform().build().delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.code()).isEqualTo(9999);
+      assertThat(e.reason().retrySafe()).isFalse();
+    });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -248,7 +272,7 @@ final class OkPlatformEditDeleteTest {
     platform.fetchPosts(List.of(PAGE), ru.gospubliki.platform.PostQuery.since(NOW.minusSeconds(60)));
 
     assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
-      assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);
+      assertThat(e.reason()).isEqualTo(FailureReason.CONNECTION_LOST);
       assertThat(e).hasMessageContaining("неизвестно");
     });
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -256,13 +280,18 @@ final class OkPlatformEditDeleteTest {
 
   @Test
   void deleteOnAPageThatIsNotAGroupThrowsWithoutDeleting() {
-    server.enqueue(FakeOk.json("{\"type\":\"USER\",\"objectId\":5}"));
+    server.enqueue(FakeOk.json("{\"type\":\"APP\",\"objectId\":5}"));
     assertThatThrownBy(() -> platform().build().delete(PageRef.parse("https://ok.ru/ivanov"), TOPIC))
         .isInstanceOfSatisfying(PlatformException.class, e -> {
           assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
-          assertThat(e).hasMessageContaining("не группа");
+          assertThat(e).hasMessageContaining("не группа").hasMessageContaining("тема не удалена");
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> attachment(Map<String, String> form) throws Exception {
+    return (Map<String, Object>) FakeOk.JSON.fromJson(form.get("attachment"));
   }
 
   private static byte[] png() throws Exception {

@@ -2,11 +2,16 @@ package ru.gospubliki.ok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.model.AuthorKind;
@@ -17,8 +22,6 @@ import ru.gospubliki.model.PageState;
 import ru.gospubliki.model.Post;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
-import ru.gospubliki.ok.internal.FakeTime;
-import ru.gospubliki.ok.internal.Forms;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PostHistory;
@@ -35,8 +38,11 @@ final class OkPlatformReadTest {
         .applicationKey("APPKEY")
         .applicationSecretKey("SECRETKEY")
         .accessToken("ACCESSTOKEN")
+        // One call at a time, so queued answers meet their calls in order; pools have tests of their own.
+        .requestsPerSecond(1)
         .baseUrl(server.url("/fb.do").toString())
         .clock(time)
+        .tokenBudgets(time.budgets())
         .sleeper(time);
   }
 
@@ -45,7 +51,7 @@ final class OkPlatformReadTest {
   }
 
   private static final String SCHOOL = "{\"uid\":\"53350000000001\",\"name\":\"МБОУ СОШ № 9\","
-      + "\"description\":\"Официальная группа школы. Почта: school9@example.ru\","
+      + "\"description\":\"Официальная группа школы. Почта: school9@example.ru.\","
       + "\"shortname\":\"School9\",\"address\":{\"city\":\"Благовещенск\",\"street\":\"ул. Ленина\",\"house\":\"1\"},"
       + "\"phone\":\"+7 4162 00-00-00; +7 4162 11-11-11\",\"homepage_url\":\"https://school9.example.ru\","
       + "\"members_count\":1234,\"access_type\":\"OPEN\",\"pic_avatar\":\"https://i.mycdn.me/i?r=abc\","
@@ -55,7 +61,7 @@ final class OkPlatformReadTest {
       + "\"pic_avatar\":\"https://api.ok.ru/res/stub_group_128x128.gif\"}";
 
   @Test
-  void profilesFromBareArray() throws Exception {
+  void profilesFromTheBareArrayForm() throws Exception {
     server.enqueue(json("[" + SCHOOL + "," + LIBRARY + "]"));
     PageRef school = PageRef.parse("https://ok.ru/group/53350000000001");
     PageRef library = PageRef.parse("ok:53350000000002");
@@ -94,15 +100,24 @@ final class OkPlatformReadTest {
   }
 
   @Test
-  void profilesFromGroupsObjectAndMarkAbsent() {
-    server.enqueue(json("{\"groups\":[{\"uid\":53350000000003,\"name\":\"ДК\",\"gos_org\":false,"
-        + "\"access_type\":\"CLOSED\"}]}"));
+  void profilesFromTheGroupsObjectFormWithNumericIdsAndTheMarkAbsent() {
+    server.enqueue(json("{\"groups\":[{\"uid\":53350000000003,\"name\":\"ДК\",\"gos_org\":\"0\","
+        + "\"access_type\":\"CLOSED\",\"main_photo\":[]}]}"));
     PageRef page = PageRef.parse("ok:53350000000003");
     ProfileSnapshot s = success(platform().build().fetchProfiles(List.of(page)).get(page));
     assertThat(s.name()).isEqualTo("ДК");
     assertThat(s.mark()).isEqualTo(MarkStatus.ABSENT);
     assertThat(s.state()).isEqualTo(PageState.CLOSED);
     assertThat(s.hasAvatar()).isNull();
+  }
+
+  @Test
+  void namesMadeOfNonBreakingSpacesAreEmpty() {
+    server.enqueue(json("[{\"uid\":\"1\",\"name\":\"\u00a0\u2007 \",\"description\":\"\u00a0\"}]"));
+    PageRef page = PageRef.parse("ok:1");
+    ProfileSnapshot s = success(platform().build().fetchProfiles(List.of(page)).get(page));
+    assertThat(s.name()).isNull();
+    assertThat(s.description()).isNull();
   }
 
   @Test
@@ -115,51 +130,162 @@ final class OkPlatformReadTest {
     assertThat(success(result.get(pages.get(1))).name()).isEqualTo("B");
     assertThat(result.get(pages.get(2))).isInstanceOfSatisfying(FetchResult.Failure.class,
         f -> assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND));
-    assertThat(Forms.decode(server.takeRequest()).get("uids")).isEqualTo("11,12");
-    assertThat(Forms.decode(server.takeRequest()).get("uids")).isEqualTo("13");
+    List<String> batches = List.of(Forms.decode(server.takeRequest()).get("uids"), Forms.decode(server.takeRequest()).get("uids"));
+    assertThat(batches).containsExactlyInAnyOrder("11,12", "13");
   }
 
   @Test
-  void shortNamesAreResolvedWithUrlGetInfo() throws Exception {
-    server.enqueue(json("{\"type\":\"GROUP\",\"objectId\":53350000000001}"));
-    server.enqueue(json("{\"type\":\"USER\",\"objectId\":42}"));
-    server.enqueue(json("[" + SCHOOL + "]"));
+  void aMalformedGroupFailsOnlyItselfNotItsNeighbours() {
+    server.enqueue(json("[{\"uid\":\"11\",\"name\":\"A\"},{\"uid\":\"12\",\"members_count\":\"много\"},"
+        + "{\"uid\":\"13\",\"name\":\"C\"}]"));
+    List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"), PageRef.parse("ok:13"));
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(pages);
+    assertThat(success(result.get(pages.get(0))).name()).isEqualTo("A");
+    assertThat(success(result.get(pages.get(2))).name()).isEqualTo("C");
+    assertThat(result.get(pages.get(1))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
+      assertThat(f.detail()).contains("$[1].members_count", "group.getInfo");
+    });
+  }
+
+  @Test
+  void shortNamesAreResolvedAndAPersonsProfileIsAProfileThatIsNoCommunity() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        Map<String, String> form = Forms.decode(request);
+        switch (form.get("method")) {
+          case "url.getInfo":
+            switch (form.get("url")) {
+              case "https://ok.ru/school9": return json("{\"objectId\":53350000000001,\"type\":\"GROUP\"}");
+              case "https://ok.ru/ivan.petrov": return json("{\"objectId\":561104947330,\"type\":\"PROFILE\"}");
+              case "https://ok.ru/findcat": return json("{\"objectId\":193795584,\"type\":\"APP\"}");
+              default: return FakeOk.error(300, "NOT_FOUND : Object not found");
+            }
+          case "group.getInfo":
+            return json("[" + SCHOOL + "]");
+          default:
+            return FakeOk.error(3, "METHOD");
+        }
+      }
+    });
     PageRef school = PageRef.parse("https://ok.ru/school9");
     PageRef person = PageRef.parse("https://ok.ru/ivan.petrov");
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(List.of(school, person));
+    PageRef app = PageRef.parse("https://ok.ru/findcat");
+    PageRef gone = PageRef.parse("https://ok.ru/nosuchgroup");
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(List.of(school, person, app, gone));
 
     assertThat(success(result.get(school)).page()).isEqualTo(PageRef.parse("ok:53350000000001"));
-    assertThat(result.get(person)).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+    ProfileSnapshot personal = success(result.get(person));
+    assertThat(personal.isCommunity()).isFalse();
+    assertThat(personal.page()).isEqualTo(person);
+    assertThat(result.get(app)).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND);
-      assertThat(f.detail()).contains("ivan.petrov", "не группа");
+      assertThat(f.detail()).contains("findcat", "не группа");
     });
-    Map<String, String> first = Forms.decode(server.takeRequest());
-    assertThat(first).containsEntry("method", "url.getInfo").containsEntry("url", "https://ok.ru/school9");
+    assertThat(result.get(gone)).isInstanceOfSatisfying(FetchResult.Failure.class,
+        f -> assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND));
+    List<String> methods = new ArrayList<>();
+    for (int i = 0; i < server.getRequestCount(); i++) methods.add(Forms.decode(server.takeRequest()).get("method"));
+    assertThat(methods).containsOnly("url.getInfo", "group.getInfo").containsOnlyOnce("group.getInfo");
+  }
+
+  /**
+   * Issue 10: a person's profile ({@code ok.ru/profile/N}) is a page that is no community, and no
+   * group method is called for it. Runs once {@link PageRef} reads person references.
+   */
+  @Test
+  void aPersonsProfileLinkNeverCallsGroupMethods() {
+    PageRef person;
+    try {
+      person = PageRef.parse("https://ok.ru/profile/561104947330");
+    } catch (IllegalArgumentException e) {
+      org.junit.jupiter.api.Assumptions.abort("PageRef does not read person references yet");
+      return;
+    }
+    OkPlatform platform = platform().build();
+    ProfileSnapshot profile = success(platform.fetchProfiles(List.of(person)).get(person));
+    assertThat(profile.isCommunity()).isFalse();
+    assertThat(profile.page()).isEqualTo(person);
+    assertThat(platform.fetchPosts(List.of(person), PostQuery.since(NOW)).get(person))
+        .isInstanceOf(FetchResult.Failure.class);
+    assertThat(platform.resolve(List.of(person)).get(person)).isEqualTo(FetchResult.success(person));
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
-  void expiredSessionFailsEveryPageWithOneCall() {
-    server.enqueue(json("{\"error_code\":102,\"error_msg\":\"PARAM_SESSION_EXPIRED : Session expired\"}"));
+  void anExpiredSessionFailsEveryPageWithOneCall() {
+    server.enqueue(FakeOk.error(102, "PARAM_SESSION_EXPIRED : Session expired"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"), PageRef.parse("ok:13"));
     Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().groupInfoBatchSize(1).build().fetchProfiles(pages);
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.AUTHORIZATION);
-      assertThat(f.detail()).contains("авторизация").doesNotContain("ACCESSTOKEN");
+      assertThat(f.detail()).contains("accessTokens[0]", "истёк").doesNotContain("ACCESSTOKEN");
     }));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
-  void garbageProfileBodyFailsThatBatchOnly() {
-    server.enqueue(json("Service Temporarily Unavailable"));
+  void garbageFailsThatBatchOnlyAfterBoundedRetries() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/html").body("<html>502</html>").build());
+    }
     server.enqueue(json("[{\"uid\":\"12\",\"name\":\"B\"}]"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"));
     Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().groupInfoBatchSize(1).build().fetchProfiles(pages);
     assertThat(result.get(pages.get(0))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
-      assertThat(f.detail()).contains("group.getInfo");
+      assertThat(f.detail()).contains("group.getInfo", "HTML");
     });
     assertThat(success(result.get(pages.get(1))).name()).isEqualTo("B");
+    assertThat(time.sleeps).hasSize(2); // backed off between the three attempts
+  }
+
+  @Test
+  void aServiceErrorIsRetriedAndThenRead() {
+    server.enqueue(FakeOk.error(2, "SERVICE : Service temporary unavailable"));
+    server.enqueue(json("[{\"uid\":\"11\",\"name\":\"A\"}]"));
+    PageRef page = PageRef.parse("ok:11");
+    assertThat(success(platform().build().fetchProfiles(List.of(page)).get(page)).name()).isEqualTo("A");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aTimeoutIsUnreachableWithReasonTimeout() {
+    server.enqueue(json("[{\"uid\":\"11\"}]").newBuilder().throttleBody(1, 1, TimeUnit.SECONDS).build());
+    PageRef page = PageRef.parse("ok:11");
+    FetchResult<ProfileSnapshot> result = platform().maxAttempts(1).callTimeout(Duration.ofMillis(300)).build()
+        .fetchProfiles(List.of(page)).get(page);
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT);
+      assertThat(f.detail()).contains("ОК", "group.getInfo", "не ответил");
+    });
+  }
+
+  @Test
+  void anAnswerOverTheBodyLimitIsAClearFailureWithBoundedMemory() {
+    server.enqueue(json("[{\"uid\":\"11\",\"description\":\"" + "я".repeat(10_000) + "\"}]"));
+    PageRef page = PageRef.parse("ok:11");
+    FetchResult<ProfileSnapshot> result = platform().maxAttempts(1).maxBodyBytes(4096).build()
+        .fetchProfiles(List.of(page)).get(page);
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
+      assertThat(f.detail()).contains("group.getInfo", "больше");
+    });
+  }
+
+  @Test
+  void anUnreachableOkIsANetworkFailureSaidInRussian() throws Exception {
+    MockWebServer gone = new MockWebServer();
+    gone.start();
+    String url = gone.url("/fb.do").toString();
+    gone.close();
+    PageRef page = PageRef.parse("ok:11");
+    FetchResult<ProfileSnapshot> result = platform().baseUrl(url).build().fetchProfiles(List.of(page)).get(page);
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.NETWORK);
+      assertThat(f.detail()).contains("ОК", "не принимает соединения", "group.getInfo");
+    });
   }
 
   private static String topic(String id, Instant created, String author, String mediaJson, String extra) {
@@ -167,12 +293,16 @@ final class OkPlatformReadTest {
         + "\",\"owner_ref\":\"group:77\",\"media\":[" + mediaJson + "]" + extra + "}";
   }
 
+  private static String own(String id, Instant created) {
+    return topic(id, created, "group:77", "{\"type\":\"text\",\"text\":\"Тема " + id + "\"}", "");
+  }
+
   @Test
   void topicsArePagedUntilTheWindowIsCovered() throws Exception {
     Instant since = NOW.minusSeconds(7 * 86400);
     server.enqueue(json("{\"media_topics\":["
         + topic("901", NOW.minusSeconds(3600), "group:77",
-            "{\"type\":\"text\",\"text\":\"Открыта запись #Школа9 #запись\"},{\"type\":\"photo\",\"list\":[]}",
+            "{\"type\":\"text\",\"text\":\"Открыта запись #Школа9 #запись\"},{\"type\":\"photo\",\"photo_refs\":[\"group_photo:1\"]}",
             ",\"like_summary\":{\"count\":15},\"discussion_summary\":{\"comments_count\":4},"
                 + "\"reshare_summary\":{\"count\":2},\"views_count\":300")
         + "," + topic("900", NOW.minusSeconds(7200), "user:555", "{\"type\":\"text\",\"text\":\"Я админ\"}", "")
@@ -182,21 +312,23 @@ final class OkPlatformReadTest {
         + "," + topic("800", NOW.minusSeconds(30 * 86400), "group:77", "{\"type\":\"text\",\"text\":\"old\"}", "")
         + "],\"anchor\":\"A2\",\"has_more\":true}"));
     PageRef page = PageRef.parse("ok:77");
-    List<Post> posts = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page)).posts();
+    PostHistory history = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page));
+    List<Post> posts = history.posts();
 
     assertThat(posts).extracting(Post::id).containsExactly("901", "900", "899");
-    Post own = posts.get(0);
-    assertThat(own.url()).isEqualTo("https://ok.ru/group/77/topic/901");
-    assertThat(own.authorKind()).isEqualTo(AuthorKind.COMMUNITY);
-    assertThat(own.authorId()).isEqualTo("77");
-    assertThat(own.publishedAt()).isEqualTo(NOW.minusSeconds(3600));
-    assertThat(own.text()).isEqualTo("Открыта запись #Школа9 #запись");
-    assertThat(own.hashtags()).containsExactly("школа9", "запись");
-    assertThat(own.media()).containsExactly(MediaKind.PHOTO);
-    assertThat(own.likes()).isEqualTo(15L);
-    assertThat(own.comments()).isEqualTo(4L);
-    assertThat(own.reposts()).isEqualTo(2L);
-    assertThat(own.views()).isEqualTo(300L);
+    assertThat(history.reachedStart()).isFalse();
+    Post mine = posts.get(0);
+    assertThat(mine.url()).isEqualTo("https://ok.ru/group/77/topic/901");
+    assertThat(mine.authorKind()).isEqualTo(AuthorKind.COMMUNITY);
+    assertThat(mine.authorId()).isEqualTo("77");
+    assertThat(mine.publishedAt()).isEqualTo(NOW.minusSeconds(3600));
+    assertThat(mine.text()).isEqualTo("Открыта запись #Школа9 #запись");
+    assertThat(mine.hashtags()).containsExactly("школа9", "запись");
+    assertThat(mine.media()).containsExactly(MediaKind.PHOTO);
+    assertThat(mine.likes()).isEqualTo(15L);
+    assertThat(mine.comments()).isEqualTo(4L);
+    assertThat(mine.reposts()).isEqualTo(2L);
+    assertThat(mine.views()).isEqualTo(300L);
     Post person = posts.get(1);
     assertThat(person.authorKind()).isEqualTo(AuthorKind.PERSON);
     assertThat(person.authorId()).isEqualTo("555");
@@ -204,35 +336,192 @@ final class OkPlatformReadTest {
     assertThat(posts.get(2).media()).containsExactlyInAnyOrder(MediaKind.VIDEO, MediaKind.LINK);
 
     Map<String, String> first = Forms.decode(server.takeRequest());
-    assertThat(first).containsEntry("method", "mediatopic.getTopics").containsEntry("gid", "77").doesNotContainKey("anchor");
-    assertThat(Forms.decode(server.takeRequest())).containsEntry("anchor", "A1");
+    assertThat(first).containsEntry("method", "mediatopic.getTopics").containsEntry("gid", "77")
+        .containsEntry("count", "50").doesNotContainKey("anchor");
+    assertThat(Forms.decode(server.takeRequest())).containsEntry("anchor", "A1").containsEntry("direction", "FORWARD");
     assertThat(server.getRequestCount()).isEqualTo(2); // the old topic ended the paging
   }
 
   @Test
-  void oldPinnedTopicIsKeptAndDoesNotStopPaging() {
+  void fewerOwnTopicsThanAskedPageBackFurtherUntilThatMany() {
     Instant since = NOW.minusSeconds(86400);
-    server.enqueue(json("{\"media_topics\":["
-        + topic("1", NOW.minusSeconds(400 * 86400), "group:77", "{\"type\":\"text\",\"text\":\"Правила\"}", ",\"is_sticky\":true")
-        + "," + topic("3", NOW.minusSeconds(60), "group:77", "", "")
-        + "],\"anchor\":\"A1\",\"has_more\":true}"));
-    server.enqueue(json("{\"media_topics\":[" + topic("2", NOW.minusSeconds(120), "group:77", "", "")
-        + "],\"anchor\":\"A2\",\"has_more\":false}"));
+    server.enqueue(json("{\"media_topics\":[" + own("5", NOW.minusSeconds(60)) + ","
+        + topic("4", NOW.minusSeconds(40 * 86400), "user:1", "", "") + "],\"anchor\":\"A1\",\"has_more\":true}"));
+    server.enqueue(json("{\"media_topics\":[" + own("3", NOW.minusSeconds(50 * 86400)) + ","
+        + own("2", NOW.minusSeconds(60 * 86400)) + "],\"anchor\":\"A2\",\"has_more\":true}"));
     PageRef page = PageRef.parse("ok:77");
-    List<Post> posts = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page)).posts();
-    assertThat(posts).extracting(Post::id).containsExactly("1", "3", "2");
-    assertThat(posts.get(0).pinned()).isTrue();
+    PostQuery query = PostQuery.builder().since(since).minOwnPosts(3).build();
+    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    assertThat(history.posts()).extracting(Post::id).containsExactly("5", "4", "3", "2");
+    assertThat(history.reachedStart()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
-  void floodStopsFurtherCallsInABulkRead() {
-    server.enqueue(json("{\"error_code\":8,\"error_msg\":\"FLOOD_BLOCKED\"}"));
-    List<PageRef> pages = List.of(PageRef.parse("ok:1"), PageRef.parse("ok:2"));
+  void pagingBackStopsAtTheGroupsFirstTopic() {
+    server.enqueue(json("{\"media_topics\":[" + own("2", NOW.minusSeconds(90 * 86400)) + "],\"anchor\":\"A1\",\"has_more\":true}"));
+    server.enqueue(json("{\"media_topics\":[],\"has_more\":false}"));
+    PageRef page = PageRef.parse("ok:77");
+    PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(2).build();
+    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    assertThat(history.posts()).extracting(Post::id).containsExactly("2");
+    assertThat(history.reachedStart()).isTrue();
+  }
+
+  @Test
+  void anOldPinnedTopicIsKeptAndDoesNotStopPaging() {
+    Instant since = NOW.minusSeconds(86400);
+    server.enqueue(json("{\"media_topics\":["
+        + topic("1", NOW.minusSeconds(400 * 86400), "group:77", "{\"type\":\"text\",\"text\":\"Правила\"}", ",\"is_sticky\":true")
+        + "," + own("3", NOW.minusSeconds(60))
+        + "],\"anchor\":\"A1\",\"has_more\":true}"));
+    server.enqueue(json("{\"media_topics\":[" + own("2", NOW.minusSeconds(120)) + "],\"anchor\":\"A2\",\"has_more\":false}"));
+    PageRef page = PageRef.parse("ok:77");
+    PostHistory history = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page));
+    assertThat(history.posts()).extracting(Post::id).containsExactly("1", "3", "2");
+    assertThat(history.posts().get(0).pinned()).isTrue();
+    assertThat(history.reachedStart()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  /** Issue 11: a server that repeats a page must not burn the quota. */
+  @Test
+  void aRepeatedPageStopsThePaging() {
+    String page1 = "{\"media_topics\":[" + own("9", NOW.minusSeconds(60)) + "],\"anchor\":\"A1\",\"has_more\":true}";
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(page1);
+      }
+    });
+    PageRef page = PageRef.parse("ok:77");
+    PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(5).build();
+    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    assertThat(history.posts()).extracting(Post::id).containsExactly("9");
+    assertThat(history.reachedStart()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void pagingHasAHardBound() {
+    server.setDispatcher(new Dispatcher() {
+      private int n;
+
+      @Override
+      public synchronized MockResponse dispatch(RecordedRequest request) {
+        n++;
+        // Every page new, every anchor new, every topic old: only the bound ends it.
+        return json("{\"media_topics\":[" + topic("p" + n, NOW.minusSeconds(400 * 86400), "user:1", "", "")
+            + "],\"anchor\":\"A" + n + "\",\"has_more\":true}");
+      }
+    });
+    PageRef page = PageRef.parse("ok:77");
+    PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(2).build();
+    FetchResult<PostHistory> result = platform().build().fetchPosts(List.of(page), query).get(page);
+    assertThat(success(result).reachedStart()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(100);
+  }
+
+  /** Issue 11: one malformed topic must not lose the neighbours' posts. */
+  @Test
+  void aTopicWhoseCreationTimeIsNoNumberFailsOnlyItsGroup() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String gid = Forms.decode(request).get("gid");
+        if (gid.equals("78")) {
+          return json("{\"media_topics\":[" + own("1", NOW.minusSeconds(60)) + ",{\"id\":\"2\",\"created_ms\":\"вчера\","
+              + "\"author_ref\":\"group:78\"}],\"has_more\":false}");
+        }
+        return json("{\"media_topics\":[" + own("7", NOW.minusSeconds(60)).replace("group:77", "group:" + gid)
+            + "],\"has_more\":false}");
+      }
+    });
+    List<PageRef> pages = List.of(PageRef.parse("ok:77"), PageRef.parse("ok:78"), PageRef.parse("ok:79"));
+    Map<PageRef, FetchResult<PostHistory>> result = platform().build().fetchPosts(pages, PostQuery.since(NOW.minusSeconds(3600)));
+    assertThat(success(result.get(pages.get(0))).posts()).hasSize(1);
+    assertThat(success(result.get(pages.get(2))).posts()).hasSize(1);
+    assertThat(result.get(pages.get(1))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
+      assertThat(f.detail()).contains("78", "$.media_topics[1].created_ms");
+    });
+  }
+
+  @Test
+  void aTopicWithoutCreationTimeIsMalformedToo() {
+    server.enqueue(json("{\"media_topics\":[{\"id\":\"2\",\"author_ref\":\"group:77\"}],\"has_more\":false}"));
+    PageRef page = PageRef.parse("ok:77");
+    assertThat(platform().build().fetchPosts(List.of(page), PostQuery.since(NOW)).get(page))
+        .isInstanceOfSatisfying(FetchResult.Failure.class, f -> assertThat(f.detail()).contains("created_ms"));
+  }
+
+  // Token pools.
+
+  @Test
+  void aTokenAtItsCallLimitIsSetAsideAndTheOthersCarryOn() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        Map<String, String> form = Forms.decode(request);
+        if (form.get("access_token").equals("TIRED")) return FakeOk.error(11, "LIMIT_REACHED : Limit reached");
+        return json("{\"media_topics\":[" + own("1", NOW.minusSeconds(60)).replace("group:77", "group:" + form.get("gid"))
+            + "],\"has_more\":false}");
+      }
+    });
+    List<PageRef> pages = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) pages.add(PageRef.parse("ok:" + i));
+    OkPlatform platform = platform().accessTokens(List.of("TIRED", "FRESH")).build();
+
+    Map<PageRef, FetchResult<PostHistory>> result = platform.fetchPosts(pages, PostQuery.since(NOW.minusSeconds(3600)));
+
+    assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOf(FetchResult.Success.class));
+    int tired = 0;
+    for (int i = 0; i < server.getRequestCount(); i++) {
+      if (Forms.decode(takeQuietly()).get("access_token").equals("TIRED")) tired++;
+    }
+    assertThat(tired).isBetween(1, 3); // at most one call per worker before the token was set aside
+  }
+
+  @Test
+  void whenEveryTokenIsSetAsideTheUnreadPagesSayWhy() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return FakeOk.error(11, "LIMIT_REACHED : Limit reached");
+      }
+    });
+    List<PageRef> pages = List.of(PageRef.parse("ok:1"), PageRef.parse("ok:2"), PageRef.parse("ok:3"));
+    Map<PageRef, FetchResult<PostHistory>> result = platform().accessTokens(List.of("ONE", "TWO")).build()
+        .fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
+    assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.QUOTA);
+      assertThat(f.detail()).contains("accessTokens[0]", "accessTokens[1]", "лимит", "полуночи").doesNotContain("ONE", "TWO");
+    }));
+    assertThat(server.getRequestCount()).isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void floodControlOnEveryCallEndsTheReadWithoutRepeatingItPageAfterPage() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return FakeOk.error(8, "FLOOD_BLOCKED : Too many requests");
+      }
+    });
+    List<PageRef> pages = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) pages.add(PageRef.parse("ok:" + i));
     Map<PageRef, FetchResult<PostHistory>> result = platform().build().fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class,
         f -> assertThat(f.reason()).isEqualTo(FailureReason.RATE_LIMITED)));
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isLessThanOrEqualTo(9); // three workers, three attempts each at most
+  }
+
+  private RecordedRequest takeQuietly() {
+    try {
+      return server.takeRequest();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package ru.gospubliki.internal.http;
 
 import java.util.Locale;
 import java.util.Objects;
+import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +12,22 @@ import org.jspecify.annotations.Nullable;
  * @param code the HTTP status.
  * @param contentType the {@code Content-Type} header; null when absent.
  * @param body the body as text.
+ * @param headers the answer's headers (OK names its error code in {@code invocation-error}).
  */
-public record Answer(int code, @Nullable String contentType, String body) {
+public record Answer(int code, @Nullable String contentType, String body, Headers headers) {
   public Answer {
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(headers, "headers");
+  }
+
+  /** An answer with no headers but its media type. */
+  public Answer(int code, @Nullable String contentType, String body) {
+    this(code, contentType, body, Headers.of());
+  }
+
+  /** The value of header {@code name}, or null when absent. */
+  public @Nullable String header(String name) {
+    return headers.get(name);
   }
 
   public boolean successful() {

@@ -220,7 +220,8 @@ public final class HttpTransport implements Closeable {
     }
     MediaType type = body.contentType();
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    return new Answer(code, response.header("Content-Type"), buffer.readString(charset == null ? StandardCharsets.UTF_8 : charset));
+    return new Answer(code, response.header("Content-Type"), buffer.readString(charset == null ? StandardCharsets.UTF_8 : charset),
+        response.headers());
   }
 
   private CallFailure tooLarge(String method, String host) {

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * alike. So the bound is the answer's time less the part of the round trip that every request
  * meets: the fastest of the recent round trips, less a margin of {@value #JITTER_MARGIN_MILLIS} ms
  * for how much later than that one request may arrive. A request that took longer is held back by
- * exactly the extra time it took; where round trips are shorter than the margin (a nearby server,
- * a test) nothing is subtracted and the answer's time is used as it is, as it is until round trips
- * have been seen. A round trip counts
+ * exactly the extra time it took, up to {@value #MAX_HOLD_BACK_MILLIS} ms: beyond a steady latency,
+ * a round trip that much longer is the platform at work on an arrived request, not the request
+ * still on its way. Where round trips are shorter than the margin (a nearby server, a test) nothing
+ * is subtracted and the answer's time is used as it is, as it is until round trips have been seen. A round trip counts
  * from the moment the request is written to the connection ({@link #sent}), not from the slot.
  *
  * <p>A call whose predecessor rps places back is still unanswered when its slot comes waits for
@@ -38,7 +39,8 @@ public final class RateLimiter {
   static final long CLOCK_SLACK_NANOS = 5_000_000L;
   private static final int MAX_BURST = 1_000;
   private static final long POLL_NANOS = 2_000_000L;
-  static final long JITTER_MARGIN_MILLIS = 40;
+  static final long JITTER_MARGIN_MILLIS = 25;
+  static final long MAX_HOLD_BACK_MILLIS = 250;
 
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -179,6 +181,7 @@ public final class RateLimiter {
     long now = ticker.nanos();
     long roundTrip = now - departure;
     long arrived = Math.max(departure, now - steadyRoundTrip);
+    if (steadyRoundTrip > 0) arrived = Math.min(arrived, departure + MAX_HOLD_BACK_MILLIS * 1_000_000L);
     arrivedBy.put(ticket, arrived + CLOCK_SLACK_NANOS);
     if (roundTrip >= 0) {
       recent[samples++ % recent.length] = roundTrip;

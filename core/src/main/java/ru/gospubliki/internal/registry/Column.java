@@ -19,6 +19,7 @@ enum Column {
   RESPONSIBLE_CONTACT("responsible_contact", "Контакт ответственного"),
   VK("vk", "ВКонтакте"),
   OK("ok", "Одноклассники"),
+  MAX("max", "MAX"),
   CONNECTED("connected", "Подключено к Госпабликам"),
   RESPONSIBLE_ORDER("responsible_order", "Приказ об ответственных"),
   ACCOUNT_POLICY("account_policy", "Инструкция по учётным записям"),

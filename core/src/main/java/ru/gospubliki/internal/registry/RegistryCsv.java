@@ -131,7 +131,8 @@ public final class RegistryCsv {
       return new RegistryFormatException(line, "после закрывающей кавычки до разделителя идут другие символы "
           + "(кавычку внутри значения нужно удвоить: \"\")");
     }
-    return new RegistryFormatException(line, "не удалось разобрать CSV: " + message);
+    // Commons CSV's other messages are English: say what to look at instead.
+    return new RegistryFormatException(line, "не удалось разобрать CSV: проверьте кавычки и разделители в этой строке");
   }
 
   /**
@@ -215,6 +216,7 @@ public final class RegistryCsv {
 
     page(record, header, Column.VK, PlatformId.VK, "ВКонтакте", builder, problems);
     page(record, header, Column.OK, PlatformId.OK, "Одноклассники", builder, problems);
+    page(record, header, Column.MAX, PlatformId.MAX, "MAX", builder, problems);
 
     @Nullable Declared connected = declared(record, header, Column.CONNECTED, problems);
     if (connected != null) builder.connected(connected);

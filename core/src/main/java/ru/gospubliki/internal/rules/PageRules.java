@@ -95,7 +95,9 @@ final class PageRules {
   static RuleResult govMark(RuleContext context, RuleParameters parameters) {
     RuleResult early = precheck(context);
     if (early != null) return early;
-    switch (Objects.requireNonNull(context.profile()).mark()) {
+    ProfileSnapshot profile = Objects.requireNonNull(context.profile());
+    if (profile.isUnavailable(ProfileField.MARK)) return RuleResult.notApplicable(); // The platform has no mark (MAX).
+    switch (profile.mark()) {
       case CONFIRMED:
         return RuleResult.pass();
       case ABSENT:
@@ -110,18 +112,21 @@ final class PageRules {
 
   static RuleResult govMarkLost(RuleContext context, RuleParameters parameters) {
     if (context.page() == null) return RuleResult.notApplicable();
+    java.time.Instant lastSeen = context.markLastSeen();
     ProfileSnapshot previous = context.previous();
-    if (previous == null || previous.mark() != MarkStatus.CONFIRMED) return RuleResult.notApplicable();
+    if (lastSeen == null && previous != null && previous.mark() == MarkStatus.CONFIRMED) lastSeen = previous.takenAt();
+    if (lastSeen == null) return RuleResult.notApplicable();
     ProfileSnapshot profile = context.profile();
     if (profile == null) return NO_PROFILE;
+    if (profile.isUnavailable(ProfileField.MARK)) return RuleResult.notApplicable();
     switch (profile.mark()) {
       case CONFIRMED:
         return RuleResult.pass();
       case ABSENT:
-        return RuleResult.fail("Отметка «Госорганизация» была на странице при прошлой проверке ("
-            + previous.takenAt() + "), а теперь её нет. Так бывает после смены названия, администратора "
+        return RuleResult.fail("Отметка «Госорганизация» была на странице при проверке " + lastSeen
+            + ", а теперь её нет. Так бывает после смены названия, администратора "
             + "или взлома: проверьте доступы к странице и подтвердите её заново через Госуслуги.",
-            Map.of("previousCheck", previous.takenAt().toString()));
+            Map.of("previousCheck", lastSeen.toString()));
       case UNKNOWN:
         return unavailable("наличие отметки «Госорганизация»");
       default:

@@ -97,6 +97,9 @@ public final class PolicyJson {
     return builder.build();
   }
 
+  private static final String SYNTAX_ERROR =
+      "ошибка синтаксиса: проверьте кавычки вокруг строк, запятые, двоеточия и скобки";
+
   private static @Nullable Object readJson(String json, List<String> problems) {
     if (json.isBlank()) {
       problems.add("файл политики пуст");
@@ -113,11 +116,12 @@ public final class PolicyJson {
       problems.add("некорректный JSON (позиция " + reader.getPath() + "): файл обрывается раньше конца объекта");
       return null;
     } catch (JsonEncodingException | JsonDataException e) {
-      problems.add("некорректный JSON (позиция " + reader.getPath() + "): " + e.getMessage());
+      // Moshi's own message is English and names a Java method: the position says enough.
+      problems.add("некорректный JSON (позиция " + reader.getPath() + "): " + SYNTAX_ERROR);
       return null;
     } catch (IOException e) {
       // An in-memory buffer does not fail; anything else is malformed input such as an early end.
-      problems.add("некорректный JSON (позиция " + reader.getPath() + "): " + e.getMessage());
+      problems.add("некорректный JSON (позиция " + reader.getPath() + "): " + SYNTAX_ERROR);
       return null;
     }
   }

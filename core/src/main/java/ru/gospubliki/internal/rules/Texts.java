@@ -33,12 +33,14 @@ final class Texts {
   static String platformName(PlatformId platform) {
     if (platform.equals(PlatformId.VK)) return "ВКонтакте";
     if (platform.equals(PlatformId.OK)) return "Одноклассники";
+    if (platform.equals(PlatformId.MAX)) return "MAX";
     return platform.name();
   }
 
   static String platformName(String id) {
     if (id.equalsIgnoreCase("vk")) return "ВКонтакте";
     if (id.equalsIgnoreCase("ok")) return "Одноклассники";
+    if (id.equalsIgnoreCase("max")) return "MAX";
     return id;
   }
 

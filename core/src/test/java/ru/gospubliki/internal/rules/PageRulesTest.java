@@ -55,11 +55,15 @@ class PageRulesTest {
         .isEqualTo(Outcome.PASS);
     assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(Fixtures.OK_PAGE).build()).outcome())
         .isEqualTo(Outcome.PASS);
+    // MAX channels are official pages too (since 2025), unless a policy removes "max".
+    RuleContext max = context().page(PageRef.parse("https://max.ru/zarechny_adm")).build();
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", max).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", max, "allowed", "vk,ok").outcome()).isEqualTo(Outcome.FAIL);
     RuleContext telegram = context().page(PageRef.of(PlatformId.of("telegram"), "school9", "https://t.me/school9"))
         .build();
     RuleResult fail = evaluate("PAGE_PLATFORM_ALLOWED", telegram);
     assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(fail.message()).contains("«telegram»", "ВКонтакте, Одноклассники");
+    assertThat(fail.message()).contains("«telegram»", "ВКонтакте, Одноклассники, MAX");
     assertThat(fail.details()).containsEntry("platform", "telegram");
     assertThat(evaluate("PAGE_PLATFORM_ALLOWED", telegram, "allowed", "vk, ok, telegram").outcome())
         .isEqualTo(Outcome.PASS);
@@ -99,6 +103,18 @@ class PageRulesTest {
         .isEqualTo(Outcome.FAIL);
     assertThat(evaluate("GOV_MARK", pageContext(profile().mark(MarkStatus.UNKNOWN).build())).outcome())
         .isEqualTo(Outcome.UNKNOWN);
+  }
+
+  @Test
+  void govMarkDoesNotApplyWhereThePlatformHasNoMark() {
+    // MAX channels carry no «Госорганизация» mark at all: neither a failure nor an unknown.
+    ProfileSnapshot channel = profile().page(PageRef.parse("max:-70000000000001")).mark(MarkStatus.UNKNOWN)
+        .addUnavailableFields(ProfileField.MARK).build();
+    assertThat(evaluate("GOV_MARK", pageContext(channel)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    ProfileSnapshot confirmedBefore = profile().page(channel.page()).mark(MarkStatus.CONFIRMED)
+        .takenAt(NOW.minusSeconds(86_400)).build();
+    assertThat(evaluate("GOV_MARK_LOST", withPrevious(confirmedBefore, channel)).outcome())
+        .isEqualTo(Outcome.NOT_APPLICABLE);
   }
 
   private static RuleContext withPrevious(ProfileSnapshot previous, ProfileSnapshot current) {

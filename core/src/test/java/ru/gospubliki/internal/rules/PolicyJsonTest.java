@@ -141,7 +141,7 @@ class PolicyJsonTest {
         "rules.POSTS_CADENCE.parameters.perWeek: ожидается целое число (по умолчанию 3), а не «four»",
         "rules.POSTS_CADENCE.parameters.windowDays: ожидается целое число (по умолчанию 28), а не 3.5",
         "rules.PROFILE_NAME_MATCHES.parameters.threshold: ожидается число (по умолчанию 0.8), а не true",
-        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok»), а не 5");
+        "rules.PAGE_PLATFORM_ALLOWED.parameters.allowed: ожидается строка (по умолчанию «vk,ok,max»), а не 5");
   }
 
   @Test
@@ -172,7 +172,10 @@ class PolicyJsonTest {
   void malformedJsonNamesThePosition() {
     List<String> problems = problems("{\"rules\":{\"GOV_MARK\":{\"severity\":VIOLATION}}}");
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0)).startsWith("некорректный JSON (позиция $.rules.GOV_MARK.severity)");
+    assertThat(problems.get(0)).isEqualTo("некорректный JSON (позиция $.rules.GOV_MARK.severity): ошибка "
+        + "синтаксиса: проверьте кавычки вокруг строк, запятые, двоеточия и скобки");
+    // No English from the JSON library reaches a Russian reader.
+    assertThat(problems("x")).singleElement().asString().doesNotContainPattern("[A-Za-z]+ [a-z]{2,}");
 
     List<String> truncated = problems("{\"rules\":{\"GOV_MARK\":");
     assertThat(truncated).hasSize(1);

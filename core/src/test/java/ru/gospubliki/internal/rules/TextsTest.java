@@ -32,7 +32,8 @@ class TextsTest {
     assertThat(Texts.percent(0.456)).isEqualTo("46 %");
     assertThat(Texts.platformName(PlatformId.VK)).isEqualTo("ВКонтакте");
     assertThat(Texts.platformName("OK")).isEqualTo("Одноклассники");
-    assertThat(Texts.platformName(PlatformId.of("max"))).isEqualTo("max");
+    assertThat(Texts.platformName(PlatformId.of("max"))).isEqualTo("MAX");
+    assertThat(Texts.platformName(PlatformId.of("telegram"))).isEqualTo("telegram");
     assertThat(Texts.someLinks(List.of("a", "b", "c", "d", "e", "f", "g"))).isEqualTo("a, b, c, d, e и ещё 2");
     assertThat(Texts.someLinks(List.of("a"))).isEqualTo("a");
     assertThat(Texts.enumerate(List.of("название", "описание", "сайт"))).isEqualTo("название, описание и сайт");

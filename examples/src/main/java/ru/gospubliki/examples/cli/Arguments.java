@@ -1,7 +1,9 @@
 package ru.gospubliki.examples.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,22 +14,47 @@ import org.jspecify.annotations.Nullable;
  * library would be the tool's only extra dependency.
  *
  * <p>Accepts {@code --flag value} and {@code --flag=value}; a flag given twice is an error unless it
- * is repeatable; positional arguments are errors (no command takes any). Errors are one-line
- * Russian messages naming the flag or value.
+ * is repeatable; positional arguments are errors (no command takes any). The value of a free-text
+ * flag (a post's {@code --text}) is the next argument whatever it looks like, so a text may start
+ * with {@code --}; for other flags a next argument starting with {@code --} means the value was
+ * forgotten. Errors are one-line Russian messages naming the flag or value.
  */
 final class Arguments {
-  /** The flags a command accepts. */
+  /** The flags a command accepts: set up once with the chained methods, then only read. */
   static final class Spec {
     final String command;
-    final Set<String> valued;
-    final Set<String> repeatable;
-    final Set<String> switches;
+    private final Set<String> valued = new LinkedHashSet<>();
+    private final Set<String> repeatable = new LinkedHashSet<>();
+    private final Set<String> switches = new LinkedHashSet<>();
+    private final Set<String> text = new LinkedHashSet<>();
 
-    Spec(String command, Set<String> valued, Set<String> repeatable, Set<String> switches) {
+    Spec(String command) {
       this.command = command;
-      this.valued = valued;
-      this.repeatable = repeatable;
-      this.switches = switches;
+    }
+
+    /** Flags that take one value. */
+    Spec valued(String... flags) {
+      Collections.addAll(valued, flags);
+      return this;
+    }
+
+    /** Flags that take a value and may be given many times. */
+    Spec repeatable(String... flags) {
+      Collections.addAll(repeatable, flags);
+      return this;
+    }
+
+    /** Flags without a value. */
+    Spec switches(String... flags) {
+      Collections.addAll(switches, flags);
+      return this;
+    }
+
+    /** Flags that take one value of free text, taken as given even when it starts with {@code --}. */
+    Spec text(String... flags) {
+      Collections.addAll(valued, flags);
+      Collections.addAll(text, flags);
+      return this;
     }
   }
 
@@ -73,7 +100,7 @@ final class Arguments {
       String value;
       if (inline != null) {
         value = inline;
-      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+      } else if (i + 1 < args.size() && (spec.text.contains(flag) || !args.get(i + 1).startsWith("--"))) {
         value = args.get(++i);
       } else {
         throw new UsageException("параметру " + flag + " нужно значение");

@@ -4,15 +4,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.KnownProfile;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.audit.SnapshotStore;
+import ru.gospubliki.examples.sandbox.SandboxData;
 import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.PageRef;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.registry.Registry;
@@ -27,174 +42,151 @@ import ru.gospubliki.rules.PolicyException;
 import ru.gospubliki.rules.Rule;
 import ru.gospubliki.rules.RuleCatalog;
 import ru.gospubliki.rules.RuleScope;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
-import ru.gospubliki.examples.sandbox.Sandbox;
-import ru.gospubliki.model.PageRef;
+import ru.gospubliki.store.Store;
+import ru.gospubliki.store.StoreException;
 
 /** {@code gospubliki audit}: audits a registry or a list of pages and prints the report. */
 final class AuditCommand {
-  static final Arguments.Spec SPEC = new Arguments.Spec("audit",
-      Set.of("--registry", "--format", "--out", "--policy", "--as-of", "--vk-api-url", "--ok-api-url", "--encoding"),
-      Set.of("--page"), Set.of("--sandbox"));
+  static final Arguments.Spec FLAGS = PlatformAccess.flags(new Arguments.Spec("audit")
+      .valued("--registry", "--format", "--out", "--policy", "--as-of", "--encoding", "--store")
+      .repeatable("--page"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki audit (--registry FILE | --page URL [--page URL ...]) [--sandbox]",
       "                        [--format table|json|csv] [--out FILE] [--policy NAME|FILE] [--as-of ISO-8601]",
-      "                        [--vk-api-url URL] [--ok-api-url URL] [--encoding utf-8|windows-1251]",
+      "                        [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                        [--encoding utf-8|windows-1251] [--store URL|PATH|none]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
       "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
-      "  --sandbox         проверить во встроенной песочнице (без сети и ключей); без --registry/--page —",
-      "                    учебный реестр песочницы",
+      "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
+      "                    можно указать несколько раз",
+      "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
       "  --format          table (по умолчанию), json или csv",
-      "  --out FILE        записать отчёт в файл вместо вывода на экран",
+      "  --out FILE        записать отчёт в файл вместо вывода на экран (файл заменяется целиком",
+      "                    и только готовым отчётом; входной файл или файл хранилища указать нельзя)",
       "  --policy          политика: имя (federal) или файл JSON",
       "  --as-of           момент «сейчас» для правил, ISO-8601 (по умолчанию — текущее время);",
       "                    с --sandbox от него же отсчитываются даты учебных публикаций",
-      "  --vk-api-url URL  адрес VK API (по умолчанию https://api.vk.com/method/)",
-      "  --ok-api-url URL  адрес OK API (по умолчанию https://api.ok.ru/fb.do)",
       "  --encoding        кодировка реестра: utf-8 или windows-1251 (по умолчанию определяется сама)",
+      PlatformAccess.USAGE,
+      StoreOption.USAGE,
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
-      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.",
+      "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, MAX_BOT_TOKEN (бот —",
+      "администратор каналов MAX; несколько ключей — через запятую).",
       "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
-      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации).");
+      "3 — платформа недоступна (например, все запросы отклонены из-за авторизации);",
+      "5 — отчёт выведен, но в хранилище не удалось сохранить ничего.");
+
+  static final Command COMMAND = new Command(
+      "проверить официальные страницы (госпаблики) по реестру или списку ссылок", FLAGS, USAGE, AuditCommand::run);
+
+  /** The name of the built-in policy; any other {@code --policy} value is a file. */
+  private static final String FEDERAL = Policy.federal().name();
 
   /** The validated options of one audit run. */
   static final class Options {
     /** The registry file, or null when auditing {@link #pages} or the sandbox's sample registry. */
     final @Nullable Path registry;
-    /** The sample registry's CSV text when {@code --sandbox} is given without --registry/--page. */
-    @Nullable String registryCsv;
     final List<PageRef> pages;
-    final boolean sandbox;
     final String format;
+    /** Where the report goes (links followed), or null for stdout. */
     final @Nullable Path out;
     final String policy;
     final @Nullable Instant asOf;
-    HttpUrl vkApiUrl;
-    HttpUrl okApiUrl;
     /** The registry's encoding, or null to detect it. */
     final @Nullable Charset encoding;
-    Credentials credentials;
+    final PlatformAccess access;
+    /** Where earlier audits are remembered; opened once the audit is about to run. */
+    final StoreOption store;
 
-    Options(@Nullable Path registry, List<PageRef> pages, boolean sandbox, String format, @Nullable Path out,
-        String policy, @Nullable Instant asOf, HttpUrl vkApiUrl, HttpUrl okApiUrl, @Nullable Charset encoding,
-        Credentials credentials) {
+    Options(@Nullable Path registry, List<PageRef> pages, String format, @Nullable Path out, String policy,
+        @Nullable Instant asOf, @Nullable Charset encoding, PlatformAccess access, StoreOption store) {
       this.registry = registry;
       this.pages = pages;
-      this.sandbox = sandbox;
       this.format = format;
       this.out = out;
       this.policy = policy;
       this.asOf = asOf;
-      this.vkApiUrl = vkApiUrl;
-      this.okApiUrl = okApiUrl;
       this.encoding = encoding;
-      this.credentials = credentials;
+      this.access = access;
+      this.store = store;
     }
   }
 
   private AuditCommand() {}
 
-  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    Options options;
-    try {
-      Arguments a = Arguments.parse(SPEC, args);
-      if (a.help()) {
-        out.println(USAGE);
-        return Gospubliki.EXIT_OK;
-      }
-      options = options(a, env);
-    } catch (UsageException e) {
-      err.println("gospubliki audit: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    if (!options.sandbox) return audit(options, out, err);
-    // The sample posts are dated relative to the sandbox's clock: with --as-of the sandbox starts at
-    // that moment, so the report is the same whenever it is run.
-    Sandbox.Builder builder = Sandbox.builder();
-    Instant asOf = options.asOf;
-    if (asOf != null) builder.clock(Clock.fixed(asOf, ZoneOffset.UTC));
-    try (Sandbox sandbox = builder.build()) {
-      options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
-      options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
-      options.credentials = Credentials.of(sandbox);
-      if (options.registry == null && options.pages.isEmpty()) options.registryCsv = sandbox.data().registryCsv();
-      return audit(options, out, err);
+  static int run(Arguments a, Terminal terminal) throws UsageException {
+    Options options = options(a, terminal.env);
+    Path out = options.out;
+    // The report's place is proven writable before the audit, which may take an hour.
+    try (StoreOption store = options.store;
+        @Nullable ReportFile file = out == null ? null : ReportFile.create("--out", out)) {
+      // With --as-of the sandbox starts at that moment, so its report is the same whenever it is run.
+      return options.access.use(options.asOf, (access, sample) -> audit(options, access, sample, file, terminal));
     }
   }
 
   static Options options(Arguments a, Map<String, String> env) throws UsageException {
-    boolean sandbox = a.has("--sandbox");
+    PlatformAccess access = PlatformAccess.of(a, env);
     if (a.has("--registry") && a.has("--page")) {
       throw new UsageException("укажите либо --registry, либо --page, но не оба");
     }
-    if (!sandbox && !a.has("--registry") && !a.has("--page")) {
+    if (!access.sandbox && !a.has("--registry") && !a.has("--page")) {
       throw new UsageException("укажите реестр (--registry FILE), страницы (--page URL) или --sandbox");
     }
-    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
-      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
-    }
+    Map<String, Path> inputs = new LinkedHashMap<>();
     String registryValue = a.value("--registry");
     Path registry = registryValue == null ? null : Values.readableFile("--registry", registryValue);
+    if (registry != null) inputs.put("--registry", registry);
     List<PageRef> pages = Values.pages(a.values("--page"));
-    String format = a.value("--format") == null ? "table" : Values.oneOf("--format", a.value("--format"), "table", "json", "csv");
+    String formatValue = a.value("--format");
+    String format = formatValue == null ? "table" : Values.oneOf("--format", formatValue, "table", "json", "csv");
+    String policyValue = a.value("--policy");
+    String policy = policyValue == null ? FEDERAL : policyValue;
+    Path policyFile = policyFile(policy);
+    if (policyFile != null) inputs.put("--policy", policyFile);
+    StoreOption store = StoreOption.parse(a.value("--store"), env, access.sandbox);
+    Path database = store.databaseFile();
+    if (database != null) inputs.put("--store", database);
     String outValue = a.value("--out");
-    Path outFile = outValue == null ? null : Values.outputFile("--out", outValue);
-    String policy = a.value("--policy") == null ? "federal" : a.value("--policy");
+    Path out = outValue == null ? null : ReportFile.target("--out", outValue, inputs);
     String asOfValue = a.value("--as-of");
     Instant asOf = asOfValue == null ? null : Values.instant("--as-of", asOfValue);
-    String vk = a.value("--vk-api-url");
-    String ok = a.value("--ok-api-url");
-    HttpUrl vkUrl = Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk);
-    HttpUrl okUrl = Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok);
     String encodingValue = a.value("--encoding");
     Charset encoding = null;
     if (encodingValue != null) {
       encoding = Values.oneOf("--encoding", encodingValue, "utf-8", "windows-1251").equals("windows-1251")
           ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
     }
-    return new Options(registry, pages, sandbox, format, outFile, policy, asOf, vkUrl, okUrl, encoding,
-        Credentials.fromEnvironment(env));
+    return new Options(registry, pages, format, out, policy, asOf, encoding, access, store);
   }
 
   /**
    * Runs the audit: reads the registry (or makes one organisation per {@code --page}), reads every
-   * page through the adapters the credentials allow, and writes the report. Exit 0 when the audit
-   * ran, 2 for a bad input file or policy, 3 when no page could be read for want of access.
+   * page through the adapters the credentials allow (comparing with what the store knew of them),
+   * writes the report, and only then records the run in the store. Exit 0 when the audit ran, 2 for
+   * a bad input or output file or policy, 3 when no page could be read for want of access, 5 when
+   * the report is out but the store kept none of it.
    */
-  static int audit(Options options, PrintStream out, PrintStream err) {
+  static int audit(Options options, PlatformAccess access, @Nullable SandboxData sample, @Nullable ReportFile file,
+      Terminal terminal) throws UsageException {
+    PrintStream err = terminal.err;
     Clock clock = options.asOf != null ? Clock.fixed(options.asOf, ZoneOffset.UTC) : Clock.systemUTC();
-    Policy policy;
-    Registry registry;
-    try {
-      policy = policy(options.policy, !options.pages.isEmpty());
-      registry = registry(options);
-    } catch (UsageException e) {
-      err.println("gospubliki audit: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
+    Policy policy = policy(options.policy, !options.pages.isEmpty());
+    Registry registry = registry(options, sample);
     for (RejectedRow row : registry.rejectedRows()) {
-      err.println("gospubliki audit: строка " + row.line() + " пропущена: " + row.error());
+      err.println(COMMAND.prefix() + "строка " + row.line() + " пропущена: " + row.error());
     }
-    // The adapters run in real time (rate limits, snapshot times); --as-of is "now" for the rules only.
-    List<Platform> platforms = Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials,
-        Clock.systemUTC(), options.sandbox);
+    List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
-      err.println("gospubliki audit: нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN) "
-          + "и/или OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, либо запустите с --sandbox");
+      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
+    List<PageRef> all = new ArrayList<>();
+    for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+    PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
     int pages = 0;
@@ -203,14 +195,104 @@ final class AuditCommand {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
     }
+    Store store = null;
+    String unavailable = null;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      unavailable = StoreOption.reason(e);
+    }
+    SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
+    auditor.snapshotStore(snapshots);
     ComplianceReport report = auditor.build().auditRegistry(registry);
     try {
-      write(report, options, out);
+      if (file != null) {
+        file.write(stream -> write(report, options.format, stream));
+      } else {
+        write(report, options.format, terminal.out);
+        terminal.out.flush();
+      }
     } catch (IOException e) {
-      err.println("gospubliki audit: не удалось записать отчёт: " + e.getMessage());
+      err.println(COMMAND.prefix() + e.getMessage());
       return Gospubliki.EXIT_USAGE;
     }
-    return noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    // Recorded only once the report is out: a store that fails never costs the report.
+    String notRecorded = null;
+    if (store != null) {
+      try {
+        store.audits().record(report);
+      } catch (RuntimeException e) {
+        notRecorded = StoreOption.reason(e);
+      }
+    }
+    int exit = noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+    if (unavailable != null) {
+      err.println(COMMAND.prefix() + "хранилище «" + options.store.description + "» недоступно: проверка не "
+          + "сохранена и не сравнена с прошлыми (" + unavailable + ")");
+      return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
+    }
+    String snapshotProblem = snapshots.problem();
+    if (snapshotProblem != null || notRecorded != null) {
+      List<String> lost = new ArrayList<>();
+      if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
+      if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+      err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
+          + String.join(", ", lost) + " (" + (notRecorded != null ? notRecorded : snapshotProblem) + ")");
+      boolean nothingSaved = notRecorded != null && snapshots.saved() == 0;
+      if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
+    }
+    return exit;
+  }
+
+  /** Passes snapshots through and remembers whether the store failed, to tell the user in one line. */
+  static final class SavingSnapshots implements SnapshotStore {
+    private final SnapshotStore delegate;
+    private @Nullable String problem;
+    private int saved;
+
+    SavingSnapshots(SnapshotStore delegate) {
+      this.delegate = delegate;
+    }
+
+    /** Why the store failed first, in Russian; null while it has not. */
+    @Nullable String problem() {
+      return problem;
+    }
+
+    int saved() {
+      return saved;
+    }
+
+    @Override
+    public @Nullable KnownProfile load(PageRef page) {
+      return loadAll(List.of(page)).get(page);
+    }
+
+    @Override
+    public void save(KnownProfile profile) {
+      saveAll(List.of(profile));
+    }
+
+    @Override
+    public Map<PageRef, KnownProfile> loadAll(Collection<PageRef> pages) {
+      try {
+        return delegate.loadAll(pages);
+      } catch (RuntimeException e) {
+        if (problem == null) problem = StoreOption.reason(e);
+        throw e;
+      }
+    }
+
+    @Override
+    public void saveAll(Collection<KnownProfile> profiles) {
+      try {
+        delegate.saveAll(profiles);
+        saved += profiles.size();
+      } catch (RuntimeException e) {
+        if (problem == null) problem = StoreOption.reason(e);
+        throw e;
+      }
+    }
   }
 
   /** True when there were pages and every one failed for authorisation or access. */
@@ -228,14 +310,25 @@ final class AuditCommand {
     return pages > 0;
   }
 
+  /** The policy file named by {@code --policy}, or null for a built-in policy. */
+  private static @Nullable Path policyFile(String name) throws UsageException {
+    if (name.equals(FEDERAL)) return null;
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
+    }
+  }
+
   private static Policy policy(String name, boolean pagesOnly) throws UsageException {
+    Path file = policyFile(name);
     Policy policy;
-    if (name.equals("federal")) {
+    if (file == null) {
       policy = Policy.federal();
     } else {
       try {
-        policy = Policy.load(Path.of(name), RuleCatalog.federal());
-      } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+        policy = Policy.load(file, RuleCatalog.federal());
+      } catch (NoSuchFileException e) {
         throw new UsageException("--policy: нет политики «" + name + "»: укажите federal или файл JSON");
       } catch (IOException e) {
         throw new UsageException("--policy: не удалось прочитать «" + name + "»");
@@ -251,7 +344,7 @@ final class AuditCommand {
     return pages.build();
   }
 
-  private static Registry registry(Options options) throws UsageException {
+  private static Registry registry(Options options, @Nullable SandboxData sample) throws UsageException {
     if (!options.pages.isEmpty()) {
       Registry.Builder registry = Registry.builder();
       for (PageRef page : options.pages) {
@@ -260,11 +353,10 @@ final class AuditCommand {
       return registry.build();
     }
     try {
-      String csv = options.registryCsv;
-      if (csv != null) return RegistryReader.read(new StringReader(csv));
       Path file = options.registry;
-      if (file == null) throw new UsageException("укажите реестр (--registry FILE) или страницы (--page URL)");
-      return RegistryReader.read(file, options.encoding);
+      if (file != null) return RegistryReader.read(file, options.encoding);
+      if (sample != null) return RegistryReader.read(new StringReader(sample.registryCsv()));
+      throw new UsageException("укажите реестр (--registry FILE) или страницы (--page URL)");
     } catch (RegistryFormatException e) {
       throw new UsageException("--registry: " + e.getMessage());
     } catch (IOException e) {
@@ -272,38 +364,11 @@ final class AuditCommand {
     }
   }
 
-  private static void write(ComplianceReport report, Options options, PrintStream stdout) throws IOException {
-    Path file = options.out;
-    OutputStream out = file != null ? Files.newOutputStream(file) : new NonClosing(stdout);
-    try (OutputStream stream = out) {
-      switch (options.format) {
-        case "json":
-          JsonReportWriter.create().write(report, stream);
-          break;
-        case "csv":
-          CsvReportWriter.create().write(report, stream);
-          break;
-        default:
-          TextReportWriter.create().write(report, stream);
-      }
-      stream.flush();
-    }
-  }
-
-  /** Keeps stdout open when the report stream is closed. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
+  private static void write(ComplianceReport report, String format, OutputStream out) throws IOException {
+    switch (format) {
+      case "json" -> JsonReportWriter.create().write(report, out);
+      case "csv" -> CsvReportWriter.create().write(report, out);
+      default -> TextReportWriter.create().write(report, out);
     }
   }
 }

@@ -1,5 +1,7 @@
 package ru.gospubliki.examples.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.examples.sandbox.Sandbox;
@@ -14,25 +16,39 @@ final class Credentials {
   final @Nullable String okApplicationKey;
   final @Nullable String okApplicationSecretKey;
   final @Nullable String okAccessToken;
+  /** MAX bot keys: {@code MAX_BOT_TOKEN} may hold several, separated by commas. */
+  final List<String> maxBotTokens;
 
   private Credentials(@Nullable String vkServiceToken, @Nullable String vkUserToken,
-      @Nullable String okApplicationKey, @Nullable String okApplicationSecretKey, @Nullable String okAccessToken) {
+      @Nullable String okApplicationKey, @Nullable String okApplicationSecretKey, @Nullable String okAccessToken,
+      List<String> maxBotTokens) {
     this.vkServiceToken = vkServiceToken;
     this.vkUserToken = vkUserToken;
     this.okApplicationKey = okApplicationKey;
     this.okApplicationSecretKey = okApplicationSecretKey;
     this.okAccessToken = okAccessToken;
+    this.maxBotTokens = List.copyOf(maxBotTokens);
   }
 
   static Credentials fromEnvironment(Map<String, String> env) {
     return new Credentials(nonBlank(env.get("VK_SERVICE_TOKEN")), nonBlank(env.get("VK_USER_TOKEN")),
         nonBlank(env.get("OK_APPLICATION_KEY")), nonBlank(env.get("OK_APPLICATION_SECRET_KEY")),
-        nonBlank(env.get("OK_ACCESS_TOKEN")));
+        nonBlank(env.get("OK_ACCESS_TOKEN")), pool(env.get("MAX_BOT_TOKEN")));
   }
 
   static Credentials of(Sandbox sandbox) {
     return new Credentials(sandbox.vkServiceToken(), sandbox.vkUserToken(), sandbox.okApplicationKey(),
-        sandbox.okApplicationSecretKey(), sandbox.okAccessToken());
+        sandbox.okApplicationSecretKey(), sandbox.okAccessToken(), List.of(sandbox.maxBotToken()));
+  }
+
+  /** The comma-separated keys of a pool, blanks dropped. */
+  private static List<String> pool(@Nullable String value) {
+    List<String> tokens = new ArrayList<>();
+    if (value == null) return tokens;
+    for (String token : value.split(",", -1)) {
+      if (!token.isBlank()) tokens.add(token.trim());
+    }
+    return tokens;
   }
 
   boolean hasOk() {
@@ -46,6 +62,6 @@ final class Credentials {
   @Override
   public String toString() {
     return "Credentials{vkService=" + (vkServiceToken != null) + ", vkUser=" + (vkUserToken != null)
-        + ", ok=" + hasOk() + "}";
+        + ", ok=" + hasOk() + ", maxBots=" + maxBotTokens.size() + "}";
   }
 }

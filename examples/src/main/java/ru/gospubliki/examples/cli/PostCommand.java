@@ -1,13 +1,29 @@
 package ru.gospubliki.examples.cli;
 
+import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import com.squareup.moshi.JsonWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.DraftPhoto;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
@@ -15,47 +31,49 @@ import ru.gospubliki.platform.PublishStatus;
 import ru.gospubliki.publish.CrossPostResult;
 import ru.gospubliki.publish.CrossPoster;
 import ru.gospubliki.publish.DraftProblem;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
-import ru.gospubliki.examples.sandbox.Sandbox;
-import ru.gospubliki.model.PageRef;
+import ru.gospubliki.publish.JournalEntry;
+import ru.gospubliki.publish.Settlement;
+import ru.gospubliki.store.Store;
+import ru.gospubliki.store.StoreException;
 
 /** {@code gospubliki post}: validates one draft for every target, then publishes or schedules it. */
 final class PostCommand {
-  static final Arguments.Spec SPEC = new Arguments.Spec("post",
-      Set.of("--text", "--text-file", "--link", "--at", "--vk-api-url", "--ok-api-url"),
-      Set.of("--page", "--photo"), Set.of("--sandbox"));
+  static final Arguments.Spec FLAGS = PlatformAccess.flags(new Arguments.Spec("post")
+      .text("--text")
+      .valued("--text-file", "--link", "--at", "--store", "--settle")
+      .repeatable("--page", "--photo"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
       "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
-      "                       [--vk-api-url URL] [--ok-api-url URL]",
+      "                       [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
+      "                       [--store URL|PATH|none] [--settle sent|not-sent]",
       "",
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
-      "  --page URL        страница VK или OK; можно указать несколько раз",
-      "  --text TEXT       текст записи (или --text-file FILE — текст из файла UTF-8)",
+      "  --page URL        страница VK, OK или канал MAX; можно указать несколько раз",
+      "  --text TEXT       текст записи (может начинаться с --) или --text-file FILE — текст из файла UTF-8",
       "  --photo FILE      фотография JPG/PNG/GIF; можно указать несколько раз",
       "  --link URL        ссылка",
-      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время)",
-      "  --sandbox         публиковать во встроенную песочницу",
-      "Результат — по одной строке JSON на страницу. UNKNOWN — запись могла дойти: проверьте страницу,",
-      "прежде чем запускать команду для неё снова. Коды выхода: 0 — всё опубликовано или",
-      "запланировано; 1 — где-то ошибка или отказ; 2 — ошибка в параметрах или запись не прошла",
-      "проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
+      "  --at ISO-8601     отложенная публикация (без часового пояса — московское время);",
+      "                    MAX отложенных публикаций не поддерживает",
+      "  --settle sent|not-sent  закрыть результат UNKNOWN прошлого запуска (та же запись, те же",
+      "                    страницы), посмотрев на страницу: sent — запись есть (ничего не отправляется),",
+      "                    not-sent — записи нет (следующий запуск post её отправит)",
+      PlatformAccess.USAGE,
+      StoreOption.USAGE,
+      "Журнал публикаций в хранилище: та же команда, запущенная снова (даже одновременно или после сбоя),",
+      "не опубликует запись второй раз — страница получит записанный результат.",
+      "Результат — по одной строке JSON на страницу, сразу, как он известен. UNKNOWN — запись могла",
+      "дойти: она не будет отправлена снова, пока вы не посмотрите страницу и не закроете результат",
+      "(--settle). Коды выхода: 0 — всё опубликовано или запланировано (с --settle: всё закрыто);",
+      "1 — где-то ошибка или отказ, или журнал публикаций недоступен; 2 — ошибка в параметрах или запись",
+      "не прошла проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
       "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
-      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN.");
+      "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; для MAX — MAX_BOT_TOKEN (бот — администратор канала).");
+
+  static final Command COMMAND = new Command(
+      "опубликовать запись на нескольких страницах VK, OK и MAX", FLAGS, USAGE, PostCommand::run);
 
   /** The validated options of one post run. */
   static final class Options {
@@ -64,46 +82,36 @@ final class PostCommand {
     final List<Path> photos;
     final @Nullable HttpUrl link;
     final @Nullable Instant at;
-    final boolean sandbox;
-    HttpUrl vkApiUrl;
-    HttpUrl okApiUrl;
-    Credentials credentials;
+    final PlatformAccess access;
+    /** The publish journal's place. */
+    final StoreOption store;
+    /** With {@code --settle}: how to close the earlier run's unknown outcomes instead of posting. */
+    final @Nullable Settlement settle;
 
     Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
-        boolean sandbox, HttpUrl vkApiUrl, HttpUrl okApiUrl, Credentials credentials) {
+        PlatformAccess access) {
+      this(pages, text, photos, link, at, access, StoreOption.NONE, null);
+    }
+
+    Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
+        PlatformAccess access, StoreOption store, @Nullable Settlement settle) {
       this.pages = pages;
       this.text = text;
       this.photos = photos;
       this.link = link;
       this.at = at;
-      this.sandbox = sandbox;
-      this.vkApiUrl = vkApiUrl;
-      this.okApiUrl = okApiUrl;
-      this.credentials = credentials;
+      this.access = access;
+      this.store = store;
+      this.settle = settle;
     }
   }
 
   private PostCommand() {}
 
-  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    Options options;
-    try {
-      Arguments a = Arguments.parse(SPEC, args);
-      if (a.help()) {
-        out.println(USAGE);
-        return Gospubliki.EXIT_OK;
-      }
-      options = options(a, env);
-    } catch (UsageException e) {
-      err.println("gospubliki post: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    if (!options.sandbox) return post(options, out, err);
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
-      options.vkApiUrl = HttpUrl.get(sandbox.vkApiUrl());
-      options.okApiUrl = HttpUrl.get(sandbox.okApiUrl());
-      options.credentials = Credentials.of(sandbox);
-      return post(options, out, err);
+  static int run(Arguments a, Terminal terminal) throws UsageException {
+    Options options = options(a, terminal.env);
+    try (StoreOption store = options.store) {
+      return options.access.use(null, (access, sample) -> post(options, access, terminal));
     }
   }
 
@@ -125,16 +133,15 @@ final class PostCommand {
     for (String photo : a.values("--photo")) photos.add(Values.readableFile("--photo", photo));
     HttpUrl link = a.has("--link") ? Values.url("--link", a.require("--link")) : null;
     Instant at = a.has("--at") ? Values.instant("--at", a.require("--at")) : null;
-    boolean sandbox = a.has("--sandbox");
-    if (sandbox && (a.has("--vk-api-url") || a.has("--ok-api-url"))) {
-      throw new UsageException("--sandbox сам задаёт адреса API: уберите --vk-api-url/--ok-api-url");
+    PlatformAccess access = PlatformAccess.of(a, env);
+    String settleValue = a.value("--settle");
+    Settlement settle = null;
+    if (settleValue != null) {
+      settle = Values.oneOf("--settle", settleValue, "sent", "not-sent").equals("sent")
+          ? Settlement.SENT : Settlement.NOT_SENT;
     }
-    String vk = a.value("--vk-api-url");
-    String ok = a.value("--ok-api-url");
-    return new Options(pages, text, photos, link, at, sandbox,
-        Values.url("--vk-api-url", vk == null ? Gospubliki.DEFAULT_VK_API_URL : vk),
-        Values.url("--ok-api-url", ok == null ? Gospubliki.DEFAULT_OK_API_URL : ok),
-        Credentials.fromEnvironment(env));
+    return new Options(pages, text, photos, link, at, access, StoreOption.parse(a.value("--store"), env, access.sandbox),
+        settle);
   }
 
   private static String readUtf8(Path file) throws UsageException {
@@ -152,80 +159,163 @@ final class PostCommand {
   }
 
   /**
-   * Validates the draft for every target, then publishes it; prints one JSON object per target.
-   * Exit 0 all published/scheduled, 1 some failed or rejected, 2 invalid draft (nothing sent),
-   * 4 some outcome unknown (checked by hand, never re-sent).
+   * Validates the draft for every target, then publishes it through the store's journal; prints
+   * each target's JSON line as soon as its outcome is known and recorded, so a run cut short still
+   * says which targets were done. Exit 0 all published/scheduled, 1 some failed or rejected (or no
+   * journal), 2 invalid draft (nothing sent), 4 some outcome unknown (never re-sent until settled).
    */
-  static int post(Options options, PrintStream out, PrintStream err) {
-    PostDraft draft;
-    try {
-      draft = draft(options);
-    } catch (UsageException e) {
-      err.println("gospubliki post: " + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    List<Platform> platforms =
-        Platforms.create(options.vkApiUrl, options.okApiUrl, options.credentials, Clock.systemUTC(), options.sandbox);
+  static int post(Options options, PlatformAccess access, Terminal terminal) throws UsageException {
+    PrintStream out = terminal.out;
+    List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
-      err.println("gospubliki post: нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
-          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN");
+      terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
+          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
-    CrossPoster.Builder poster = CrossPoster.builder();
+    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
+    PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
+    Store store;
+    try {
+      store = options.store.open();
+    } catch (StoreException e) {
+      terminal.err.println(COMMAND.prefix() + "журнал публикаций «" + options.store.description + "» недоступен, "
+          + "ничего не отправлено: без него нельзя обещать, что запись не уйдёт дважды (" + StoreOption.reason(e)
+          + "); опубликовать без журнала: --store none");
+      return Gospubliki.EXIT_FAILED;
+    }
+    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal());
     platforms.forEach(poster::addPlatform);
-    CrossPostResult result = poster.build().post(draft, options.pages);
+    Settlement settlement = options.settle;
+    if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, terminal);
+    CrossPostResult result = poster.build().post(draft, options.pages, target -> {
+      out.println(json(target));
+      out.flush();
+    });
 
     boolean blocked = false;
     for (DraftProblem problem : result.problems()) {
-      err.println("gospubliki post: " + (problem.blocking() ? "" : "замечание: ") + problem);
+      terminal.err.println(COMMAND.prefix() + (problem.blocking() ? "" : "замечание: ") + problem);
       blocked |= problem.blocking();
     }
     boolean failed = false;
     boolean unknown = false;
     for (PublishResult target : result.results()) {
-      out.println(json(target));
       failed |= target.status() == PublishStatus.FAILED || target.status() == PublishStatus.REJECTED;
       unknown |= target.status() == PublishStatus.UNKNOWN;
     }
-    out.flush();
     if (unknown) return Gospubliki.EXIT_UNKNOWN;
     if (blocked) return Gospubliki.EXIT_USAGE;
     return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
   }
 
+  /** The largest photo every target's platform takes; a larger one will fail validation. */
+  static long smallestPhotoLimit(List<Platform> platforms, List<PageRef> pages) {
+    Set<PlatformId> targeted = new LinkedHashSet<>();
+    for (PageRef page : pages) targeted.add(page.platform());
+    long limit = Long.MAX_VALUE;
+    for (Platform platform : platforms) {
+      if (targeted.contains(platform.id())) limit = Math.min(limit, platform.capabilities().maxPhotoBytes());
+    }
+    return limit;
+  }
+
   /**
-   * The draft. Its idempotency key is derived from the content, so running the same command again
-   * within VK's one-hour {@code guid} window does not post twice on VK. Nothing else carries over
-   * between runs (OK has no such key): a target reported {@code UNKNOWN} must be checked on the page
-   * before the command is run again for it.
+   * The draft. Its idempotency key is the SDK's default, derived from the content (text, photos'
+   * bytes, link, time): the same command run again, from another process or after a crash, is the
+   * same publication, and the store's journal answers its recorded result instead of posting again.
+   *
+   * <p>A photo larger than {@code readablePhotoBytes}, the smallest limit of the targets, is never
+   * read: every target refuses the draft before anything is sent, so its key is never recorded
+   * (and a {@code --settle} with it finds nothing to close). That draft's key is made from the
+   * photos' sizes instead ({@code cli-}, never equal to a content key); the content key itself
+   * reads the photos as a stream, so memory stays small whatever their sizes.
    */
-  static PostDraft draft(Options options) throws UsageException {
+  static PostDraft draft(Options options, long readablePhotoBytes) throws UsageException {
     PostDraft.Builder draft = PostDraft.builder().text(options.text);
-    MessageDigest digest = sha256();
-    field(digest, "text", options.text.getBytes(StandardCharsets.UTF_8));
+    List<DraftPhoto> photos = new ArrayList<>();
     for (Path photo : options.photos) {
       try {
-        DraftPhoto described = DraftPhoto.fromPath(photo);
-        draft.addPhotos(described);
-        field(digest, "photo", described.readAll()); // the content, not the name: a replaced photo is a new post
+        photos.add(DraftPhoto.fromPath(photo));
       } catch (IOException e) {
         throw new UsageException("--photo: не удалось прочитать «" + photo + "»");
       }
     }
+    draft.addAllPhotos(photos);
     HttpUrl link = options.link;
-    if (link != null) {
-      draft.link(link.toString());
-      field(digest, "link", link.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    if (link != null) draft.link(link.toString());
     Instant at = options.at;
-    if (at != null) {
-      draft.scheduledAt(at);
-      field(digest, "at", at.toString().getBytes(StandardCharsets.UTF_8));
+    if (at != null) draft.scheduledAt(at);
+    if (photos.stream().anyMatch(photo -> photo.size() > readablePhotoBytes)) {
+      draft.idempotencyKey(unsendableKey(options, photos));
     }
+    try {
+      return draft.build();
+    } catch (UncheckedIOException e) {
+      // A photo that changed or vanished since it was described, read for the key.
+      throw new UsageException("--photo: не удалось прочитать фотографию: файл изменился или пропал");
+    }
+  }
+
+  /**
+   * The key of a draft the targets refuse for a photo past their limit: the text, link, time and
+   * each photo's size in tagged, length-prefixed fields, no photo read. The key is never recorded.
+   */
+  private static String unsendableKey(Options options, List<DraftPhoto> photos) {
+    MessageDigest digest = sha256();
+    field(digest, "text", options.text.getBytes(StandardCharsets.UTF_8));
+    for (DraftPhoto photo : photos) tag(digest, "photo size", photo.size());
+    HttpUrl link = options.link;
+    if (link != null) field(digest, "link", link.toString().getBytes(StandardCharsets.UTF_8));
+    Instant at = options.at;
+    if (at != null) field(digest, "at", at.toString().getBytes(StandardCharsets.UTF_8));
     byte[] hash = digest.digest();
     StringBuilder key = new StringBuilder("cli-");
     for (int i = 0; i < 16; i++) key.append(String.format("%02x", hash[i]));
-    return draft.idempotencyKey(key.toString()).build();
+    return key.toString();
+  }
+
+  /**
+   * Closes the unknown outcomes of the draft on {@code pages}; one JSON line per page with its
+   * status now ({@code PUBLISHED}, {@code NOT_SENT}) or why there was nothing to close, printed as
+   * soon as it is recorded. Exit 0 when every page was closed, 1 otherwise.
+   */
+  static int settle(CrossPoster poster, PostDraft draft, List<PageRef> pages, Settlement settlement,
+      Terminal terminal) {
+    PrintStream out = terminal.out;
+    boolean failed = false;
+    for (PageRef page : new LinkedHashSet<>(pages)) {
+      try {
+        JournalEntry entry = poster.settle(draft.idempotencyKey(), page, settlement);
+        out.println(line(page, entry.status().name(), entry.postId(), entry.url(), null));
+      } catch (IllegalStateException e) {
+        failed = true;
+        JournalEntry entry = poster.journal().lookup(draft.idempotencyKey(), page);
+        out.println(line(page, entry == null ? null : entry.status().name(), entry == null ? null : entry.postId(),
+            entry == null ? null : entry.url(), e.getMessage()));
+        terminal.err.println(COMMAND.prefix() + e.getMessage());
+      }
+      out.flush();
+    }
+    return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+  }
+
+  private static String line(PageRef page, @Nullable String status, @Nullable String postId, @Nullable String url,
+      @Nullable String error) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.setSerializeNulls(true);
+      json.beginObject();
+      json.name("page").value(page.url());
+      json.name("platform").value(page.platform().name());
+      json.name("status").value(status);
+      json.name("postId").value(postId);
+      json.name("url").value(url);
+      json.name("error").value(error);
+      json.endObject();
+    } catch (IOException e) {
+      throw new AssertionError(e); // A Buffer does not fail.
+    }
+    return buffer.readUtf8();
   }
 
   /** One target's line: {@code {"page":...,"platform":...,"status":...,"postId":...,"url":...,"error":...}}. */
@@ -241,7 +331,7 @@ final class PostCommand {
       String url = null;
       String error = null;
       if (result instanceof PublishResult.Published published) {
-        postId = published.postId();
+        postId = published.postId().isEmpty() ? null : published.postId(); // settled by a person: no id known
         url = published.url();
       } else if (result instanceof PublishResult.Scheduled scheduled) {
         postId = scheduled.postId();
@@ -265,9 +355,14 @@ final class PostCommand {
 
   /** Adds one tagged, length-prefixed field, so that no two different drafts hash alike. */
   private static void field(MessageDigest digest, String tag, byte[] value) {
-    digest.update(tag.getBytes(StandardCharsets.UTF_8));
-    digest.update(java.nio.ByteBuffer.allocate(8).putLong(value.length).array());
+    tag(digest, tag, value.length);
     digest.update(value);
+  }
+
+  /** The tag and length that precede a field's content. */
+  private static void tag(MessageDigest digest, String tag, long length) {
+    digest.update(tag.getBytes(StandardCharsets.UTF_8));
+    digest.update(ByteBuffer.allocate(8).putLong(length).array());
   }
 
   private static MessageDigest sha256() {

@@ -80,31 +80,22 @@ final class Values {
     throw new UsageException(flag + ": ожидается номер порта 0–65535, получено «" + value + "»");
   }
 
-  /** An existing regular file that can be read. */
-  static Path readableFile(String flag, String value) throws UsageException {
-    Path path;
+  /** A file name the system accepts. */
+  static Path path(String flag, String value) throws UsageException {
     try {
-      path = Path.of(value);
+      return Path.of(value);
     } catch (InvalidPathException e) {
       throw new UsageException(flag + ": недопустимое имя файла «" + value + "»");
     }
+  }
+
+  /** An existing regular file that can be read. */
+  static Path readableFile(String flag, String value) throws UsageException {
+    Path path = path(flag, value);
     if (!Files.exists(path)) throw new UsageException(flag + ": файл «" + value + "» не найден");
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new UsageException(flag + ": файл «" + value + "» недоступен для чтения");
     }
     return path;
-  }
-
-  static Path outputFile(String flag, String value) throws UsageException {
-    try {
-      Path path = Path.of(value);
-      Path parent = path.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new UsageException(flag + ": папка «" + parent + "» не существует");
-      }
-      return path;
-    } catch (InvalidPathException e) {
-      throw new UsageException(flag + ": недопустимое имя файла «" + value + "»");
-    }
   }
 }

@@ -10,12 +10,13 @@ import java.util.List;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.examples.sandbox.internal.MaxBotApi;
 import ru.gospubliki.examples.sandbox.internal.OkApi;
 import ru.gospubliki.examples.sandbox.internal.SandboxDispatcher;
 import ru.gospubliki.examples.sandbox.internal.VkApi;
 
 /**
- * Fake VK and OK APIs served in-process on 127.0.0.1, so the SDK can be tried, demonstrated and
+ * Fake VK, OK and MAX APIs served in-process on 127.0.0.1, so the SDK can be tried, demonstrated and
  * tested with no credentials and no network. They behave like the real APIs for every method the
  * adapters use (errors, signatures, paging, scheduled posts, photo uploads), and posts made through
  * the sandbox are recorded, so a later audit sees them.
@@ -57,6 +58,14 @@ import ru.gospubliki.examples.sandbox.internal.VkApi;
  *       {@code has_more}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} Moscow
  *       time or {@code publishAtMs}), {@code photosV2.getUploadUrl}, upload (multipart
  *       {@code pic1..N}).
+ *   <li>MAX ({@code /max/}, the Bot API of one bot, key in the {@code Authorization} header):
+ *       {@code GET /me}, {@code GET /updates} ({@code bot_added} for each channel the bot
+ *       administers, pending from the start), {@code GET /chats/{chatId}} (403 {@code chat.denied}
+ *       where the bot is not an administrator), {@code GET /messages} (newest first, {@code
+ *       count} ≤ 100, {@code from}/{@code to} in milliseconds), {@code POST}/{@code PUT}/{@code
+ *       DELETE /messages}, {@code POST /uploads?type=image} and the upload URL (multipart {@code
+ *       data}). With limits enforced: {@link Builder#maxRps} calls a second, two messages a second
+ *       per channel (429).
  * </ul>
  */
 public final class Sandbox implements AutoCloseable {
@@ -69,20 +78,24 @@ public final class Sandbox implements AutoCloseable {
   public static final String OK_APPLICATION_KEY = "SANDBOXAPPKEY";
   public static final String OK_APPLICATION_SECRET_KEY = "sandbox-ok-application-secret-key";
   public static final String OK_ACCESS_TOKEN = "sandbox-ok-access-token";
+  /** The MAX bot key: the sandbox bot administers every sample channel but one. */
+  public static final String MAX_BOT_TOKEN = "sandbox-max-bot-token";
 
   private final MockWebServer server;
   private final int vkTokensPerKind;
   private final VkApi vk;
   private final OkApi ok;
+  private final MaxBotApi max;
   private final SandboxDispatcher dispatcher;
   private final SandboxData data;
 
-  private Sandbox(MockWebServer server, VkApi vk, OkApi ok, SandboxDispatcher dispatcher, SandboxData data,
-      int vkTokensPerKind) {
+  private Sandbox(MockWebServer server, VkApi vk, OkApi ok, MaxBotApi max, SandboxDispatcher dispatcher,
+      SandboxData data, int vkTokensPerKind) {
     this.server = server;
     this.vkTokensPerKind = vkTokensPerKind;
     this.vk = vk;
     this.ok = ok;
+    this.max = max;
     this.dispatcher = dispatcher;
     this.data = data;
   }
@@ -109,6 +122,11 @@ public final class Sandbox implements AutoCloseable {
   /** The OK endpoint, e.g. {@code http://127.0.0.1:8080/ok/fb.do}. */
   public String okApiUrl() {
     return base(server) + "ok/fb.do";
+  }
+
+  /** The MAX Bot API base URL, e.g. {@code http://127.0.0.1:8080/max/}. */
+  public String maxApiUrl() {
+    return base(server) + "max/";
   }
 
   public int port() {
@@ -156,6 +174,10 @@ public final class Sandbox implements AutoCloseable {
     return OK_ACCESS_TOKEN;
   }
 
+  public String maxBotToken() {
+    return MAX_BOT_TOKEN;
+  }
+
   /** The data being served; its {@link SandboxData#registryCsv()} lists the institutions. */
   public SandboxData data() {
     return data;
@@ -171,6 +193,11 @@ public final class Sandbox implements AutoCloseable {
     return ok.topicsOn(Long.toString(groupId));
   }
 
+  /** How many messages the MAX channel {@code chatId} has now, including ones posted to the sandbox. */
+  public int maxMessageCount(long chatId) {
+    return max.messagesOn(chatId);
+  }
+
   /**
    * How many HTTP requests the fake VK has received since the start: API calls (an {@code execute}
    * counts once, as VK counts it against the limit), refused ones included, and photo uploads.
@@ -182,6 +209,16 @@ public final class Sandbox implements AutoCloseable {
   /** How many HTTP requests the fake OK has received: API calls, refused ones included, and uploads. */
   public int okRequests() {
     return dispatcher.okRequests();
+  }
+
+  /** How many HTTP requests the fake MAX has received: API calls, refused ones included, and uploads. */
+  public int maxRequests() {
+    return dispatcher.maxRequests();
+  }
+
+  /** MAX calls refused with 429 (over the calls per second, or over two messages a second to a channel). */
+  public int maxRateLimited() {
+    return max.rateLimited();
   }
 
   /** VK calls refused with error 6 (too many requests per second); 0 unless limits are enforced. */
@@ -211,7 +248,7 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Sandbox{vk=" + vkApiUrl() + ", ok=" + okApiUrl() + "}";
+    return "Sandbox{vk=" + vkApiUrl() + ", ok=" + okApiUrl() + ", max=" + maxApiUrl() + "}";
   }
 
   /** Configures a sandbox: data, port, clock and rate limits. */
@@ -228,6 +265,7 @@ public final class Sandbox implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private int vkTokensPerKind = 1;
     private int okRps = 3;
+    private int maxRps = 30;
 
     private Builder() {}
 
@@ -251,8 +289,9 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Enforces per-token limits: VK's (user token {@link #vkUserRps}, service token {@link
-     * #vkServiceRps}) with error 6, as the real API does, and OK's ({@link #okRps}) with error 8
-     * (flood blocked). A limit counts requests in any sliding 1 s window. Off by default.
+     * #vkServiceRps}) with error 6, as the real API does, OK's ({@link #okRps}) with error 8
+     * (flood blocked), and MAX's ({@link #maxRps}, two messages a second per channel) with 429. A
+     * limit counts requests in any sliding 1 s window. Off by default.
      */
     public Builder enforceRateLimits(boolean enforce) {
       this.enforceRateLimits = enforce;
@@ -327,15 +366,26 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The MAX bot key's limit in calls per second; default 30, the rate MAX's documentation asks
+     * for. Messages to one channel are limited to two a second besides.
+     */
+    public Builder maxRps(int rps) {
+      if (rps < 1) throw new IllegalArgumentException("maxRps must be positive: " + rps);
+      this.maxRps = rps;
+      return this;
+    }
+
     /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
       VkApi vk = new VkApi(data.dataSet, clock, new VkApi.Settings(pool(VK_SERVICE_TOKEN, vkTokensPerKind),
-          pool(VK_USER_TOKEN, vkTokensPerKind), pool(VK_COMMUNITY_TOKEN, vkTokensPerKind), enforceRateLimits, vkServiceRps, vkUserRps, vkCommunityRps, vkDailyWallGets,
-          vkMaxExecuteBytes));
+          pool(VK_USER_TOKEN, vkTokensPerKind), pool(VK_COMMUNITY_TOKEN, vkTokensPerKind), enforceRateLimits,
+          vkServiceRps, vkUserRps, vkCommunityRps, vkDailyWallGets, vkMaxExecuteBytes));
       OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
           enforceRateLimits, okRps);
-      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, latency);
+      MaxBotApi max = new MaxBotApi(data.dataSet, clock, MAX_BOT_TOKEN, enforceRateLimits, maxRps, 2);
+      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max, latency);
       MockWebServer server = new MockWebServer();
       server.setDispatcher(dispatcher);
       try {
@@ -346,7 +396,8 @@ public final class Sandbox implements AutoCloseable {
       HttpUrl base = HttpUrl.get(base(server));
       vk.baseUrl(base);
       ok.baseUrl(base);
-      return new Sandbox(server, vk, ok, dispatcher, data, vkTokensPerKind);
+      max.baseUrl(base);
+      return new Sandbox(server, vk, ok, max, dispatcher, data, vkTokensPerKind);
     }
   }
 }

@@ -8,7 +8,7 @@ import ru.gospubliki.examples.sandbox.internal.DataSet;
 import ru.gospubliki.examples.sandbox.internal.SyntheticData;
 
 /**
- * What the sandbox serves: VK communities, OK groups with their posts, and the matching registry of
+ * What the sandbox serves: VK communities, OK groups and MAX channels with their posts, and the matching registry of
  * institutions. Post dates are relative to the moment the sandbox starts, so the data never goes
  * stale.
  *
@@ -33,7 +33,7 @@ public final class SandboxData {
   }
 
   /**
-   * Parses data in the sandbox format ({@code {"vk":[{"group":{...},"posts":[...]}],"ok":[...]}});
+   * Parses data in the sandbox format ({@code {"vk":[{"group":{...},"posts":[...]}],"ok":[...],"max":[...]}});
    * {@code registryCsv} is the registry that goes with it (may be empty).
    */
   public static SandboxData fromJson(String json, String registryCsv) {
@@ -64,9 +64,13 @@ public final class SandboxData {
     return dataSet.okGroups();
   }
 
+  public int maxChannels() {
+    return dataSet.maxChannels();
+  }
+
   @Override
   public String toString() {
-    return "SandboxData{vk=" + vkCommunities() + ", ok=" + okGroups() + "}";
+    return "SandboxData{vk=" + vkCommunities() + ", ok=" + okGroups() + ", max=" + maxChannels() + "}";
   }
 
   private static String resource(String name) {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class ArgumentsTest {
-  private static final Arguments.Spec SPEC =
-      new Arguments.Spec("audit", Set.of("--format", "--out"), Set.of("--page"), Set.of("--sandbox"));
+  private static final Arguments.Spec SPEC = new Arguments.Spec("audit")
+      .valued("--format", "--out").repeatable("--page").switches("--sandbox").text("--text");
 
   @Test
   void parsesValuesRepeatablesSwitchesAndInlineForm() throws UsageException {
@@ -52,5 +51,19 @@ final class ArgumentsTest {
   void positionalArgumentsAreErrors() {
     assertThatThrownBy(() -> Arguments.parse(SPEC, List.of("registry.csv")))
         .hasMessageStartingWith("лишний аргумент «registry.csv» для команды audit");
+  }
+
+  @Test
+  void aFreeTextValueMayStartWithDashes() throws UsageException {
+    Arguments a = Arguments.parse(SPEC, List.of("--text", "--- Внимание! ---", "--out", "r.json"));
+    assertThat(a.value("--text")).isEqualTo("--- Внимание! ---");
+    assertThat(a.value("--out")).isEqualTo("r.json");
+    assertThat(Arguments.parse(SPEC, List.of("--text", "--help")).value("--text")).isEqualTo("--help");
+    assertThat(Arguments.parse(SPEC, List.of("--text", "--help")).help()).isFalse();
+    assertThatThrownBy(() -> Arguments.parse(SPEC, List.of("--text")))
+        .hasMessage("параметру --text нужно значение");
+    // Other flags still take a following flag as a forgotten value.
+    assertThatThrownBy(() -> Arguments.parse(SPEC, List.of("--out", "--text", "x")))
+        .hasMessage("параметру --out нужно значение");
   }
 }

@@ -25,20 +25,28 @@ import ru.gospubliki.rules.RuleDefinition;
 final class AuditEndToEndTest {
   static final String AS_OF = "2026-11-22T10:00:00Z";
   static final String OK_UNREPORTED = "PROFILE_COVER:UNKNOWN PROFILE_WORK_HOURS:UNKNOWN COMMENTS_OPEN:UNKNOWN";
+  /** What a MAX channel never shows: no contact fields (contacts are in the description), no cover, no wall settings. */
+  static final String MAX_UNREPORTED = "PROFILE_POSTAL_ADDRESS:UNKNOWN PROFILE_POSTAL_ADDRESS_FORMAT:UNKNOWN "
+      + "PROFILE_EMAIL:UNKNOWN PROFILE_PHONE:UNKNOWN PROFILE_WEBSITE:UNKNOWN PROFILE_COVER:UNKNOWN "
+      + "PROFILE_WORK_HOURS:UNKNOWN COMMENTS_OPEN:UNKNOWN";
   static final String POSTS_UNREADABLE = "POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:UNKNOWN POSTS_LAST_AGE:UNKNOWN "
       + "POSTS_FROM_COMMUNITY:UNKNOWN POSTS_HASHTAGS:UNKNOWN POSTS_MEDIA:UNKNOWN POSTS_NOT_ADS:UNKNOWN "
       + "POSTS_ENGAGEMENT:UNKNOWN";
 
   /**
    * sample-README.md as data: page URL | status | mark | postsLast28Days (- when not read) | every
-   * finding that is not PASS. "OK" stands for {@link #OK_UNREPORTED}, "POSTS?" for {@link #POSTS_UNREADABLE}.
+   * finding that is not PASS. "OK" stands for {@link #OK_UNREPORTED}, "MAX" for {@link #MAX_UNREPORTED},
+   * "POSTS?" for {@link #POSTS_UNREADABLE}. MAX channels have no mark: GOV_MARK does not apply to them.
    */
   static final String EXPECTED_PAGES = """
       https://vk.com/zarechny_adm | COMPLIANT | CONFIRMED | 18 |
       https://ok.ru/group/53350000000101 | COMPLIANT | CONFIRMED | 14 | OK
+      https://max.ru/zarechny_adm | COMPLIANT | UNKNOWN | 14 | MAX
       https://vk.com/zarechny_uo | COMPLIANT | CONFIRMED | 14 |
+      https://max.ru/join/Zr8kQ2mBvX | NON_COMPLIANT | UNKNOWN | - | PAGE_OPEN:FAIL PROFILE_NAME_MATCHES:FAIL MAX POSTS?
       https://vk.com/school1_zarechny | COMPLIANT | CONFIRMED | 15 |
       https://ok.ru/group/53350000000102 | COMPLIANT | CONFIRMED | 13 | OK
+      max:-70000000000102 | COMPLIANT | UNKNOWN | 13 | MAX
       https://vk.com/school2_zarechny | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_EMAIL:FAIL
       https://vk.com/school3_zarechny | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_PHONE:FAIL
       https://vk.com/school4_beregovoy | NON_COMPLIANT | CONFIRMED | 14 | PROFILE_POSTAL_ADDRESS:FAIL PROFILE_WORK_HOURS:FAIL
@@ -49,12 +57,14 @@ final class AuditEndToEndTest {
       https://vk.com/school9_otradnoe | COMPLIANT | CONFIRMED | 0 | POSTS_MIN_COUNT:FAIL POSTS_CADENCE:FAIL POSTS_LAST_AGE:FAIL
       https://vk.com/ds1_solnyshko | NON_COMPLIANT | CONFIRMED | - | PAGE_OPEN:FAIL POSTS?
       https://vk.com/ds2_romashka | UNREACHABLE | UNKNOWN | - |
+      https://max.ru/ds3_berezka | COMPLIANT | UNKNOWN | 2 | MAX POSTS_CADENCE:FAIL POSTS_HASHTAGS:FAIL POSTS_MEDIA:FAIL
       https://vk.com/zarechny_library | COMPLIANT | CONFIRMED | 16 |
       https://ok.ru/group/53350000000103 | COMPLIANT | CONFIRMED | 12 | OK
       https://vk.com/zarechny_sport | COMPLIANT | CONFIRMED | 5 | PROFILE_AVATAR:FAIL PROFILE_COVER:FAIL POSTS_CADENCE:FAIL POSTS_HASHTAGS:FAIL
       https://ok.ru/group/53350000000104 | COMPLIANT | CONFIRMED | 12 | OK
       https://vk.com/zarechny_rdk | COMPLIANT | CONFIRMED | 13 |
       https://ok.ru/group/53350000000105 | COMPLIANT | CONFIRMED | 12 | OK POSTS_FROM_COMMUNITY:FAIL
+      https://max.ru/zarechny_rdk | UNREACHABLE | UNKNOWN | - |
       https://vk.com/zarechny_museum | COMPLIANT | CONFIRMED | 12 |
       https://ok.ru/group/53350000000106 | NON_COMPLIANT | CONFIRMED | - | PAGE_OPEN:FAIL OK POSTS?
       https://vk.com/school10_otradnoe | COMPLIANT | CONFIRMED | 14 | PROFILE_NAME_MATCHES:FAIL
@@ -111,7 +121,8 @@ final class AuditEndToEndTest {
   }
 
   static Set<String> expand(String findings) {
-    String text = findings.replace("POSTS?", POSTS_UNREADABLE).replace("OK", OK_UNREPORTED).trim();
+    String text = findings.replace("POSTS?", POSTS_UNREADABLE).replace("OK", OK_UNREPORTED)
+        .replace("MAX", MAX_UNREPORTED).trim();
     return text.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(text.split("\\s+")));
   }
 
@@ -123,14 +134,14 @@ final class AuditEndToEndTest {
     Map<String, Object> summary = map(report.get("summary"));
     assertThat(summary).containsOnlyKeys("organizations", "pages", "compliant", "nonCompliant", "unreachable",
         "byDistrict");
-    // 40 registry rows, 2 rejected; 43 pages: 34 VK communities + 8 OK groups + 1 missing community
-    // - the rejected row's community.
-    assertThat(summary).containsEntry("organizations", 38.0).containsEntry("pages", 43.0)
-        .containsEntry("compliant", 31.0).containsEntry("nonCompliant", 10.0).containsEntry("unreachable", 2.0);
+    // 40 registry rows, 2 rejected; 48 pages: 34 VK communities + 8 OK groups + 1 missing community
+    // - the rejected row's community + 5 MAX channels.
+    assertThat(summary).containsEntry("organizations", 38.0).containsEntry("pages", 48.0)
+        .containsEntry("compliant", 34.0).containsEntry("nonCompliant", 11.0).containsEntry("unreachable", 3.0);
     List<Object> byDistrict = list(summary.get("byDistrict"));
     assertThat(byDistrict).hasSize(2);
     assertThat(map(byDistrict.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Заречный район",
-        "organizations", 33.0, "withPage", 32.0, "withVk", 31.0, "withOk", 6.0, "withMark", 28.0, "compliant", 21.0));
+        "organizations", 33.0, "withPage", 33.0, "withVk", 31.0, "withOk", 6.0, "withMark", 28.0, "compliant", 20.0));
     assertThat(map(byDistrict.get(1))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Озёрский район",
         "organizations", 5.0, "withPage", 4.0, "withVk", 4.0, "withOk", 2.0, "withMark", 3.0, "compliant", 3.0));
   }
@@ -197,9 +208,11 @@ final class AuditEndToEndTest {
         Map<String, Object> page = map(p);
         assertThat(page).containsOnlyKeys("platform", "id", "url", "status", "reason", "mark", "score",
             "postsLast28Days", "findings");
-        assertThat((String) page.get("platform")).isIn("vk", "ok");
-        assertThat((String) page.get("url")).startsWith(page.get("platform").equals("vk")
-            ? "https://vk.com/" : "https://ok.ru/group/").endsWith((String) page.get("id"));
+        assertThat((String) page.get("platform")).isIn("vk", "ok", "max");
+        assertThat((String) page.get("url")).startsWith(page.get("platform").equals("vk") ? "https://vk.com/"
+            : page.get("platform").equals("ok") ? "https://ok.ru/group/"
+            : ((String) page.get("url")).startsWith("max:") ? "max:" : "https://max.ru/")
+            .endsWith((String) page.get("id"));
         assertThat((String) page.get("mark")).isIn("CONFIRMED", "ABSENT", "UNKNOWN");
         if (page.get("status").equals("UNREACHABLE")) {
           assertThat((String) page.get("reason")).isNotBlank();
@@ -283,6 +296,9 @@ final class AuditEndToEndTest {
     assertThat(pages.get("https://vk.com/ds1_ozerny_missing")).containsEntry("reason", "not_found");
     assertThat(pages.get("https://vk.com/zarechny_adm")).containsEntry("score", 100.0).containsEntry("id", "zarechny_adm");
     assertThat(pages.get("https://vk.com/club218400129")).containsEntry("id", "218400129");
+    // MAX: a channel the bot does not administer; a channel with no mark to check.
+    assertThat(pages.get("https://max.ru/zarechny_rdk")).containsEntry("reason", "bot_not_admin");
+    assertThat(outcomes(pages.get("https://max.ru/zarechny_adm").get("findings"))).noneMatch(f -> f.startsWith("GOV_MARK"));
   }
 
   @Test
@@ -296,9 +312,13 @@ final class AuditEndToEndTest {
     // Not audited, and reported on stderr with the line number too.
     assertThat(list(report.get("organizations"))).extracting(o -> map(o).get("name"))
         .doesNotContain("МБДОУ детский сад № 4 «Колокольчик»", "МБДОУ детский сад № 5 «Теремок»");
-    assertThat(audit.err.lines()).hasSize(2)
+    assertThat(audit.err.lines().filter(l -> l.contains(" пропущена: "))).hasSize(2)
         .anySatisfy(l -> assertThat(l).startsWith("gospubliki audit: строка 16 пропущена: ").contains("ИНН"))
         .anySatisfy(l -> assertThat(l).startsWith("gospubliki audit: строка 17 пропущена: "));
+    // The MAX channels the sandbox bot was added to, learnt before the audit, with the reference to use.
+    assertThat(audit.err.lines().filter(l -> l.startsWith("gospubliki audit: MAX: бот добавлен в канал"))).hasSize(4)
+        .anySatisfy(l -> assertThat(l).contains("(https://max.ru/zarechny_adm)", "max:-70000000000101"));
+    assertThat(audit.err.lines()).hasSize(6);
   }
 
   @Test
@@ -313,11 +333,16 @@ final class AuditEndToEndTest {
     assertThat(table.exit).as(table.toString()).isEqualTo(0);
     assertThat(table.out).contains("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
     assertThat(table.out.lines().filter(l -> l.startsWith("Заречный район ")))
-        .singleElement().asString().matches("Заречный район\\s+33\\s+32\\s+31\\s+6\\s+28\\s+21");
+        .singleElement().asString().matches("Заречный район\\s+33\\s+33\\s+31\\s+6\\s+28\\s+20");
     assertThat(table.out.lines().filter(l -> l.startsWith("Озёрский район ")))
         .singleElement().asString().matches("Озёрский район\\s+5\\s+4\\s+4\\s+2\\s+3\\s+3");
-    assertThat(table.out).contains("Подключено 36 из 38. Страниц: 43; соответствуют требованиям: 31, "
-        + "не соответствуют: 10, недоступны: 2.");
+    assertThat(table.out).contains("Подключено 37 из 38. Страниц: 48; соответствуют требованиям: 34, "
+        + "не соответствуют: 11, недоступны: 3.");
+    // MAX: why the mark is not checked, and what to do where the bot is not an administrator.
+    assertThat(table.out).contains("Каналы MAX: отметку «Госорганизация» проверить нельзя")
+        .contains("https://max.ru/zarechny_rdk — недоступна: бот MAX не администратор канала: добавьте бота "
+            + "администратором канала")
+        .contains("https://max.ru/join/Zr8kQ2mBvX — не соответствует требованиям");
     // A non-compliant page is listed with what to fix.
     String school2 = table.out.substring(table.out.indexOf("МБОУ СОШ № 2 с. Заречное (Заречный район)"));
     assertThat(school2.lines().limit(3)).satisfiesExactly(

@@ -2,6 +2,9 @@ package ru.gospubliki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.gospubliki.examples.cli.Cli.list;
+import static ru.gospubliki.examples.cli.Cli.OK_PAGE;
+import static ru.gospubliki.examples.cli.Cli.VK_GROUP_ID;
+import static ru.gospubliki.examples.cli.Cli.VK_PAGE;
 import static ru.gospubliki.examples.cli.Cli.map;
 
 import java.io.IOException;
@@ -17,63 +20,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import ru.gospubliki.examples.sandbox.Sandbox;
 
 /**
  * Bad input end to end: each mistake is one Russian line on stderr (no stack trace), the
  * documented exit code, and nothing posted anywhere.
  */
 final class BadInputEndToEndTest {
-  static final String VK_PAGE = "https://vk.com/zarechny_adm";
-  static final long VK_GROUP_ID = 218400101L;
-  static final String OK_PAGE = "https://ok.ru/group/53350000000101";
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  static Sandbox sandbox;
-  static Map<String, String> env;
+  @RegisterExtension static final SandboxExtension SANDBOX = new SandboxExtension(Clock.fixed(NOW, ZoneOffset.UTC));
   static int vkPostsAtStart;
   @TempDir Path dir;
 
   @BeforeAll
-  static void startSandbox() {
-    sandbox = Sandbox.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    env = Cli.env(sandbox);
-    vkPostsAtStart = sandbox.vkPostCount(VK_GROUP_ID);
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
+  static void countPosts() {
+    vkPostsAtStart = SANDBOX.get().vkPostCount(VK_GROUP_ID);
   }
 
   @BeforeEach
   @AfterEach
   void nothingWasPostedToVk() {
-    assertThat(sandbox.vkPostCount(VK_GROUP_ID)).isEqualTo(vkPostsAtStart);
+    assertThat(SANDBOX.get().vkPostCount(VK_GROUP_ID)).isEqualTo(vkPostsAtStart);
   }
 
   static Cli post(String... args) {
-    List<String> full = new ArrayList<>(List.of("post"));
-    full.addAll(List.of(args));
-    full.addAll(List.of("--vk-api-url", sandbox.vkApiUrl(), "--ok-api-url", sandbox.okApiUrl()));
-    return Cli.run(env, full.toArray(new String[0]));
-  }
-
-  /** One line on stderr, in Russian, naming the command, with no trace of Java. */
-  static String oneRussianLine(Cli cli, String command) {
-    List<String> lines = cli.err.lines().toList();
-    assertThat(lines).as(cli.toString()).hasSize(1);
-    String line = lines.get(0);
-    assertThat(line).startsWith("gospubliki " + command + ": ").matches(".*[А-Яа-яЁё]{4,}.*")
-        .doesNotContain("Exception").doesNotContain("at ru.").doesNotContain("java.")
-        .doesNotContainPattern("\\p{Cntrl}");
-    return line;
+    return Cli.against(SANDBOX.get(), "post", args);
   }
 
   /** The rejected targets' lines: every target is reported REJECTED, none was sent. */
@@ -87,33 +64,25 @@ final class BadInputEndToEndTest {
 
   @Test
   void unknownFlag() {
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--formt", "json");
-    assertThat(audit.exit).isEqualTo(2);
-    assertThat(oneRussianLine(audit, "audit")).contains("неизвестный параметр «--formt»");
-    assertThat(audit.out).isEmpty();
+    Cli audit = Cli.run("audit", "--sandbox", "--formt", "json");
+    assertThat(audit.usageError("audit")).contains("неизвестный параметр «--formt»");
     Cli post = post("--page", VK_PAGE, "--text", "Текст #школа", "--photos", "a.png");
-    assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("«--photos»");
-    assertThat(post.out).isEmpty();
+    assertThat(post.usageError("post")).contains("«--photos»");
   }
 
   @Test
   void missingRegistryFile() {
     Path missing = dir.resolve("реестр.csv");
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", missing.toString());
-    assertThat(audit.exit).isEqualTo(2);
-    assertThat(oneRussianLine(audit, "audit")).contains("--registry").contains(missing.toString()).contains("не найден");
-    assertThat(audit.out).isEmpty();
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", missing.toString());
+    assertThat(audit.usageError("audit")).contains("--registry").contains(missing.toString()).contains("не найден");
   }
 
   @Test
   void registryWithoutANameColumn() throws IOException {
     Path csv = Files.writeString(dir.resolve("r.csv"), "Район;ВКонтакте\nЗаречный район;vk:1\n");
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", csv.toString());
-    assertThat(audit.exit).isEqualTo(2);
-    assertThat(oneRussianLine(audit, "audit")).contains("строка 1").contains("«name» («Наименование»)")
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", csv.toString());
+    assertThat(audit.usageError("audit")).contains("строка 1").contains("«name» («Наименование»)")
         .contains("«Район», «ВКонтакте»");
-    assertThat(audit.out).isEmpty();
   }
 
   @Test
@@ -121,36 +90,29 @@ final class BadInputEndToEndTest {
     byte[] garbage = new byte[4096];
     new Random(8).nextBytes(garbage);
     Path file = Files.write(dir.resolve("photo.csv"), garbage);
-    Cli audit = Cli.run(env, "audit", "--sandbox", "--registry", file.toString());
-    assertThat(audit.exit).isEqualTo(2);
-    assertThat(oneRussianLine(audit, "audit")).contains("не похож на таблицу CSV");
-    assertThat(audit.out).isEmpty();
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", file.toString());
+    assertThat(audit.usageError("audit")).contains("не похож на таблицу CSV");
   }
 
   @Test
   void badPageReference() {
-    Cli audit = Cli.run(env, "audit", "--page", "https://facebook.com/school1", "--vk-api-url", sandbox.vkApiUrl());
-    assertThat(audit.exit).isEqualTo(2);
-    assertThat(oneRussianLine(audit, "audit")).contains("«https://facebook.com/school1»");
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", "https://facebook.com/school1");
+    assertThat(audit.usageError("audit")).contains("«https://facebook.com/school1»");
     Cli post = post("--page", VK_PAGE, "--page", "vk.com/", "--text", "Текст #школа");
-    assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("«vk.com/»");
-    assertThat(post.out).isEmpty();
+    assertThat(post.usageError("post")).contains("«vk.com/»");
   }
 
   @Test
   void emptyText() {
     Cli post = post("--page", VK_PAGE, "--text", "");
-    assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("--text");
-    assertThat(post.out).isEmpty();
+    assertThat(post.usageError("post")).contains("--text");
   }
 
   @Test
   void textTooLongForVk() {
     Cli post = post("--page", VK_PAGE, "--text", "#школа " + "а".repeat(16_385 - 7));
     assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("ВКонтакте").contains("16385").contains("16384");
+    assertThat(post.oneRussianLine("post")).contains("ВКонтакте").contains("16385").contains("16384");
     allRejected(post, 1);
   }
 
@@ -161,32 +123,48 @@ final class BadInputEndToEndTest {
     for (int i = 0; i < 11; i++) args.addAll(List.of("--photo", photo.toString()));
     Cli post = post(args.toArray(new String[0]));
     assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("11 фото").contains("не больше 10");
+    assertThat(post.oneRussianLine("post")).contains("11 фото").contains("не больше 10");
     allRejected(post, 1);
   }
 
   @Test
   void sixtyMegabytePhoto() throws IOException {
-    Path big = dir.resolve("большое.jpg");
-    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-      file.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
-      file.setLength(60L * 1024 * 1024); // Sparse: no 60 MB written to disk.
+    Cli post = post("--page", VK_PAGE, "--text", "Афиша #школа", "--photo", sparseJpeg("большое.jpg", 60L << 20).toString());
+    assertThat(post.exit).isEqualTo(2);
+    assertThat(post.oneRussianLine("post")).contains("«большое.jpg»").contains("60 МБ").contains("50 МБ");
+    allRejected(post, 1);
+  }
+
+  @Test
+  void threeGigabytePhotoIsRefusedByItsSizeWithoutReadingIt() throws IOException {
+    // Read whole (for the draft's key) before its size was checked, it ended in OutOfMemoryError.
+    Cli post = post("--page", VK_PAGE, "--page", OK_PAGE, "--text", "Афиша #школа",
+        "--photo", sparseJpeg("огромное.jpg", 3L << 30).toString());
+    assertThat(post.exit).as(post.toString()).isEqualTo(2);
+    assertThat(post.err.lines()).as(post.toString()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains("ВКонтакте").contains("«огромное.jpg»").contains("3072 МБ")
+            .contains("50 МБ"))
+        .anySatisfy(l -> assertThat(l).contains("Одноклассники").contains("«огромное.jpg»").contains("3072 МБ")
+            .contains("10 МБ"));
+    assertThat(RussianText.english(post.said())).isEmpty();
+    allRejected(post, 2);
+  }
+
+  /** A JPEG start and then nothing: sparse, so no disk is used whatever its size. */
+  Path sparseJpeg(String name, long size) throws IOException {
+    Path file = dir.resolve(name);
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+      raf.setLength(size);
     }
-    try {
-      Cli post = post("--page", VK_PAGE, "--text", "Афиша #школа", "--photo", big.toString());
-      assertThat(post.exit).isEqualTo(2);
-      assertThat(oneRussianLine(post, "post")).contains("«большое.jpg»").contains("60 МБ").contains("50 МБ");
-      allRejected(post, 1);
-    } finally {
-      Files.delete(big);
-    }
+    return file;
   }
 
   @Test
   void scheduleInThePast() {
     Cli post = post("--page", VK_PAGE, "--text", "Собрание #школа", "--at", "2020-01-01T10:00:00+03:00");
     assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("01.01.2020 10:00 МСК").contains("уже прошло");
+    assertThat(post.oneRussianLine("post")).contains("01.01.2020 10:00 МСК").contains("уже прошло");
     allRejected(post, 1);
   }
 
@@ -195,11 +173,10 @@ final class BadInputEndToEndTest {
     // VK takes 16,384 characters, OK only 4,000: VK alone would accept this text.
     Cli post = post("--page", VK_PAGE, "--page", OK_PAGE, "--text", "#школа " + "а".repeat(5_000));
     assertThat(post.exit).isEqualTo(2);
-    assertThat(oneRussianLine(post, "post")).contains("Одноклассники").contains("4000");
+    assertThat(post.oneRussianLine("post")).contains("Одноклассники").contains("4000");
     allRejected(post, 2);
     // Nothing on OK either: an audit as of the sandbox's "now" counts the sample topics only.
-    Cli audit = Cli.run(env, "audit", "--page", OK_PAGE, "--format", "json", "--as-of", NOW.toString(),
-        "--ok-api-url", sandbox.okApiUrl(), "--vk-api-url", sandbox.vkApiUrl());
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", OK_PAGE, "--format", "json", "--as-of", NOW.toString());
     assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
     Map<String, Object> page = map(list(map(list(audit.json().get("organizations")).get(0)).get("pages")).get(0));
     assertThat(page).containsEntry("postsLast28Days", 14.0);
@@ -209,8 +186,8 @@ final class BadInputEndToEndTest {
   void noErrorLeaksTheCredentials() {
     Cli post = post("--page", VK_PAGE, "--text", "Собрание #школа", "--at", "2020-01-01T10:00:00Z");
     String all = post.out + post.err;
-    assertThat(all).doesNotContain(sandbox.vkUserToken()).doesNotContain(sandbox.vkServiceToken())
-        .doesNotContain(sandbox.okApplicationSecretKey()).doesNotContain(sandbox.okAccessToken());
+    assertThat(all).doesNotContain(SANDBOX.get().vkUserToken()).doesNotContain(SANDBOX.get().vkServiceToken())
+        .doesNotContain(SANDBOX.get().okApplicationSecretKey()).doesNotContain(SANDBOX.get().okAccessToken());
     assertThat(post.err.getBytes(StandardCharsets.UTF_8)).isNotEmpty();
   }
 }

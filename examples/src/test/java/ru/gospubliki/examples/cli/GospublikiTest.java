@@ -13,13 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.model.PlatformId;
@@ -46,23 +39,57 @@ final class GospublikiTest {
   @Test
   void toolHelpAndNoArguments() {
     assertThat(run("--help")).isEqualTo(0);
-    assertThat(out()).contains("audit", "post", "sandbox");
+    assertThat(out()).contains("  audit     проверить официальные страницы",
+        "  post      опубликовать запись", "  sandbox   запустить встроенную песочницу");
     assertThat(run()).isEqualTo(2);
     assertThat(err()).contains("Использование: gospubliki <команда>");
+  }
+
+  /** A stdout whose first write fails with {@code failure}, as a broken tool would. */
+  private static PrintStream failingWith(Throwable failure) {
+    return new PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        if (failure instanceof RuntimeException runtime) throw runtime;
+        throw (Error) failure;
+      }
+    }, true, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anInternalErrorIsOneRussianLineWithoutTheMessageOrATrace() {
+    PrintStream broken = failingWith(new IllegalStateException("token=SECRET broke"));
+    assertThat(Gospubliki.run(new String[] {"audit", "--help"}, Map.of(), broken, err, new CountDownLatch(0)))
+        .isEqualTo(1);
+    assertThat(err()).matches("gospubliki: внутренняя ошибка \\(IllegalStateException в GospublikiTest\\.java:\\d+\\)\\. "
+        + "Сообщите разработчикам\\.\n").doesNotContain("SECRET");
+  }
+
+  @Test
+  void runningOutOfMemoryIsOneRussianLineToo() {
+    PrintStream exhausted = failingWith(new OutOfMemoryError("Java heap space"));
+    assertThat(Gospubliki.run(new String[] {"--help"}, Map.of(), exhausted, err, new CountDownLatch(0))).isEqualTo(1);
+    assertThat(err().lines()).singleElement().asString().startsWith("gospubliki: не хватило памяти (OutOfMemoryError")
+        .contains("-Xmx");
   }
 
   @Test
   void unknownCommandIsUsageError() {
     assertThat(run("audti")).isEqualTo(2);
     assertThat(err()).contains("неизвестная команда «audti»").doesNotContain("Exception");
+    assertThat(RussianText.english(err())).isEmpty();
   }
 
   @Test
-  void everyCommandHasHelp() {
-    for (String command : new String[] {"audit", "post", "sandbox"}) {
+  void everyCommandHasHelpAndNamesItselfInUsageErrors() {
+    for (Command command : Gospubliki.COMMANDS) {
       outBytes.reset();
-      assertThat(run(command, "--help")).isEqualTo(0);
-      assertThat(out()).startsWith("Использование: gospubliki " + command);
+      errBytes.reset();
+      assertThat(run(command.name, "--help")).isEqualTo(0);
+      assertThat(out()).startsWith("Использование: gospubliki " + command.name);
+      assertThat(run(command.name, "--no-such-flag")).isEqualTo(2);
+      assertThat(err()).isEqualTo("gospubliki " + command.name + ": неизвестный параметр «--no-such-flag» для команды "
+          + command.name + " (справка: gospubliki " + command.name + " --help)\n");
     }
   }
 
@@ -79,6 +106,7 @@ final class GospublikiTest {
     assertThat(run("audit", "--page", "vk:1", "--vk-api-url", "not a url")).isEqualTo(2);
     String[] lines = err().split("\n");
     assertThat(lines).hasSize(9).allMatch(l -> l.startsWith("gospubliki audit: "));
+    assertThat(RussianText.english(err())).isEmpty();
     assertThat(err()).contains("--format: допустимые значения table, json, csv, получено «xml»")
         .contains("--as-of: ожидается дата и время ISO-8601")
         .contains("«https://facebook.com/x»")
@@ -89,7 +117,7 @@ final class GospublikiTest {
   @Test
   void auditOptionsAreParsedWithDefaults() throws Exception {
     Path registry = Files.writeString(dir.resolve("r.csv"), "Наименование\nШкола\n");
-    AuditCommand.Options o = AuditCommand.options(Arguments.parse(AuditCommand.SPEC,
+    AuditCommand.Options o = AuditCommand.options(Arguments.parse(AuditCommand.FLAGS,
         java.util.List.of("--registry", registry.toString(), "--as-of", "2026-11-22T13:00:00+03:00",
             "--encoding", "windows-1251", "--format", "JSON")),
         Map.of("VK_SERVICE_TOKEN", "secret-token"));
@@ -98,12 +126,12 @@ final class GospublikiTest {
     assertThat(o.policy).isEqualTo("federal");
     assertThat(o.asOf).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
     assertThat(o.encoding.name()).isEqualTo("windows-1251");
-    assertThat(o.vkApiUrl.toString()).isEqualTo("https://api.vk.com/method/");
-    assertThat(o.okApiUrl.toString()).isEqualTo("https://api.ok.ru/fb.do");
-    assertThat(o.credentials.vkServiceToken).isEqualTo("secret-token");
-    assertThat(o.credentials.toString()).doesNotContain("secret-token");
+    assertThat(o.access.vkApiUrl.toString()).isEqualTo("https://api.vk.com/method/");
+    assertThat(o.access.okApiUrl.toString()).isEqualTo("https://api.ok.ru/fb.do");
+    assertThat(o.access.credentials.vkServiceToken).isEqualTo("secret-token");
+    assertThat(o.access.credentials.toString()).doesNotContain("secret-token");
 
-    AuditCommand.Options pages = AuditCommand.options(Arguments.parse(AuditCommand.SPEC,
+    AuditCommand.Options pages = AuditCommand.options(Arguments.parse(AuditCommand.FLAGS,
         java.util.List.of("--page", "https://vk.com/club123", "--page", "ok:53350000000001", "--as-of", "2026-11-22")),
         Map.of());
     assertThat(pages.pages).extracting(p -> p.platform()).containsExactly(PlatformId.VK, PlatformId.OK);
@@ -121,6 +149,7 @@ final class GospublikiTest {
     assertThat(run("post", "--page", "vk:1", "--text", "x", "--at", "завтра")).isEqualTo(2);
     Path latin1 = Files.write(dir.resolve("bad.txt"), new byte[] {(byte) 0xE9, (byte) 0xFF});
     assertThat(run("post", "--page", "vk:1", "--text-file", latin1.toString())).isEqualTo(2);
+    assertThat(RussianText.english(err())).isEmpty();
     assertThat(err()).contains("укажите хотя бы одну страницу").contains("укажите текст записи")
         .contains("но не оба").contains("не найден").contains("не в кодировке UTF-8").doesNotContain("Exception");
   }
@@ -128,36 +157,13 @@ final class GospublikiTest {
   @Test
   void postOptionsReadTheTextFileAndMoscowTime() throws Exception {
     Path text = Files.writeString(dir.resolve("t.txt"), "\uFEFFТекст #школа");
-    PostCommand.Options o = PostCommand.options(Arguments.parse(PostCommand.SPEC, java.util.List.of(
+    PostCommand.Options o = PostCommand.options(Arguments.parse(PostCommand.FLAGS, java.util.List.of(
         "--page", "vk:1", "--page", "ok:53350000000001", "--text-file", text.toString(),
         "--at", "2026-12-01T10:00", "--link", "https://example.ru/a")), Map.of());
     assertThat(o.text).isEqualTo("Текст #школа");
     assertThat(o.at).isEqualTo(Instant.parse("2026-12-01T07:00:00Z"));
     assertThat(o.pages).hasSize(2);
     assertThat(o.link.toString()).isEqualTo("https://example.ru/a");
-  }
-
-  @Test
-  void sandboxServesUntilStoppedAndPrintsTheFlags() throws Exception {
-    CountDownLatch stop = new CountDownLatch(1);
-    AtomicInteger code = new AtomicInteger(-1);
-    Thread thread = new Thread(() -> code.set(Gospubliki.run(new String[] {"sandbox"}, Map.of(), out, err, stop)));
-    thread.start();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!out().contains("Ctrl+C") && System.nanoTime() < deadline) Thread.sleep(10);
-    Matcher m = Pattern.compile("--vk-api-url (http://127\\.0\\.0\\.1:(\\d+)/vk/method/) --ok-api-url "
-        + "http://127\\.0\\.0\\.1:\\2/ok/fb\\.do").matcher(out());
-    assertThat(m.find()).as(out()).isTrue();
-    assertThat(out()).contains("VK API: " + m.group(1));
-    Request request = new Request.Builder().url(m.group(1) + "groups.getById")
-        .header("Authorization", "Bearer sandbox-vk-service-token")
-        .post(new FormBody.Builder().add("v", "5.199").add("group_ids", "zarechny_adm").build()).build();
-    try (Response response = new OkHttpClient().newCall(request).execute()) {
-      assertThat(response.body().string()).contains("\"screen_name\":\"zarechny_adm\"");
-    }
-    stop.countDown();
-    thread.join(5_000);
-    assertThat(code.get()).isEqualTo(0);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.model.PageRef;
 
-/** The CLI's idempotency key: the same draft gives the same key, any different draft another. */
+/** The tool's idempotency key (the SDK's content-derived default): the same draft gives the same key, any different draft another. */
 final class PostDraftKeyTest {
   @TempDir Path dir;
 
@@ -29,13 +29,29 @@ final class PostDraftKeyTest {
   @Test
   void textAndOtherFieldsCannotBeShiftedIntoEachOther() throws Exception {
     assertThat(key("ab", List.of())).isNotEqualTo(key("a", List.of()));
-    assertThat(key("Новости", List.of())).startsWith("cli-").hasSize(4 + 32);
+    assertThat(key("Новости", List.of())).startsWith("c1-").hasSize(3 + 48);
+  }
+
+  @Test
+  void aPhotoPastTheTargetsLimitIsNotRead() throws Exception {
+    Path photo = dir.resolve("big.jpg");
+    Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+    String first = key("Новости", List.of(photo), 5);
+    Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9, 9, 9});
+    // Larger than the limit: only its size counts (the draft will be refused, the key never used).
+    assertThat(key("Новости", List.of(photo), 5)).isEqualTo(first)
+        .isNotEqualTo(key("Новости", List.of(photo), Long.MAX_VALUE));
   }
 
   private static String key(String text, List<Path> photos) throws UsageException {
+    return key(text, photos, Long.MAX_VALUE);
+  }
+
+  private static String key(String text, List<Path> photos, long readablePhotoBytes) throws UsageException {
     PostCommand.Options options = new PostCommand.Options(List.of(PageRef.parse("vk:1")), text, photos, null, null,
-        false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
-        Credentials.fromEnvironment(Map.of()));
-    return PostCommand.draft(options).idempotencyKey();
+        new PlatformAccess(false, HttpUrl.get("http://127.0.0.1/vk/method/"), HttpUrl.get("http://127.0.0.1/ok/fb.do"),
+            HttpUrl.get("http://127.0.0.1/max/"),
+            Credentials.fromEnvironment(Map.of())));
+    return PostCommand.draft(options, readablePhotoBytes).idempotencyKey();
   }
 }

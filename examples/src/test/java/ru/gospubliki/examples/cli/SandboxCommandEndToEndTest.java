@@ -36,16 +36,19 @@ final class SandboxCommandEndToEndTest {
         Thread.sleep(5);
       }
       String printed = outBytes.toString(StandardCharsets.UTF_8);
-      assertThat(printed).contains("Песочница запущена: 34 сообществ VK, 8 групп OK.");
-      Matcher flags = Pattern.compile("--vk-api-url (\\S+) --ok-api-url (\\S+)").matcher(printed);
+      assertThat(printed).contains("Песочница запущена: 34 сообществ VK, 8 групп OK, 5 каналов MAX.");
+      Matcher flags = Pattern.compile("--vk-api-url (\\S+) --ok-api-url (\\S+) --max-api-url (\\S+)").matcher(printed);
       assertThat(flags.find()).as(printed).isTrue();
       assertThat(flags.group(1)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/vk/method/");
       assertThat(flags.group(2)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/ok/fb\\.do");
+      assertThat(printed).contains("VK API: " + flags.group(1)).contains("OK API: " + flags.group(2));
+      assertThat(flags.group(3)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/max/");
+      assertThat(printed).contains("MAX API: " + flags.group(3));
       Map<String, String> env = new HashMap<>();
       Matcher variable = Pattern.compile("([A-Z_]+)=(\\S+)").matcher(printed);
       while (variable.find()) env.put(variable.group(1), variable.group(2));
       assertThat(env).containsOnlyKeys("VK_SERVICE_TOKEN", "VK_USER_TOKEN", "OK_APPLICATION_KEY",
-          "OK_APPLICATION_SECRET_KEY", "OK_ACCESS_TOKEN");
+          "OK_APPLICATION_SECRET_KEY", "OK_ACCESS_TOKEN", "MAX_BOT_TOKEN");
 
       Cli audit = Cli.run(env, "audit", "--page", "https://vk.com/school2_zarechny", "--page", "ok:53350000000102",
           "--format", "json", "--vk-api-url", flags.group(1), "--ok-api-url", flags.group(2));
@@ -58,6 +61,12 @@ final class SandboxCommandEndToEndTest {
           "--vk-api-url", flags.group(1));
       assertThat(post.exit).as(post.toString()).isEqualTo(0);
       assertThat(post.jsonLines()).singleElement().satisfies(l -> assertThat(l).containsEntry("status", "PUBLISHED"));
+
+      Cli maxAudit = Cli.run(env, "audit", "--page", "https://max.ru/zarechny_adm", "--format", "json",
+          "--max-api-url", flags.group(3));
+      assertThat(maxAudit.exit).as(maxAudit.toString()).isEqualTo(0);
+      assertThat(map(list(map(list(maxAudit.json().get("organizations")).get(0)).get("pages")).get(0)))
+          .containsEntry("platform", "max").containsEntry("status", "COMPLIANT");
     } finally {
       stop.countDown();
       thread.join(5_000);

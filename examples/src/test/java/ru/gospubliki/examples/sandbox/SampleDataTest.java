@@ -17,18 +17,28 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.internal.Checksums;
+import ru.gospubliki.max.MaxPlatform;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.platform.FetchResult;
 
 final class SampleDataTest {
   private static final List<String> HEADER = List.of("Наименование", "Район", "Тип", "ИНН", "ОГРН", "Email", "Сайт",
       "Ответственный", "Контакт ответственного", "ВКонтакте", "Одноклассники", "Подключено к Госпабликам");
+  /** The sample registry names MAX channels too; the synthetic one does not. */
+  private static final List<String> SAMPLE_HEADER = concat(HEADER, "MAX");
+
+  private static List<String> concat(List<String> list, String last) {
+    List<String> result = new ArrayList<>(list);
+    result.add(last);
+    return List.copyOf(result);
+  }
 
   static List<CSVRecord> records(String csv) throws IOException {
     assertThat(csv).startsWith("\uFEFF");
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
     try (CSVParser parser = CSVParser.parse(new StringReader(csv.substring(1)), format)) {
-      assertThat(parser.getHeaderNames()).isEqualTo(HEADER);
+      assertThat(parser.getHeaderNames()).isIn(HEADER, SAMPLE_HEADER);
       return parser.getRecords();
     }
   }
@@ -40,10 +50,10 @@ final class SampleDataTest {
     List<String> badInn = new ArrayList<>();
     List<String> badRef = new ArrayList<>();
     for (CSVRecord row : rows) {
-      assertThat(row.size()).isEqualTo(12);
+      assertThat(row.size()).isEqualTo(13);
       if (Checksums.innProblem(row.get("ИНН")) != null) badInn.add(row.get("Наименование"));
       assertThat(Checksums.ogrnProblem(row.get("ОГРН"))).isNull();
-      for (String column : List.of("ВКонтакте", "Одноклассники")) {
+      for (String column : List.of("ВКонтакте", "Одноклассники", "MAX")) {
         if (row.get(column).isEmpty()) continue;
         try {
           PageRef.parse(row.get(column));
@@ -59,15 +69,19 @@ final class SampleDataTest {
   @Test
   void everyRegistryPageResolvesInTheSandboxExceptTheDocumentedMissingOne() throws IOException {
     List<String> unresolved = new ArrayList<>();
-    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+    try (Sandbox sandbox = Sandbox.startWithSampleData();
+        MaxPlatform max = MaxPlatform.builder().baseUrl(sandbox.maxApiUrl()).botToken(sandbox.maxBotToken()).build()) {
       SandboxClient client = new SandboxClient(sandbox);
+      assertThat(max.pollUpdates().added()).hasSize(4);
       for (CSVRecord row : records(sandbox.data().registryCsv())) {
         if (Checksums.innProblem(row.get("ИНН")) != null) continue;
-        for (String column : List.of("ВКонтакте", "Одноклассники")) {
+        for (String column : List.of("ВКонтакте", "Одноклассники", "MAX")) {
           if (row.get(column).isEmpty() || row.get(column).contains("facebook")) continue;
           PageRef ref = PageRef.parse(row.get(column));
           boolean found;
-          if (ref.platform() == PlatformId.VK) {
+          if (ref.platform() == PlatformId.MAX) {
+            found = max.fetchProfiles(List.of(ref)).get(ref) instanceof FetchResult.Success;
+          } else if (ref.platform() == PlatformId.VK) {
             found = client.vk("groups.getById", sandbox.vkServiceToken(), "group_ids", ref.id()).map()
                 .containsKey("response");
           } else {
@@ -78,8 +92,10 @@ final class SampleDataTest {
       }
       assertThat(sandbox.data().vkCommunities()).isEqualTo(34);
       assertThat(sandbox.data().okGroups()).isEqualTo(8);
+      assertThat(sandbox.data().maxChannels()).isEqualTo(5);
     }
-    assertThat(unresolved).containsExactly("https://vk.com/ds1_ozerny_missing");
+    // The sandbox bot is not an administrator of the culture house's channel.
+    assertThat(unresolved).containsExactly("https://max.ru/zarechny_rdk", "https://vk.com/ds1_ozerny_missing");
   }
 
   @Test
@@ -147,5 +163,11 @@ final class SampleDataTest {
     assertThatThrownBy(() -> SandboxData.fromJson("{\"ok\":[{\"group\":{\"uid\":\"x\"}}]}", ""))
         .hasMessageContaining("uid");
     assertThatThrownBy(() -> SandboxData.fromJson("{", "")).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":5,\"link\":\"x\"}}]}", ""))
+        .hasMessageContaining("max[].chat.chat_id must be negative: 5");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":-5,\"link\":\"x\"}},"
+        + "{\"chat\":{\"chat_id\":-5,\"link\":\"y\"}}]}", "")).hasMessageContaining("duplicate max chat_id: -5");
+    assertThatThrownBy(() -> SandboxData.fromJson("{\"max\":[{\"chat\":{\"chat_id\":-5}}]}", ""))
+        .hasMessageContaining("max chat -5 has no link");
   }
 }

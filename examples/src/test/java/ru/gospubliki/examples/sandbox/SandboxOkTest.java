@@ -108,6 +108,8 @@ final class SandboxOkTest {
     String uid = uid("zarechnyadm");
     assertThat(map(client.ok("url.getInfo", "url", "https://ok.ru/group/" + uid).body))
         .containsEntry("type", "GROUP").containsEntry("objectId", Long.parseLong(uid));
+    assertThat(map(client.ok("url.getInfo", "url", "https://ok.ru/profile/561104947330").body))
+        .containsEntry("type", "PROFILE").containsEntry("objectId", 561104947330L);
     Answer unknown = client.ok("url.getInfo", "url", "https://ok.ru/nosuchgroup");
     assertThat(unknown.invocationError).isEqualTo("300");
     assertThat(client.ok("no.suchMethod").invocationError).isEqualTo("3");
@@ -138,6 +140,8 @@ final class SandboxOkTest {
     assertThat(ids).hasSize(14).doesNotHaveDuplicates();
     assertThat(created).isSortedAccordingTo((x, y) -> Long.compare(y, x));
     assertThat(client.ok("mediatopic.getTopics", "gid", uid, "anchor", "garbage").invocationError).isEqualTo("100");
+    assertThat(client.ok("mediatopic.getTopics", "gid", uid, "anchor", anchor, "direction", "SIDEWAYS").invocationError)
+        .isEqualTo("100");
   }
 
   @Test
@@ -199,6 +203,12 @@ final class SandboxOkTest {
         + "\"onBehalfOfGroup\":\"true\"}";
     Answer posted = client.ok("mediatopic.post", "type", "GROUP_THEME", "gid", uid, "attachment", attachment);
     assertThat(posted.invocationError).isEmpty();
+    Map<String, Object> listed = map(list(client.ok("mediatopic.getTopics", "gid", uid, "count", "1")
+        .map().get("media_topics")).get(0));
+    assertThat(listed).containsEntry("id", posted.body);
+    Map<String, Object> photoBlock = map(list(listed.get("media")).get(1));
+    assertThat(photoBlock).containsEntry("type", "photo").doesNotContainKey("list");
+    assertThat(list(photoBlock.get("photo_refs"))).hasSize(2); // listed as OK lists them, not as posted
     String bad = "{\"media\":[{\"type\":\"photo\",\"list\":[{\"id\":\"forged\"}]}],\"onBehalfOfGroup\":\"true\"}";
     assertThat(client.ok("mediatopic.post", "type", "GROUP_THEME", "gid", uid, "attachment", bad).invocationError)
         .isEqualTo("100");

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Computes OK's request signature {@code sig}: MD5 over the sorted raw {@code key=value} pairs (all
  * parameters except {@code sig}, {@code access_token} and {@code session_key}) followed by the
- * secret, where the secret is {@code md5(access_token + application_secret_key)} for session calls.
+ * secret, where the secret is {@code md5(access_token + application_secret_key)} for calls with an
+ * access token. Values are signed exactly as sent, not URL-encoded.
  */
 public final class OkSigner {
   private final String secret;
@@ -19,20 +19,13 @@ public final class OkSigner {
     this.secret = secret;
   }
 
-  /**
-   * A signer for calls made with {@code accessToken}; {@code sessionSecretKey} replaces the derived
-   * secret when the application was given one.
-   */
-  public static OkSigner forSession(String accessToken, String applicationSecretKey,
-      @Nullable String sessionSecretKey) {
-    String secret = sessionSecretKey != null
-        ? sessionSecretKey
-        : md5Hex(accessToken + applicationSecretKey);
-    return new OkSigner(secret);
+  /** A signer for calls made with {@code accessToken}: the secret is {@code md5(accessToken + applicationSecretKey)}. */
+  public static OkSigner forSession(String accessToken, String applicationSecretKey) {
+    return new OkSigner(md5Hex(accessToken + applicationSecretKey));
   }
 
-  /** The secret part of the signature; only for tests against the published vector. */
-  String secret() {
+  /** The derived secret, to be masked wherever OK might echo it. */
+  public String secret() {
     return secret;
   }
 

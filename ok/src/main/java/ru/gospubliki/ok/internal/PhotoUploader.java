@@ -1,14 +1,16 @@
 package ru.gospubliki.ok.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.CallFailure;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.ok.OkApiException;
-import ru.gospubliki.ok.OkMalformedResponseException;
 
 /**
  * Uploads a topic's photos the way OK documents it: {@code photosV2.getUploadUrl} for the group, one
@@ -16,49 +18,60 @@ import ru.gospubliki.ok.OkMalformedResponseException;
  * tokens go straight into the topic's attachment; {@code photosV2.commit} is not for group topics.
  */
 public final class PhotoUploader {
-  private final OkApiClient api;
+  private static final String GET_URL = "photosV2.getUploadUrl";
+  private static final String UPLOAD = "загрузка фото";
 
-  public PhotoUploader(OkApiClient api) {
-    this.api = api;
+  private final OkClient client;
+
+  public PhotoUploader(OkClient client) {
+    this.client = client;
   }
 
   /**
-   * Upload tokens for {@code photos} (whose bytes are {@code contents}), in the same order.
-   *
-   * @throws OkApiException for OK's errors and unreadable answers.
-   * @throws IOException when OK could not be reached.
+   * The first of {@code photos} that cannot be opened, with why, or null when all can: checked
+   * before anything is sent.
    */
-  public List<String> upload(long gid, List<DraftPhoto> photos, List<byte[]> contents) throws IOException {
-    if (photos.isEmpty()) return List.of();
-    Object answer = api.call("photosV2.getUploadUrl",
-        Map.of("gid", Long.toString(gid), "count", Integer.toString(photos.size())));
-    Map<String, @Nullable Object> upload = OkJson.asMap(answer);
-    String url = upload == null ? null : OkJson.text(upload, "upload_url");
-    HttpUrl uploadUrl = url == null ? null : HttpUrl.parse(url);
-    if (upload == null || uploadUrl == null) {
-      throw new OkMalformedResponseException("photosV2.getUploadUrl", "no upload_url");
+  public static @Nullable String unreadable(List<DraftPhoto> photos) {
+    for (DraftPhoto photo : photos) {
+      try (InputStream in = photo.open()) {
+        in.available();
+      } catch (IOException e) {
+        return "фото «" + photo.fileName() + "» не прочитано (" + e.getClass().getSimpleName() + ")";
+      }
     }
-    List<String> photoIds = new ArrayList<>();
-    List<@Nullable Object> ids = OkJson.asList(upload.get("photo_ids"));
-    if (ids != null) ids.forEach(id -> {
-      String s = OkJson.asString(id);
-      if (s != null) photoIds.add(s);
-    });
-    Map<String, @Nullable Object> uploaded = OkJson.asMap(api.upload(uploadUrl, photos, contents));
-    Map<String, @Nullable Object> byId = uploaded == null ? null : OkJson.asMap(uploaded.get("photos"));
-    if (byId == null) throw new OkMalformedResponseException("photo upload", "no photos object");
+    return null;
+  }
+
+  /**
+   * Upload tokens for {@code photos}, in the same order.
+   *
+   * @throws OkApiException for OK's errors and answers that are not the documented ones.
+   * @throws CallFailure when OK or its upload server could not be reached.
+   */
+  public List<String> upload(OkToken token, long gid, List<DraftPhoto> photos)
+      throws CallFailure, InterruptedIOException {
+    if (photos.isEmpty()) return List.of();
+    OkAnswers.UploadUrl answer = client.read(token, GET_URL,
+        Map.of("gid", Long.toString(gid), "count", Integer.toString(photos.size())), OkAnswers.UPLOAD_URL);
+    String url = ProfileMapper.text(answer.uploadUrl());
+    HttpUrl uploadUrl = url == null ? null : HttpUrl.parse(url);
+    if (uploadUrl == null) throw OkErrors.malformed(GET_URL, "нет адреса загрузки (upload_url)", null);
+    List<String> photoIds = answer.photoIds() == null ? List.of() : answer.photoIds();
+    OkAnswers.Uploaded uploaded = client.upload(uploadUrl, photos);
+    Map<String, OkAnswers.UploadedPhoto> byId = uploaded.photos();
+    if (byId == null) throw OkErrors.malformed(UPLOAD, "нет загруженных фото (photos)", null);
     List<String> order = photoIds.size() == byId.size() && byId.keySet().containsAll(photoIds)
         ? photoIds
         : new ArrayList<>(byId.keySet());
     List<String> tokens = new ArrayList<>();
     for (String id : order) {
-      Map<String, @Nullable Object> photo = OkJson.asMap(byId.get(id));
-      String token = photo == null ? null : OkJson.text(photo, "token");
-      if (token == null) throw new OkMalformedResponseException("photo upload", "no token for photo " + id);
-      tokens.add(token);
+      OkAnswers.UploadedPhoto photo = byId.get(id);
+      String uploadToken = photo == null ? null : ProfileMapper.text(photo.token());
+      if (uploadToken == null) throw OkErrors.malformed(UPLOAD, "нет кода загрузки (token) для фото " + id, null);
+      tokens.add(uploadToken);
     }
     if (tokens.size() != photos.size()) {
-      throw new OkMalformedResponseException("photo upload", tokens.size() + " tokens for " + photos.size() + " photos");
+      throw OkErrors.malformed(UPLOAD, "загружено " + tokens.size() + " фото из " + photos.size(), null);
     }
     return tokens;
   }

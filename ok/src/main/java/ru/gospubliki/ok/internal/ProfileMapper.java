@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.Emails;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PageState;
@@ -15,43 +13,35 @@ import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
 
-/** Maps one group of a {@code group.getInfo} answer to a {@link ProfileSnapshot}. */
+/**
+ * Maps one group of a {@code group.getInfo} answer to a {@link ProfileSnapshot}. Every scan of
+ * OK's text here runs in time linear in its length, whatever the text.
+ */
 public final class ProfileMapper {
   /** The fields the profile rules need, as {@code group.getInfo} names them. */
   public static final String FIELDS = "uid,name,description,shortname,address,phone,homepage_url,"
       + "members_count,access_type,pic_avatar,main_photo,gos_org";
 
-  private static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}|[\\p{L}0-9._%+-]+@(?:[\\p{L}0-9-]+\\.)+\\p{L}{2,}");
-  private static final Pattern PHONE_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
-  private static final List<String> ADDRESS_PARTS =
-      List.of("zip", "zipCode", "country", "region", "city", "street", "house", "building", "apartment");
+  /** The longest local part and domain of an email address (RFC 5321). */
+  private static final int MAX_LOCAL = 64;
+  private static final int MAX_DOMAIN = 253;
 
   private ProfileMapper() {}
 
-  /** The groups of an answer in either documented form: a bare array or {@code {"groups":[...]}}. */
-  public static @Nullable List<@Nullable Object> groups(@Nullable Object answer) {
-    List<@Nullable Object> list = OkJson.asList(answer);
-    if (list != null) return list;
-    Map<String, @Nullable Object> map = OkJson.asMap(answer);
-    return map == null ? null : OkJson.asList(map.get("groups"));
-  }
-
-  public static ProfileSnapshot map(Map<String, @Nullable Object> group, Instant takenAt) {
-    String uid = OkJson.string(group, "uid");
-    if (uid == null) throw new IllegalArgumentException("group without uid");
+  /** The snapshot of {@code group}, whose {@code uid} the caller has checked, read at {@code takenAt}. */
+  public static ProfileSnapshot map(OkAnswers.Group group, long uid, Instant takenAt) {
     ProfileSnapshot.Builder snapshot = ProfileSnapshot.builder()
-        .page(PageRef.of(PlatformId.OK, uid))
-        .name(OkJson.text(group, "name"))
-        .screenName(lower(OkJson.text(group, "shortname")))
-        .postalAddress(address(group.get("address")))
-        .website(OkJson.text(group, "homepage_url"))
+        .page(PageRef.of(PlatformId.OK, Long.toString(uid)))
+        .name(text(group.name()))
+        .screenName(lower(text(group.shortname())))
+        .postalAddress(group.address() == null ? null : group.address().text())
+        .website(text(group.homepageUrl()))
         .isCommunity(true)
-        .members(OkJson.longValue(group, "members_count"))
+        .members(group.membersCount())
         .takenAt(takenAt)
         // OK has no work-hours field and no cover flag.
         .addUnavailableFields(ProfileField.WORK_HOURS, ProfileField.COVER);
-    String description = OkJson.text(group, "description");
+    String description = text(group.description());
     snapshot.description(description);
     String email = description == null ? null : findEmail(description);
     if (email != null) {
@@ -60,74 +50,103 @@ public final class ProfileMapper {
       // No email field on OK: without one in the description, it is unknown, not missing.
       snapshot.addUnavailableFields(ProfileField.EMAIL);
     }
-    String phone = OkJson.text(group, "phone");
-    if (phone != null) {
-      for (String part : PHONE_SEPARATOR.split(phone)) {
-        if (!part.isBlank()) snapshot.addPhones(part.strip());
-      }
-    }
+    snapshot.addAllPhones(phones(group.phone()));
     snapshot.hasAvatar(hasAvatar(group));
-    String access = OkJson.text(group, "access_type");
+    String access = text(group.accessType());
     if (access != null) {
       switch (access.toUpperCase(Locale.ROOT)) {
-        case "OPEN":
-          snapshot.state(PageState.OPEN);
-          break;
-        case "CLOSED":
-          snapshot.state(PageState.CLOSED);
-          break;
-        case "SECRET":
-          snapshot.state(PageState.PRIVATE);
-          break;
-        default:
-          break;
+        case "OPEN" -> snapshot.state(PageState.OPEN);
+        case "CLOSED" -> snapshot.state(PageState.CLOSED);
+        case "SECRET" -> snapshot.state(PageState.PRIVATE);
+        default -> { } // Another kind of access: the state stays unknown.
       }
     }
-    if (group.containsKey("gos_org")) {
-      Boolean mark = OkJson.bool(group, "gos_org");
-      snapshot.mark(mark == null ? MarkStatus.UNKNOWN : mark ? MarkStatus.CONFIRMED : MarkStatus.ABSENT);
-    }
+    // The government mark: absent (not reported) is unknown, not "no mark".
+    Boolean mark = group.gosOrg();
+    if (mark != null) snapshot.mark(mark ? MarkStatus.CONFIRMED : MarkStatus.ABSENT);
     return snapshot.build();
   }
 
-  static @Nullable String findEmail(String text) {
-    Matcher matcher = EMAIL.matcher(text);
-    return matcher.find() ? matcher.group() : null;
-  }
-
-  private static @Nullable String lower(@Nullable String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
-  }
-
-  /** OK gives the address as a string or as an object of parts; either is accepted. */
-  static @Nullable String address(@Nullable Object value) {
-    String text = OkJson.asString(value);
-    if (text != null) return text.isBlank() ? null : text.strip();
-    Map<String, @Nullable Object> parts = OkJson.asMap(value);
-    if (parts == null) return null;
-    List<String> out = new ArrayList<>();
-    for (String key : ADDRESS_PARTS) {
-      String part = OkJson.text(parts, key);
-      if (part != null) out.add(part);
-    }
-    if (out.isEmpty()) {
-      for (Object part : parts.values()) {
-        String s = OkJson.asString(part);
-        if (s != null && !s.isBlank()) out.add(s.strip());
+  /**
+   * The phones of OK's phone field, which may list several separated by commas or semicolons. A
+   * split by hand: a regular expression around the separators would rescan long runs of spaces.
+   */
+  static List<String> phones(@Nullable String field) {
+    List<String> phones = new ArrayList<>();
+    if (field == null) return phones;
+    int start = 0;
+    for (int i = 0; i <= field.length(); i++) {
+      if (i == field.length() || field.charAt(i) == ',' || field.charAt(i) == ';') {
+        String part = text(field.substring(start, i));
+        if (part != null) phones.add(part);
+        start = i + 1;
       }
     }
-    return out.isEmpty() ? null : String.join(", ", out);
+    return phones;
+  }
+
+  /**
+   * The first valid email address in {@code text}, found in linear time: from each {@code @}, the
+   * address can reach back at most {@value #MAX_LOCAL} characters and forward at most {@value
+   * #MAX_DOMAIN}, so every character is looked at a bounded number of times; each candidate is
+   * checked with core's address rules.
+   */
+  static @Nullable String findEmail(String text) {
+    int at = text.indexOf('@');
+    while (at >= 0) {
+      int start = at;
+      while (start > 0 && at - start < MAX_LOCAL && isLocal(text.charAt(start - 1))) start--;
+      int end = at + 1;
+      while (end < text.length() && end - at - 1 < MAX_DOMAIN && isDomain(text.charAt(end))) end++;
+      // Sentence punctuation after the address is not part of it.
+      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
+      while (start < at && text.charAt(start) == '.') start++;
+      if (start < at && end > at + 1) {
+        String candidate = text.substring(start, end);
+        if (Emails.isValid(candidate)) return candidate;
+      }
+      at = text.indexOf('@', at + 1);
+    }
+    return null;
+  }
+
+  private static boolean isLocal(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private static boolean isDomain(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '-';
   }
 
   /**
    * True when the group has its own picture. OK serves a stub image ({@code .../res/stub_...}) for
-   * groups without one; that counts as no avatar.
+   * groups without one; that counts as no avatar. Null when OK sent neither field.
    */
-  static @Nullable Boolean hasAvatar(Map<String, @Nullable Object> group) {
-    if (!group.containsKey("pic_avatar") && !group.containsKey("main_photo")) return null;
-    String avatar = OkJson.text(group, "pic_avatar");
-    boolean photo = OkJson.asMap(group.get("main_photo")) != null || OkJson.text(group, "main_photo") != null;
+  static @Nullable Boolean hasAvatar(OkAnswers.Group group) {
+    String avatar = text(group.picAvatar());
+    if (avatar == null && group.mainPhoto() == null) return null;
     if (avatar != null && !avatar.toLowerCase(Locale.ROOT).contains("stub")) return true;
-    return photo;
+    return group.mainPhoto() != null;
+  }
+
+  /**
+   * {@code value} without surrounding spaces of any kind (non-breaking and other Unicode spaces
+   * too, which {@link String#strip()} keeps); null for absent values and values made only of spaces.
+   */
+  static @Nullable String text(@Nullable String value) {
+    if (value == null) return null;
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSpace(value.charAt(start))) start++;
+    while (end > start && isSpace(value.charAt(end - 1))) end--;
+    return start == end ? null : value.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
+  }
+
+  private static @Nullable String lower(@Nullable String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MediaKind;
@@ -21,18 +20,29 @@ public final class TopicMapper {
   }
 
   /**
-   * Maps one topic; null when it lacks an id or a creation time (nothing an audit could use).
-   * {@code author_ref} {@code group:<gid>} is the community, {@code user:<uid>} a person; a topic
-   * without one is taken as the group's own (it is in the group's feed).
+   * What is wrong with {@code topic} for an audit (no id, no creation time), or null when nothing
+   * is.
    */
-  public static @Nullable Post map(PageRef page, Map<String, @Nullable Object> topic) {
-    String id = OkJson.text(topic, "id");
-    Long createdMs = OkJson.longValue(topic, "created_ms");
-    if (id == null || createdMs == null) return null;
+  public static @Nullable String problem(OkAnswers.Topic topic) {
+    String id = ProfileMapper.text(topic.id());
+    if (id == null) return "тема без идентификатора (id)";
+    if (topic.createdMs() == null) return "у темы " + id + " нет времени создания (created_ms)";
+    return null;
+  }
+
+  /**
+   * Maps one topic of group {@code page} (numeric) that has no {@link #problem}. {@code author_ref}
+   * {@code group:<gid>} is a community, {@code user:<uid>} a person; a topic without one is taken
+   * as the group's own (it is in the group's feed).
+   */
+  public static Post map(PageRef page, OkAnswers.Topic topic) {
+    String id = ProfileMapper.text(topic.id());
+    Long createdMs = topic.createdMs();
+    if (id == null || createdMs == null) throw new IllegalArgumentException("topic without id or created_ms");
     long gid = page.numericId();
     AuthorKind kind = AuthorKind.COMMUNITY;
     String authorId = Long.toString(gid);
-    String authorRef = OkJson.text(topic, "author_ref");
+    String authorRef = ProfileMapper.text(topic.authorRef());
     if (authorRef != null) {
       int colon = authorRef.indexOf(':');
       String type = colon < 0 ? "" : authorRef.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -52,79 +62,72 @@ public final class TopicMapper {
         .authorKind(kind)
         .authorId(authorId)
         .text(text(topic));
-    List<@Nullable Object> media = OkJson.asList(topic.get("media"));
+    List<OkAnswers.Media> media = topic.media();
     if (media != null) {
-      for (Object item : media) {
-        Map<String, @Nullable Object> m = OkJson.asMap(item);
-        if (m == null) continue;
-        MediaKind kindOf = mediaKind(OkJson.text(m, "type"));
-        if (kindOf != null) post.addMedia(kindOf);
+      for (OkAnswers.Media block : media) {
+        MediaKind mediaKind = mediaKind(block.type());
+        if (mediaKind != null) post.addMedia(mediaKind);
       }
     }
-    Boolean pinned = firstBool(topic, "is_sticky", "pinned", "sticky");
+    Boolean pinned = topic.isSticky() != null ? topic.isSticky() : topic.pinned();
     if (pinned != null) post.pinned(pinned);
-    post.likes(counter(topic, "like_summary", "count", "likes_count"));
-    post.comments(counter(topic, "discussion_summary", "comments_count", "comments_count"));
-    post.reposts(counter(topic, "reshare_summary", "count", "reshares_count"));
-    post.views(counter(topic, "views_summary", "count", "views_count"));
+    post.likes(count(topic.likeSummary()));
+    Long comments = topic.discussionSummary() == null ? null : topic.discussionSummary().commentsCount();
+    post.comments(comments != null ? comments : count(topic.discussionSummary()));
+    post.reposts(count(topic.reshareSummary()));
+    Long views = count(topic.viewsSummary());
+    post.views(views != null ? views : topic.viewsCount());
     return post.build();
   }
 
-  /** The topic's text: its text media joined by blank lines. */
-  public static String text(Map<String, @Nullable Object> topic) {
-    List<@Nullable Object> media = OkJson.asList(topic.get("media"));
+  /** True when the topic was posted by group {@code gid} itself (or names no author). */
+  public static boolean isOwn(OkAnswers.Topic topic, long gid) {
+    String authorRef = ProfileMapper.text(topic.authorRef());
+    return authorRef == null || authorRef.equalsIgnoreCase("group:" + gid);
+  }
+
+  /** The topic's text: its text blocks joined by blank lines. */
+  public static String text(OkAnswers.Topic topic) {
+    List<OkAnswers.Media> media = topic.media();
     if (media == null) return "";
     List<String> texts = new ArrayList<>();
-    for (Object item : media) {
-      Map<String, @Nullable Object> m = OkJson.asMap(item);
-      if (m == null || !"text".equalsIgnoreCase(OkJson.string(m, "type"))) continue;
-      String text = OkJson.string(m, "text");
+    for (OkAnswers.Media block : media) {
+      if (!"text".equalsIgnoreCase(block.type())) continue;
+      String text = block.text();
       if (text != null && !text.isEmpty()) texts.add(text);
     }
     return String.join("\n\n", texts);
   }
 
+  /** The number of photos in the topic's photo blocks. */
+  public static int photos(OkAnswers.Topic topic) {
+    List<OkAnswers.Media> media = topic.media();
+    if (media == null) return 0;
+    int photos = 0;
+    for (OkAnswers.Media block : media) {
+      if (!"photo".equalsIgnoreCase(block.type())) continue;
+      int listed = block.list() == null ? 0 : block.list().size();
+      int refs = block.photoRefs() == null ? 0 : block.photoRefs().size();
+      photos += Math.max(listed, refs);
+    }
+    return photos;
+  }
+
   static @Nullable MediaKind mediaKind(@Nullable String type) {
     if (type == null) return MediaKind.OTHER;
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "text":
-        return null;
-      case "photo":
-        return MediaKind.PHOTO;
-      case "movie":
-      case "video":
-        return MediaKind.VIDEO;
-      case "link":
-        return MediaKind.LINK;
-      case "poll":
-        return MediaKind.POLL;
-      case "music":
-      case "audio":
-        return MediaKind.AUDIO;
-      case "file":
-      case "doc":
-        return MediaKind.DOCUMENT;
-      default:
-        return MediaKind.OTHER;
-    }
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "text" -> null;
+      case "photo" -> MediaKind.PHOTO;
+      case "movie", "video" -> MediaKind.VIDEO;
+      case "link" -> MediaKind.LINK;
+      case "poll" -> MediaKind.POLL;
+      case "music", "audio" -> MediaKind.AUDIO;
+      case "file", "doc" -> MediaKind.DOCUMENT;
+      default -> MediaKind.OTHER;
+    };
   }
 
-  private static @Nullable Boolean firstBool(Map<String, @Nullable Object> map, String... keys) {
-    for (String key : keys) {
-      Boolean value = OkJson.bool(map, key);
-      if (value != null) return value;
-    }
-    return null;
-  }
-
-  /** A counter from a summary object ({@code like_summary.count}) or a flat field. */
-  private static @Nullable Long counter(Map<String, @Nullable Object> topic, String summary, String key,
-      String flat) {
-    Map<String, @Nullable Object> object = OkJson.asMap(topic.get(summary));
-    if (object != null) {
-      Long value = OkJson.longValue(object, key);
-      if (value != null) return value;
-    }
-    return OkJson.longValue(topic, flat);
+  private static @Nullable Long count(OkAnswers.@Nullable Summary summary) {
+    return summary == null ? null : summary.count();
   }
 }

@@ -13,7 +13,7 @@ final class OkSignerTest {
 
   @Test
   void publishedTestVector() {
-    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY, null);
+    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY);
     assertThat(signer.secret()).isEqualTo("b1a2b89707a94624c43afae67d59274c");
     Map<String, String> params = new LinkedHashMap<>();
     params.put("method", "events.get");
@@ -24,7 +24,7 @@ final class OkSignerTest {
 
   @Test
   void accessTokenSessionKeyAndSigAreNotSigned() {
-    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY, null);
+    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY);
     Map<String, String> params = Map.of("application_key", APP_KEY, "format", "json", "method", "events.get",
         "access_token", TOKEN, "session_key", "s", "sig", "x");
     assertThat(signer.sign(params)).isEqualTo("232c8eb921951c4dba9b72606f9ddb4c");
@@ -32,7 +32,7 @@ final class OkSignerTest {
 
   @Test
   void cyrillicValuesAreSignedAsRawUtf8() {
-    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY, null);
+    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY);
     Map<String, String> params = Map.of("method", "url.getInfo", "text", "Школа № 9");
     // md5("method=url.getInfotext=Школа № 9" + secret) over UTF-8, computed outside Java.
     assertThat(signer.sign(params)).isEqualTo("a4d9aab1ba16834b064ba314dc13dbbe");
@@ -47,14 +47,8 @@ final class OkSignerTest {
   }
 
   @Test
-  void sessionSecretKeyReplacesDerivedSecret() {
-    OkSigner signer = OkSigner.forSession(TOKEN, SECRET_KEY, "sessionsecret");
-    assertThat(signer.sign(Map.of("a", "1"))).isEqualTo("5fe58d2c89e106ed06ecdcc7ffe7123e");
-  }
-
-  @Test
   void toStringHidesSecret() {
-    assertThat(OkSigner.forSession(TOKEN, SECRET_KEY, null).toString())
+    assertThat(OkSigner.forSession(TOKEN, SECRET_KEY).toString())
         .doesNotContain("b1a2b89707a94624c43afae67d59274c");
   }
 }

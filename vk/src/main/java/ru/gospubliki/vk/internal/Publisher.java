@@ -50,8 +50,8 @@ public final class Publisher {
   static final Duration GUID_WINDOW = Duration.ofMinutes(55);
   static final int MAX_RESENDS = 2;
   private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
-  public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя "
-      + "(user token) администратора или редактора сообщества с правами wall и photos: "
+  public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя — "
+      + "администратора или редактора сообщества с правами wall и photos: "
       + "ключ сообщества и сервисный ключ публиковать не могут";
 
   private final VkClient client;

@@ -18,19 +18,28 @@ import java.util.Set;
  *          "posts": [{"daysAgo": 1.5, "text": "...", "fromId": 555, "photo": true, "pinned": false,
  *                     "ads": false, "views": 120, "likes": 4}]}],
  *  "ok": [{"group": {"uid": "53350000000001", "name": "...", "shortname": "...", ...group.getInfo fields...},
- *          "topics": [{"daysAgo": 2, "text": "...", "authorUser": "575000000001", "photo": true}]}]}
+ *          "topics": [{"daysAgo": 2, "text": "...", "authorUser": "575000000001", "photo": true}]}],
+ *  "max": [{"chat": {"chat_id": -70000000000101, "type": "channel", "title": "...", "link": "https://max.ru/...",
+ *                    ...Chat fields...},
+ *           "botIsAdmin": true,
+ *           "posts": [{"daysAgo": 1, "text": "...", "photo": true, "views": 120, "senderUser": 612345678}]}]}
  * }</pre>
  *
- * {@code fromId} (VK) and {@code authorUser} (OK) are set only for posts made by a person.
+ * {@code fromId} (VK), {@code authorUser} (OK) and {@code senderUser} (MAX) are set only for posts
+ * made by a person. A MAX channel whose {@code botIsAdmin} is false exists, but the sandbox bot
+ * cannot read it.
  */
 public final class DataSet {
   final List<Map<String, Object>> vk;
   final List<Map<String, Object>> ok;
+  final List<Map<String, Object>> max;
   private final String registryCsv;
 
-  private DataSet(List<Map<String, Object>> vk, List<Map<String, Object>> ok, String registryCsv) {
+  private DataSet(List<Map<String, Object>> vk, List<Map<String, Object>> ok, List<Map<String, Object>> max,
+      String registryCsv) {
     this.vk = vk;
     this.ok = ok;
+    this.max = max;
     this.registryCsv = registryCsv;
   }
 
@@ -69,11 +78,23 @@ public final class DataSet {
       for (Object t : Json.array(entry.get("topics"), "ok[].topics")) Json.object(t, "ok[].topics[]");
       ok.add(entry);
     }
-    return new DataSet(List.copyOf(vk), List.copyOf(ok), registryCsv);
+    List<Map<String, Object>> max = new ArrayList<>();
+    Set<Long> maxIds = new HashSet<>();
+    for (Object item : Json.array(root.get("max"), "max")) {
+      Map<String, Object> entry = Json.object(item, "max[]");
+      Map<String, Object> chat = Json.object(entry.get("chat"), "max[].chat");
+      long id = Json.longValue(chat.get("chat_id"), "max[].chat.chat_id");
+      if (id >= 0) throw new IllegalArgumentException("max[].chat.chat_id must be negative: " + id);
+      if (!maxIds.add(id)) throw new IllegalArgumentException("duplicate max chat_id: " + id);
+      if (!(chat.get("link") instanceof String)) throw new IllegalArgumentException("max chat " + id + " has no link");
+      for (Object post : Json.array(entry.get("posts"), "max[].posts")) Json.object(post, "max[].posts[]");
+      max.add(entry);
+    }
+    return new DataSet(List.copyOf(vk), List.copyOf(ok), List.copyOf(max), registryCsv);
   }
 
   static DataSet of(List<Map<String, Object>> vk, List<Map<String, Object>> ok, String registryCsv) {
-    return new DataSet(List.copyOf(vk), List.copyOf(ok), registryCsv);
+    return new DataSet(List.copyOf(vk), List.copyOf(ok), List.of(), registryCsv);
   }
 
   public String registryCsv() {
@@ -86,5 +107,9 @@ public final class DataSet {
 
   public int okGroups() {
     return ok.size();
+  }
+
+  public int maxChannels() {
+    return max.size();
   }
 }

@@ -28,9 +28,10 @@ import okhttp3.HttpUrl;
  * {@code application_key}, {@code method}, {@code format=json}, {@code access_token}, {@code sig};
  * the signature is verified on every request (error 104 with the {@code invocation-error} header).
  *
- * <p>Methods: {@code url.getInfo}, {@code group.getInfo} (answers the bare array form),
+ * <p>Methods: {@code url.getInfo} ({@code GROUP} for groups, {@code PROFILE} for {@code
+ * ok.ru/profile/N}), {@code group.getInfo} (answers the bare array form),
  * {@code mediatopic.getTopics} (newest first; paging by the opaque {@code anchor} it returns, with
- * {@code has_more}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} in Moscow
+ * {@code has_more}; photos listed as {@code photo_refs}), {@code mediatopic.post} ({@code GROUP_THEME}; {@code publishAt} in Moscow
  * time or {@code publishAtMs} schedule the topic), {@code photosV2.getUploadUrl}, and the upload
  * URL {@code /ok/upload} (multipart {@code pic1..N} → tokens). When rate limits are enforced, more
  * than the limit of calls with one token in any 1 s window is refused with error 8
@@ -43,6 +44,7 @@ public final class OkApi {
   private static final DateTimeFormatter PUBLISH_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final Pattern GROUP_URL = Pattern.compile("https?://(?:m\\.)?ok\\.ru/group/(\\d+)/?.*");
   private static final Pattern SHORT_URL = Pattern.compile("https?://(?:m\\.)?ok\\.ru/([A-Za-z0-9_.-]+)/?");
+  private static final Pattern PROFILE_URL = Pattern.compile("https?://(?:m\\.)?ok\\.ru/profile/(\\d{1,19})/?");
 
   private final Clock clock;
   private final String applicationKey;
@@ -160,6 +162,14 @@ public final class OkApi {
 
   private Object urlGetInfo(Map<String, String> params) throws OkError {
     String url = required(params, "url");
+    Matcher profile = PROFILE_URL.matcher(url);
+    if (profile.matches()) {
+      // A person's profile: OK names its type, the audit reports a page that is no community.
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("objectId", Long.parseLong(profile.group(1)));
+      out.put("type", "PROFILE");
+      return out;
+    }
     Group g = null;
     Matcher m = GROUP_URL.matcher(url);
     if (m.matches()) {
@@ -197,6 +207,10 @@ public final class OkApi {
     int count = intParam(params, "count", 10);
     if (count <= 0) throw new OkError(100, "PARAM : count must be positive");
     count = Math.min(count, 100);
+    String direction = params.get("direction");
+    if (direction != null && !direction.equals("FORWARD") && !direction.equals("BACKWARD") && !direction.equals("AROUND")) {
+      throw new OkError(100, "PARAM : direction must be FORWARD, BACKWARD or AROUND");
+    }
     int offset = 0;
     String anchor = params.get("anchor");
     if (anchor != null && !anchor.isEmpty()) {
@@ -380,7 +394,24 @@ public final class OkApi {
       json.put("created_ms", createdMs);
       json.put("author_ref", authorRef);
       json.put("owner_ref", "group:" + gid);
-      json.put("media", media);
+      // Listed as OK lists a topic's photos: references, not the upload tokens it was posted with.
+      List<Object> listed = new ArrayList<>();
+      for (Map<String, Object> block : media) {
+        if (!"photo".equals(block.get("type"))) {
+          listed.add(block);
+          continue;
+        }
+        List<Object> refs = new ArrayList<>();
+        Object list = block.get("list");
+        if (list instanceof List<?> photos) {
+          for (Object photo : photos) {
+            Object photoId = photo instanceof Map<?, ?> item ? item.get("id") : null;
+            refs.add("group_photo:" + Integer.toHexString(String.valueOf(photoId).hashCode()));
+          }
+        }
+        listed.add(Map.of("type", "photo", "photo_refs", refs));
+      }
+      json.put("media", listed);
       json.put("like_summary", Map.of("count", likes));
       json.put("discussion_summary", Map.of("comments_count", 0));
       json.put("reshare_summary", Map.of("count", 0));
