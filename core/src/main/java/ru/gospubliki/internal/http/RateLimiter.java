@@ -180,8 +180,10 @@ public final class RateLimiter {
     if (departure == null) return; // never sent, or given up waiting for
     long now = ticker.nanos();
     long roundTrip = now - departure;
-    long arrived = Math.max(departure, now - steadyRoundTrip);
-    if (steadyRoundTrip > 0) arrived = Math.min(arrived, departure + MAX_HOLD_BACK_MILLIS * 1_000_000L);
+    // A round trip shorter than the steady one (the network changed) cannot have had more in common.
+    long steady = Math.min(steadyRoundTrip, Math.max(0, roundTrip - JITTER_MARGIN_MILLIS * 1_000_000L));
+    long arrived = Math.max(departure, now - steady);
+    if (steady > 0) arrived = Math.min(arrived, departure + MAX_HOLD_BACK_MILLIS * 1_000_000L);
     arrivedBy.put(ticket, arrived + CLOCK_SLACK_NANOS);
     if (roundTrip >= 0) {
       recent[samples++ % recent.length] = roundTrip;

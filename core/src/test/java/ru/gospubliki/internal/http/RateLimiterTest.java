@@ -71,6 +71,25 @@ class RateLimiterTest {
   }
 
   @Test
+  void aRoundTripShorterThanTheSteadyOneIsBoundByItsAnswer() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    for (int i = 0; i < 3; i++) { // a steady 600 ms
+      long ticket = limiter.acquire();
+      now.addAndGet(600_000_000L);
+      limiter.finished(ticket);
+    }
+    long fast = limiter.acquire(); // the network changed: 10 ms now
+    long left = now.get();
+    now.addAndGet(10_000_000L);
+    limiter.finished(fast);
+
+    limiter.acquire();
+    // Not a second after its departure on the strength of the old 600 ms: after its answer.
+    assertThat(now.get()).isEqualTo(left + 10_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+  }
+
+  @Test
   void aCallWaitsForTheAnswerOfItsPredecessorBeforeLeaving() throws InterruptedException {
     now.set(0);
     java.util.concurrent.atomic.AtomicReference<RateLimiter> self = new java.util.concurrent.atomic.AtomicReference<>();
