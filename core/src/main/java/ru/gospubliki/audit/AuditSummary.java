@@ -20,6 +20,12 @@ public abstract class AuditSummary {
 
   public abstract int nonCompliant();
 
+  /** Pages with no violation found but not fully checked: data the platform normally returns could not be read. */
+  @Value.Default
+  public int unverified() {
+    return 0;
+  }
+
   public abstract int unreachable();
 
   public abstract List<DistrictSummary> byDistrict();

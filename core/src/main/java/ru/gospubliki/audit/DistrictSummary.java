@@ -16,17 +16,28 @@ public abstract class DistrictSummary {
 
   public abstract int organizations();
 
-  /** Organisations with at least one page in the registry. */
+  /**
+
+
+   */
   public abstract int withPage();
 
+  /** Organisations with a VK page that exists. */
   public abstract int withVk();
 
+  /** Organisations with an OK page that exists. */
   public abstract int withOk();
+
+  /** Organisations with a MAX channel that exists (or could not be checked). */
+  @Value.Default
+  public int withMax() {
+    return 0;
+  }
 
   /** Organisations with at least one page carrying the confirmed mark. */
   public abstract int withMark();
 
-  /** Organisations with at least one page, all of whose readable pages are compliant and none unreachable. */
+  /** Organisations with at least one page, every page of which is {@code COMPLIANT}. */
   public abstract int compliant();
 
   /** Builds {@link DistrictSummary} values. */

@@ -7,16 +7,40 @@ import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.rules.Outcome;
 
-/** The audit of one page: status, mark, score, and what is wrong or could not be checked. */
+/**
+ * The audit of one page: status, mark, score, and what is wrong or could not be checked.
+ *
+ * <p>The score is the regional rating's weighted share of the weighted rules that could be
+ * evaluated: a rule that is {@code UNKNOWN} or does not apply counts neither way, and {@link
+ * #scoreRules()} says how many rules the score rests on. A page that breaks the law (a failed rule
+ * of severity {@code VIOLATION}) scores at most {@value #NON_COMPLIANT_MAX_SCORE}, so it is never
+ * green.
+ */
 @Value.Immutable
 public abstract class PageAudit {
+  /** The highest score of a page with a failed {@code VIOLATION}: yellow at best, never green. */
+  public static final int NON_COMPLIANT_MAX_SCORE = 79;
+
   PageAudit() {}
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The page as the registry (or the caller) refers to it. */
   public abstract PageRef page();
+
+  /**
+   * The page as the platform identifies it, by its numeric id (a screen name resolved); null when
+   * the page could not be read. Equal to {@link #page()} when that is already numeric.
+   */
+  public abstract @Nullable PageRef resolved();
+
+  /** The page under its stable id: {@link #resolved()} when known, else {@link #page()}. */
+  public final PageRef stablePage() {
+    PageRef resolved = resolved();
+    return resolved != null ? resolved : page();
+  }
 
   public abstract PageStatus status();
 
@@ -37,8 +61,24 @@ public abstract class PageAudit {
   /** Weighted score 0..100 over the rules that could be evaluated; null when none could. */
   public abstract @Nullable Integer score();
 
-  /** Own posts in the last 28 days; null when posts could not be read. */
+  /** How many weighted rules the {@link #score()} rests on (passed or failed); 0 without a score. */
+  @Value.Default
+  public int scoreRules() {
+    return 0;
+  }
+
+  /**
+   * Own posts in the last 28 days (the same window as the publication rules: {@code now - 28 days
+   * <= publishedAt <= now}); null when posts could not be read.
+   */
   public abstract @Nullable Integer postsLast28Days();
+
+  /**
+   * The engagement rate the metric rule {@code POSTS_ENGAGEMENT} measured (interactions per view, or
+   * per member when views are not reported); null when not measured. The rule always passes, so its
+   * value is kept here rather than in a finding.
+   */
+  public abstract @Nullable Double engagementRate();
 
   /**
    * The findings whose outcome is {@code FAIL} or {@code UNKNOWN}: what reports list. Passed rules

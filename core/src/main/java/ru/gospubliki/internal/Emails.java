@@ -1,5 +1,8 @@
 package ru.gospubliki.internal;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +15,11 @@ import java.util.regex.Pattern;
  * Emails.isValid("school9@amur.edu.ru"); // true
  * Emails.isValid("школа@школа9.рф");     // true
  * Emails.isValid("school9@mail");        // false
+ * Emails.findAll("Пишите: info@school9.ru или director@school9.ru."); // both addresses
  * }</pre>
+ *
+ * <p>Every method runs in time linear in the text's length: the pattern only ever sees one
+ * candidate of at most 254 characters.
  */
 public final class Emails {
   private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
@@ -73,6 +80,39 @@ public final class Emails {
       }
     }
     return any;
+  }
+
+  /**
+   * The valid addresses written in free text (a description, a contacts field listing several), in
+   * order, each once: every {@code @} with the address characters around it, trailing dots dropped.
+   */
+  public static List<String> findAll(String text) {
+    Set<String> result = new LinkedHashSet<>();
+    int n = text.length();
+    int searchFrom = 0;
+    while (searchFrom < n) {
+      int at = text.indexOf('@', searchFrom);
+      if (at < 0) break;
+      int start = at;
+      while (start > 0 && at - start <= 64 && isLocalChar(text.charAt(start - 1))) start--;
+      int end = at + 1;
+      while (end < n && end - at <= 254 && isDomainChar(text.charAt(end))) end++;
+      searchFrom = Math.max(end, at + 1);
+      while (start < at && text.charAt(start) == '.') start++;
+      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
+      if (start == at || end == at + 1) continue;
+      String candidate = text.substring(start, end);
+      if (isValid(candidate)) result.add(candidate);
+    }
+    return List.copyOf(result);
+  }
+
+  private static boolean isLocalChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || ATOM_SPECIALS.indexOf(c) >= 0;
+  }
+
+  private static boolean isDomainChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '-';
   }
 
   /** True when {@code raw} (trimmed, an optional {@code mailto:} dropped) is a usable email address. */

@@ -56,6 +56,12 @@ public final class OrgNames {
       // Name connectors.
       "имени", "им", "no", "n");
 
+  /**
+   * Normalised names are compared on at most this many characters: no official name is longer, and
+   * the edit distance takes time proportional to the product of the lengths.
+   */
+  static final int MAX_COMPARED = 300;
+
   /** The highest similarity of names with different numbers. */
   public static final double DIFFERENT_NUMBERS = 0.5;
 
@@ -129,8 +135,8 @@ public final class OrgNames {
    * #DIFFERENT_NUMBERS}.
    */
   public static double similarity(String a, String b) {
-    String left = normalize(a);
-    String right = normalize(b);
+    String left = cut(normalize(a));
+    String right = cut(normalize(b));
     if (left.equals(right)) return 1.0;
     int longest = Math.max(left.length(), right.length());
     if (longest == 0) return 1.0;
@@ -141,6 +147,10 @@ public final class OrgNames {
       return Math.min(ratio, DIFFERENT_NUMBERS);
     }
     return ratio;
+  }
+
+  private static String cut(String normalised) {
+    return normalised.length() > MAX_COMPARED ? normalised.substring(0, MAX_COMPARED) : normalised;
   }
 
   /** The number tokens of a normalised name, in its (sorted) order. */

@@ -1,7 +1,7 @@
 package ru.gospubliki.internal;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,22 +12,22 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Phones.toE164("8 (42142) 2-34-56"); // "+74214223456"
  * Phones.problem("+7 701 123 45 67"); // "номер принадлежит Казахстану (+7 6xx/7xx), ..."
+ * Phones.candidates("+7 495 123-45-67 (приёмная), 8 914 123 45 67"); // both numbers
  * }</pre>
+ *
+ * <p>Parsed by hand, not by a regular expression: the text comes from platforms and registries, and
+ * every method runs in time linear in its length whatever the text is.
  */
 public final class Phones {
-  /** Optional label, the number itself, optional extension. */
-  private static final Pattern PHONE = Pattern.compile(
-      "(?iu:тел(?:ефон)?\\.?|т\\.)?\\s*:?\\s*"
-          + "(\\+?[\\d(][\\d\\s().\\u2010-\\u2015-]*)"
-          + "(?:\\s*[,;]?\\s*(?iu:доб(?:авочный)?|вн|ext)\\.?\\s*(\\d{1,6}))?\\s*");
-  private static final Pattern RUSSIAN = Pattern.compile("7[3489]\\d{9}");
+  private static final String[] LABELS = {"телефон", "тел", "т."};
+  private static final String[] EXTENSIONS = {"добавочный", "доб", "вн", "ext"};
 
   private Phones() {}
 
   /** Returns {@code raw} as {@code +7XXXXXXXXXX} without extension, or null if it is not a valid Russian number. */
   public static @Nullable String toE164(String raw) {
     String digits = nationalDigits(raw);
-    return digits != null && RUSSIAN.matcher(digits).matches() ? "+" + digits : null;
+    return digits != null && isRussian(digits) ? "+" + digits : null;
   }
 
   /** True when {@code raw} is a valid Russian number. */
@@ -39,14 +39,13 @@ public final class Phones {
    * Returns why {@code raw} is not a valid Russian number, in Russian, or null when it is valid.
    */
   public static @Nullable String problem(String raw) {
-    if (raw.isBlank()) return "номер не указан";
+    if (Spaces.isBlank(raw)) return "номер не указан";
     String digits = nationalDigits(raw);
     if (digits == null) {
-      Matcher matcher = PHONE.matcher(raw.trim());
-      if (!matcher.matches()) return "это не похоже на номер телефона";
-      String main = matcher.group(1);
+      String main = numberPart(Spaces.strip(raw));
+      if (main == null) return "это не похоже на номер телефона";
       int count = countDigits(main);
-      String plus = main.trim();
+      String plus = Spaces.strip(main);
       if (plus.startsWith("+")) {
         boolean russianCode = plus.length() > 1 && plus.charAt(1) == '7';
         return russianCode ? "в номере " + digits(count) + ": ожидается +7 и 10 цифр"
@@ -55,7 +54,7 @@ public final class Phones {
       if (count < 10) return "в номере " + digits(count) + ": укажите номер с кодом города, например 8 (42142) 2-34-56";
       return "в номере " + digits(count) + ": ожидается 8 или +7 и 10 цифр";
     }
-    if (RUSSIAN.matcher(digits).matches()) return null;
+    if (isRussian(digits)) return null;
     char code = digits.charAt(1);
     if (code == '6' || code == '7') {
       return "номер принадлежит Казахстану (+7 6xx/7xx), а не России";
@@ -63,20 +62,46 @@ public final class Phones {
     return "код «" + digits.substring(1, 4) + "» не используется в российской нумерации";
   }
 
+  /**
+   * The phone numbers written in free text, as written (a description, or a contacts field holding
+   * several numbers like {@code +7 (4212) 12-34-56, 8 914 123 45 67} or {@code +7 495 123-45-67
+   * (приёмная)}): each run of digits, spaces, brackets, dots and dashes with 5 to 15 digits that
+   * starts a word. Check each with {@link #toE164} or {@link #problem}.
+   */
+  public static List<String> candidates(String text) {
+    List<String> result = new ArrayList<>(2);
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      boolean start = (c == '+' || c == '(' || isDigit(c)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+      if (!start) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && isNumberChar(text.charAt(j))) j++;
+      int end = j;
+      while (end > i && !isDigit(text.charAt(end - 1))) end--;
+      int count = countDigits(text, i, end);
+      if (count >= 5 && count <= 15) result.add(text.substring(i, end));
+      i = j;
+    }
+    return result;
+  }
+
+  private static boolean isRussian(String digits) {
+    return digits.length() == 11 && digits.charAt(0) == '7' && "3489".indexOf(digits.charAt(1)) >= 0;
+  }
+
   /** The 11 digits starting with 7 (trunk prefix 8 replaced), or null when the shape is wrong. */
   private static @Nullable String nationalDigits(String raw) {
-    String main = raw.trim();
-    if (main.isEmpty()) return null;
-    if (!isPlain(main)) {
-      Matcher matcher = PHONE.matcher(main);
-      if (!matcher.matches()) return null;
-      main = matcher.group(1);
-    }
-    if (!balancedBrackets(main)) return null;
+    String main = numberPart(Spaces.strip(raw));
+    if (main == null || !balancedBrackets(main)) return null;
     StringBuilder digits = new StringBuilder(12);
     for (int i = 0; i < main.length(); i++) {
       char c = main.charAt(i);
-      if (c >= '0' && c <= '9') digits.append(c);
+      if (isDigit(c)) digits.append(c);
     }
     boolean plus = main.charAt(0) == '+';
     int length = digits.length();
@@ -93,21 +118,69 @@ public final class Phones {
     return null;
   }
 
-  /** Only what the number part may hold, {@code +} first if at all: no label, no extension, no regex needed. */
-  private static boolean isPlain(String value) {
-    char first = value.charAt(0);
-    if (first != '+' && first != '(' && (first < '0' || first > '9')) return false;
-    if (first == '+' && (value.length() < 2 || !(value.charAt(1) == '(' || value.charAt(1) >= '0' && value.charAt(1) <= '9'))) {
-      return false;
-    }
-    for (int i = 1; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (!(c >= '0' && c <= '9' || c == ' ' || c == '(' || c == ')' || c == '-' || c == '.'
-          || c >= '\u2010' && c <= '\u2015')) {
-        return false;
+  /**
+   * The number of {@code value} written as {@code [label] number [extension]}: an optional label
+   * ({@code тел.}, {@code телефон:}, {@code т.}), the number ({@code +} or a digit or a bracket,
+   * then digits, spaces, brackets, dots and dashes) and an optional extension ({@code доб. 12},
+   * {@code вн. 305}, {@code ext 7}); null when {@code value} has another shape.
+   */
+  private static @Nullable String numberPart(String value) {
+    int n = value.length();
+    int i = 0;
+    for (String label : LABELS) {
+      if (value.regionMatches(true, 0, label, 0, label.length())) {
+        i = label.length();
+        if (!label.endsWith(".") && i < n && value.charAt(i) == '.') i++;
+        break;
       }
     }
-    return true;
+    i = skipSpaces(value, i);
+    if (i < n && value.charAt(i) == ':') i = skipSpaces(value, i + 1);
+    int start = i;
+    if (i < n && value.charAt(i) == '+') i++;
+    if (i >= n || !(isDigit(value.charAt(i)) || value.charAt(i) == '(')) return null;
+    while (i < n && isNumberChar(value.charAt(i))) i++;
+    int end = i;
+    if (i < n && extensionEnd(value, i) != n) return null;
+    return value.substring(start, end);
+  }
+
+  /** Where {@code [,;] доб. 12} starting at {@code from} ends, or -1 when there is none. */
+  private static int extensionEnd(String value, int from) {
+    int n = value.length();
+    int i = skipSpaces(value, from);
+    if (i < n && (value.charAt(i) == ',' || value.charAt(i) == ';')) i = skipSpaces(value, i + 1);
+    int keyword = -1;
+    for (String extension : EXTENSIONS) {
+      if (value.regionMatches(true, i, extension, 0, extension.length())) {
+        keyword = i + extension.length();
+        break;
+      }
+    }
+    if (keyword < 0) return -1;
+    i = keyword;
+    if (i < n && value.charAt(i) == '.') i++;
+    i = skipSpaces(value, i);
+    int digits = i;
+    while (i < n && isDigit(value.charAt(i)) && i - digits < 6) i++;
+    if (i == digits) return -1;
+    return skipSpaces(value, i);
+  }
+
+  private static int skipSpaces(String value, int from) {
+    int i = from;
+    while (i < value.length() && Spaces.isSpace(value.charAt(i))) i++;
+    return i;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** What the number part may hold after its first character. */
+  private static boolean isNumberChar(char c) {
+    return isDigit(c) || c == '(' || c == ')' || c == '.' || c == '-' || c >= '\u2010' && c <= '\u2015'
+        || Spaces.isSpace(c) && c != '\n' && c != '\r';
   }
 
   private static boolean balancedBrackets(String value) {
@@ -134,10 +207,13 @@ public final class Phones {
   }
 
   private static int countDigits(String value) {
+    return countDigits(value, 0, value.length());
+  }
+
+  private static int countDigits(String value, int from, int to) {
     int count = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= '0' && c <= '9') count++;
+    for (int i = from; i < to; i++) {
+      if (isDigit(value.charAt(i))) count++;
     }
     return count;
   }

@@ -1,7 +1,10 @@
 package ru.gospubliki.internal;
 
 import java.net.IDN;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
  * WebUrls.isValid("https://school9.amur.ru/"); // true
  * WebUrls.isValid("школа9.рф");                // true
  * WebUrls.isValid("ftp://school9.ru");         // false
+ * WebUrls.findSites("Сайт школы: school9.amur.ru, мы ВКонтакте: vk.com/school9"); // [school9.amur.ru]
  * }</pre>
+ *
+ * <p>Every method runs in time linear in the text's length.
  */
 public final class WebUrls {
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*", Pattern.DOTALL);
+  /** Hosts of social networks and messengers: a link to one is not the organisation's own site. */
+  private static final Set<String> SOCIAL = Set.of("vk.com", "vk.ru", "vk.cc", "vk.me", "ok.ru", "odnoklassniki.ru",
+      "max.ru", "t.me", "telegram.me", "facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com",
+      "youtube.com", "youtu.be", "rutube.ru", "dzen.ru", "zen.yandex.ru", "tiktok.com", "gosuslugi.ru");
+  private static final int MAX_URL = 2_048;
 
   private WebUrls() {}
 
@@ -30,7 +41,7 @@ public final class WebUrls {
   /** The lowercase ASCII (punycode) host of {@code raw}, or null when {@code raw} is not a valid link. */
   public static @Nullable String host(String raw) {
     String url = raw.trim();
-    if (url.isEmpty()) return null;
+    if (url.isEmpty() || url.length() > MAX_URL) return null;
     for (int i = 0; i < url.length(); i++) {
       if (Character.isWhitespace(url.charAt(i))) return null;
     }
@@ -88,6 +99,66 @@ public final class WebUrls {
     }
     if (!isTopLevel(ascii, lastDot + 1)) return null;
     return ascii;
+  }
+
+  /**
+   * Links to a site written in free text (a page description): {@code http(s)://} links, {@code
+   * www.} hosts and bare host names ({@code school9.amur.ru}, {@code школа9.рф}), in order, each
+   * once, as written. Email domains and links to social networks and messengers are not sites.
+   */
+  public static List<String> findSites(String text) {
+    Set<String> result = new LinkedHashSet<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isUrlChar(text.charAt(i)) || (i > 0 && isUrlChar(text.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < n && isUrlChar(text.charAt(end))) end++;
+      int next = end;
+      boolean email = (i > 0 && text.charAt(i - 1) == '@') || (end < n && text.charAt(end) == '@');
+      while (end > i && ".,;:!?)»\"'".indexOf(text.charAt(end - 1)) >= 0) end--;
+      String token = text.substring(i, end);
+      i = next;
+      if (email || token.indexOf('@') >= 0 || token.length() > MAX_URL || token.indexOf('.') < 0) continue;
+      boolean scheme = token.regionMatches(true, 0, "http://", 0, 7) || token.regionMatches(true, 0, "https://", 0, 8);
+      if (!scheme && !plainHost(token)) continue;
+      String host = host(token);
+      if (host == null || isSocial(host)) continue;
+      result.add(token);
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * True when a token without a scheme reads as a host name: {@code www.} first, or a top-level
+   * domain of Latin letters, or {@code .рф}; so «г.Амурск» or «ул.Лесная» are not sites.
+   */
+  private static boolean plainHost(String token) {
+    int slash = token.indexOf('/');
+    String host = (slash < 0 ? token : token.substring(0, slash)).toLowerCase(Locale.ROOT);
+    if (host.startsWith("www.")) return true;
+    int dot = host.lastIndexOf('.');
+    String top = host.substring(dot + 1);
+    if (top.equals("рф")) return true;
+    if (top.length() < 2) return false;
+    for (int i = 0; i < top.length(); i++) {
+      if (top.charAt(i) < 'a' || top.charAt(i) > 'z') return false;
+    }
+    return true;
+  }
+
+  private static boolean isSocial(String host) {
+    String bare = host.startsWith("www.") ? host.substring(4) : host.startsWith("m.") ? host.substring(2) : host;
+    return SOCIAL.contains(bare);
+  }
+
+  /** What a link may hold in free text: no spaces, brackets of prose, quotes or guillemets. */
+  private static boolean isUrlChar(char c) {
+    return !(Spaces.isSpace(c) || c == '(' || c == '«' || c == '"' || c == '<' || c == '>' || c == ','
+        || c == ';' || c == '[' || c == ']' || c == '{' || c == '}' || c == '|');
   }
 
   /** {@code [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?} between {@code start} and {@code end}. */

@@ -30,7 +30,8 @@ public enum Declared {
       case "-":
         return NO;
       default:
-        throw new IllegalArgumentException("ожидается «да», «нет» или пусто, а не «" + value.trim() + "»");
+        String shown = value.trim().length() > 120 ? value.trim().substring(0, 120) + "…" : value.trim();
+        throw new IllegalArgumentException("ожидается «да», «нет» или пусто, а не «" + shown + "»");
     }
   }
 }

@@ -9,6 +9,11 @@ public enum MarkStatus {
   CONFIRMED,
   /** The platform reports no mark. */
   ABSENT,
-  /** The platform did not return the mark field: never treated as absent. */
+  /**
+   * The platform did not return the mark field: never treated as absent. On a platform that
+   * normally returns it (VK's {@code is_government_organization}, OK's {@code gos_org}) the read is
+   * taken as incomplete: {@code GOV_MARK} is {@code UNKNOWN} and the page {@code UNVERIFIED}. A
+   * platform that has no mark at all lists {@link ProfileField#MARK} as unavailable instead.
+   */
   UNKNOWN
 }

@@ -1,9 +1,11 @@
 package ru.gospubliki.model;
 
 import java.util.List;
+import java.util.Set;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.Checksums;
+import ru.gospubliki.internal.Spaces;
 
 /**
  * An organisation obliged to keep official pages, as a registry describes it: who it is, how to
@@ -80,9 +82,15 @@ public abstract class Organization {
     return Declared.UNKNOWN;
   }
 
+  /**
+   * Fields the source does not have at all, such as a registry without a «Ответственный» column:
+   * rules that need them answer {@code UNKNOWN}. A field that is here but blank is an empty answer.
+   */
+  public abstract Set<OrganizationField> undeclaredFields();
+
   @Value.Check
   void check() {
-    if (name().isBlank()) throw new IllegalArgumentException("наименование организации не заполнено");
+    if (Spaces.isBlank(name())) throw new IllegalArgumentException("наименование организации не заполнено");
     String inn = inn();
     if (inn != null) {
       String problem = Checksums.innProblem(inn);

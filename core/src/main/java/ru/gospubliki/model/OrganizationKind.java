@@ -44,7 +44,8 @@ public enum OrganizationKind {
       case "подведомственное учреждение":
         return SUBORDINATE;
       default:
-        throw new IllegalArgumentException("неизвестный тип организации «" + value.trim()
+        String shown = value.trim().length() > 120 ? value.trim().substring(0, 120) + "…" : value.trim();
+        throw new IllegalArgumentException("неизвестный тип организации «" + shown
             + "»: ожидается «орган власти», «ОМСУ» или «подведомственное»");
     }
   }

@@ -63,6 +63,16 @@ public abstract class Post {
     return false;
   }
 
+  /**
+   * A repost of another page's post (VK {@code copy_history}, an OK reshare). Its {@link #text()},
+   * {@link #hashtags()} and {@link #media()} are what the page added itself, never the reposted
+   * content: a repost with no text and no media of its own has neither hashtags nor media.
+   */
+  @Value.Default
+  public boolean repost() {
+    return false;
+  }
+
   /** Pinned to the top of the wall. */
   @Value.Default
   public boolean pinned() {

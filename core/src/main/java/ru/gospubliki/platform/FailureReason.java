@@ -29,6 +29,11 @@ public enum FailureReason {
   /** The platform refused the request itself: a bad parameter, content it does not accept. */
   REFUSED("refused", true),
   /**
+   * The SDK cannot read or write this page here: no adapter for its platform is configured (a MAX
+   * channel without a MAX bot), or the adapter cannot handle this kind of page (a person's page).
+   */
+  UNSUPPORTED("unsupported", true),
+  /**
    * The platform answered with an internal error or with something that is not an answer (an HTML
    * page, malformed JSON): it may have acted on the request.
    */

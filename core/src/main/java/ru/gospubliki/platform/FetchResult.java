@@ -51,6 +51,7 @@ public sealed interface FetchResult<T> permits FetchResult.Success, FetchResult.
         case RATE_LIMITED:
         case AUTHORIZATION:
         case REFUSED:
+        case UNSUPPORTED:
           return reason.code() + ": " + detail;
         default:
           return reason.code();

@@ -17,7 +17,6 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.internal.publish.SendOnce;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.CaptchaAnswer;
-import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.rules.Policy;
@@ -122,6 +121,34 @@ public final class CrossPoster {
     return settler.settle(idempotencyKey, page, settlement);
   }
 
+  /**
+   * Every problem of {@code draft} for {@code targets}, blocking or not, without sending anything:
+   * what {@link #post} checks first (a platform not added, an operation the credentials do not
+   * allow, the draft rules against each target platform's limits). A service checks a request
+   * with it before accepting it, and a tool's dry run shows it.
+   *
+   * <pre>{@code
+   * List<DraftProblem> problems = poster.validate(draft, targets);
+   * if (problems.stream().anyMatch(DraftProblem::blocking)) return unprocessable(problems); // nothing sent
+   * }</pre>
+   */
+  public List<DraftProblem> validate(PostDraft draft, List<PageRef> targets) {
+    if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
+    List<DraftProblem> problems = new ArrayList<>();
+    Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
+    for (PageRef target : new LinkedHashSet<>(targets)) {
+      Platform platform = platforms.get(target.platform());
+      if (platform == null) {
+        problems.add(problem(target.platform(), "DRAFT_PLATFORM",
+            "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
+        continue;
+      }
+      capabilities.put(target, platform.capabilities(target));
+    }
+    problems.addAll(validator.validate(draft, capabilities));
+    return problems;
+  }
+
   /** The journal this poster records in, e.g. to read every page's result of one draft. */
   public PublishJournal journal() {
     return journal;
@@ -135,22 +162,7 @@ public final class CrossPoster {
       @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
-    List<DraftProblem> problems = new ArrayList<>();
-    Map<PlatformId, Capabilities> capabilities = new LinkedHashMap<>();
-    for (PageRef target : unique) {
-      Platform platform = platforms.get(target.platform());
-      if (platform == null) {
-        problems.add(problem(target.platform(), "DRAFT_PLATFORM",
-            "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
-        continue;
-      }
-      capabilities.computeIfAbsent(target.platform(), p -> platform.capabilities());
-    }
-    for (Capabilities platform : capabilities.values()) {
-      String missing = missingOperation(platform, draft);
-      if (missing != null) problems.add(problem(platform.platform(), "DRAFT_CREDENTIALS", missing));
-    }
-    problems.addAll(validator.validate(draft, capabilities.values()));
+    List<DraftProblem> problems = validate(draft, targets);
 
     List<String> blocking = new ArrayList<>();
     for (DraftProblem problem : problems) {
@@ -169,23 +181,6 @@ public final class CrossPoster {
       onResult.accept(result);
     }
     return new CrossPostResult.Builder().results(results).problems(problems).build();
-  }
-
-  private static @Nullable String missingOperation(Capabilities capabilities, PostDraft draft) {
-    // The platform's own reason, when it gives one, says why and what to do (MAX: no scheduling at all).
-    Map<Operation, String> because = capabilities.unavailableBecause();
-    if (!capabilities.allows(Operation.PUBLISH)) {
-      return because.getOrDefault(Operation.PUBLISH,
-          "нет прав на публикацию: нужен ключ доступа администратора сообщества с правом публикации");
-    }
-    if (!draft.photos().isEmpty() && !capabilities.allows(Operation.UPLOAD_PHOTOS)) {
-      return because.getOrDefault(Operation.UPLOAD_PHOTOS, "нет прав на загрузку фото: нужен ключ доступа с правом на фотографии");
-    }
-    if (draft.scheduledAt() != null && !capabilities.allows(Operation.SCHEDULE)) {
-      return because.getOrDefault(Operation.SCHEDULE,
-          "платформа не поддерживает отложенные публикации с этими ключами доступа");
-    }
-    return null;
   }
 
   private static DraftProblem problem(PlatformId platform, String rule, String message) {

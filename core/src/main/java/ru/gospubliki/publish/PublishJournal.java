@@ -44,10 +44,39 @@ public interface PublishJournal {
    */
   boolean replace(JournalEntry expected, JournalEntry updated);
 
+  /**
+   * Ties {@code idempotencyKey} to the request that used it first, so that a service taking keys
+   * from its callers can refuse a key reused for a different request (an HTTP 409) instead of
+   * answering it with the first request's results. {@code requestDigest} is the caller's digest of
+   * the request (a SHA-256 of its body, say); the first digest given for a key stays bound to it,
+   * atomically across every process that shares the journal.
+   *
+   * <pre>{@code
+   * String bound = journal.bindRequest(key, sha256(body));
+   * if (!bound.equals(sha256(body))) return conflict(); // the key was used for another request
+   * }</pre>
+   *
+   * @param requestDigest 1..128 characters.
+   * @return the digest bound to the key: {@code requestDigest} when this call was the first.
+   * @throws UnsupportedOperationException when the journal cannot bind requests; the SDK's own
+   *     journals ({@link #inMemory()}, {@code JdbcStore}) can.
+   */
+  default String bindRequest(String idempotencyKey, String requestDigest) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not bind requests to idempotency keys");
+  }
+
   /** A journal in this process's memory: forgets everything when the process ends. */
   static PublishJournal inMemory() {
     Map<String, JournalEntry> entries = new ConcurrentHashMap<>();
+    Map<String, String> requests = new ConcurrentHashMap<>();
     return new PublishJournal() {
+      @Override
+      public String bindRequest(String idempotencyKey, String requestDigest) {
+        ru.gospubliki.internal.publish.RequestDigests.check(idempotencyKey, requestDigest);
+        String bound = requests.putIfAbsent(idempotencyKey, requestDigest);
+        return bound != null ? bound : requestDigest;
+      }
+
       @Override
       public @Nullable JournalEntry lookup(String idempotencyKey, PageRef page) {
         return entries.get(key(idempotencyKey, page));

@@ -88,6 +88,7 @@ public final class CsvReportWriter {
   private static String platform(PlatformId platform) {
     if (platform.equals(PlatformId.VK)) return "ВКонтакте";
     if (platform.equals(PlatformId.OK)) return "Одноклассники";
+    if (platform.equals(PlatformId.MAX)) return "MAX";
     return platform.name();
   }
 
@@ -97,6 +98,8 @@ public final class CsvReportWriter {
         return "соответствует";
       case NON_COMPLIANT:
         return "не соответствует";
+      case UNVERIFIED:
+        return "проверена не полностью";
       case UNREACHABLE:
         return "недоступна";
     }
@@ -141,7 +144,14 @@ public final class CsvReportWriter {
         return "закрытое сообщество (private)";
       case "access_denied":
         return "нет доступа (access_denied)";
+      case "not_found":
+        return "не найдена (not_found)";
+      case "quota":
+        return "исчерпан суточный лимит запросов (quota)";
+      case "timeout":
+        return "платформа не ответила вовремя (timeout)";
       default:
+        if (reason.startsWith("unsupported: ")) return reason.substring("unsupported: ".length()) + " (unsupported)";
         return reason.startsWith("api_error") ? "ошибка API (" + reason + ")" : reason;
     }
   }

@@ -3,8 +3,10 @@ package ru.gospubliki.report;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
@@ -15,6 +17,8 @@ import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 
@@ -22,8 +26,12 @@ import ru.gospubliki.rules.Outcome;
  * Writes a {@link ComplianceReport} as the JSON other systems read (schema {@code gospubliki.audit/1}):
  * exactly its fields, in its order. Findings list only {@code FAIL} and
  * {@code UNKNOWN} outcomes; {@code reason}, {@code score}, {@code postsLast28Days}, {@code district}
- * and {@code message} are written as {@code null} when absent. The report is streamed, never held
- * as a tree.
+ * and {@code message} are written as {@code null} when absent, {@code details} only when the rule
+ * measured something, a warning's {@code line} only when it has one. The report is streamed,
+ * never held as a tree.
+ *
+ * <p>A page's {@code id} and {@code url} are the page as the platform identifies it (a screen name
+ * resolved to the numeric id), {@code ref} the page as the registry refers to it.
  *
  * <pre>{@code
  * JsonReportWriter writer = JsonReportWriter.builder().indent("  ").build();
@@ -56,8 +64,14 @@ public final class JsonReportWriter {
     out.flush();
   }
 
-  /** Writes {@code report} to {@code sink}; the sink is not closed. */
-  public void write(ComplianceReport report, BufferedSink sink) throws IOException {
+  /** Writes {@code report} to {@code out}; {@code out} is flushed, not closed. */
+  public void write(ComplianceReport report, Writer out) throws IOException {
+    BufferedSink sink = Okio.buffer(new WriterSink(out));
+    write(report, sink);
+    sink.flush();
+  }
+
+  private void write(ComplianceReport report, BufferedSink sink) throws IOException {
     JsonWriter json = JsonWriter.of(sink);
     json.setIndent(indent);
     json.setSerializeNulls(true);
@@ -94,6 +108,16 @@ public final class JsonReportWriter {
       json.endObject();
     }
     json.endArray();
+    json.name("rejectedRowCount").value(report.rejectedRowCount());
+    json.name("warnings").beginArray();
+    for (RegistryWarning warning : report.warnings()) {
+      json.beginObject();
+      if (warning.line() > 0) json.name("line").value(warning.line());
+      json.name("message").value(warning.message());
+      json.endObject();
+    }
+    json.endArray();
+    json.name("warningCount").value(report.warningCount());
     json.endObject();
   }
 
@@ -103,6 +127,7 @@ public final class JsonReportWriter {
     json.name("pages").value(summary.pages());
     json.name("compliant").value(summary.compliant());
     json.name("nonCompliant").value(summary.nonCompliant());
+    json.name("unverified").value(summary.unverified());
     json.name("unreachable").value(summary.unreachable());
     json.name("byDistrict").beginArray();
     for (DistrictSummary district : summary.byDistrict()) {
@@ -112,6 +137,7 @@ public final class JsonReportWriter {
       json.name("withPage").value(district.withPage());
       json.name("withVk").value(district.withVk());
       json.name("withOk").value(district.withOk());
+      json.name("withMax").value(district.withMax());
       json.name("withMark").value(district.withMark());
       json.name("compliant").value(district.compliant());
       json.endObject();
@@ -133,14 +159,18 @@ public final class JsonReportWriter {
 
   private static void writePage(PageAudit page, JsonWriter json) throws IOException {
     json.beginObject();
-    json.name("platform").value(page.page().platform().name());
-    json.name("id").value(page.page().id());
-    json.name("url").value(page.page().url());
+    PageRef stable = page.stablePage();
+    json.name("platform").value(stable.platform().name());
+    json.name("id").value(stable.id());
+    json.name("url").value(stable.url());
+    json.name("ref").value(page.page().url());
     json.name("status").value(page.status().name());
     json.name("reason").value(page.status() == PageStatus.UNREACHABLE ? page.reason() : null);
     json.name("mark").value(page.mark().name());
     json.name("score").value(page.score());
+    json.name("scoreRules").value(page.scoreRules());
     json.name("postsLast28Days").value(page.postsLast28Days());
+    json.name("engagementRate").value(page.engagementRate());
     writeFindings(page.findings(), json);
     json.endObject();
   }
@@ -156,6 +186,12 @@ public final class JsonReportWriter {
       json.name("obligation").value(finding.obligation().name());
       json.name("basis").value(finding.basis());
       json.name("message").value(finding.message());
+      Map<String, String> details = finding.details();
+      if (!details.isEmpty()) {
+        json.name("details").beginObject();
+        for (Map.Entry<String, String> detail : details.entrySet()) json.name(detail.getKey()).value(detail.getValue());
+        json.endObject();
+      }
       json.endObject();
     }
     json.endArray();

@@ -15,6 +15,7 @@ import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Severity;
@@ -51,23 +52,33 @@ public final class TextReportWriter {
     out.write("Аудит официальных страниц на " + DATE.format(report.asOf()) + " (МСК), политика «"
         + report.policy() + "»\n\n");
 
+    // The MAX column only when the audit has MAX channels: a region without them is not shown a column of zeros.
+    boolean max = hasMaxPages(report);
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "С отметкой", "Соответствуют"});
+    rows.add(max
+        ? new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "MAX", "С отметкой",
+            "Соответствуют"}
+        : new String[] {"Район", "Организаций", "Подключено", "ВКонтакте", "Одноклассники", "С отметкой",
+            "Соответствуют"});
     int organizations = 0;
     int withPage = 0;
     for (DistrictSummary district : summary.byDistrict()) {
       organizations += district.organizations();
       withPage += district.withPage();
-      rows.add(new String[] {district.district(), Integer.toString(district.organizations()),
+      List<String> row = new ArrayList<>(List.of(district.district(), Integer.toString(district.organizations()),
           Integer.toString(district.withPage()), Integer.toString(district.withVk()),
-          Integer.toString(district.withOk()), Integer.toString(district.withMark()),
-          Integer.toString(district.compliant())});
+          Integer.toString(district.withOk())));
+      if (max) row.add(Integer.toString(district.withMax()));
+      row.add(Integer.toString(district.withMark()));
+      row.add(Integer.toString(district.compliant()));
+      rows.add(row.toArray(new String[0]));
     }
     writeTable(rows, out);
     out.write("\nПодключено " + withPage + " из " + organizations + ". Страниц: " + summary.pages()
         + "; соответствуют требованиям: " + summary.compliant() + ", не соответствуют: "
-        + summary.nonCompliant() + ", недоступны: " + summary.unreachable() + ".\n");
-    if (hasMaxPages(report)) {
+        + summary.nonCompliant() + ", проверены не полностью: " + summary.unverified() + ", недоступны: "
+        + summary.unreachable() + ".\n");
+    if (max) {
       // MAX shows no «Госорганизация» mark to anyone, so GOV_MARK does not apply to MAX channels.
       out.write("Каналы MAX: отметку «Госорганизация» проверить нельзя — в MAX такой отметки нет, "
           + "и API её не сообщает; правило GOV_MARK к каналам MAX не применяется.\n");
@@ -94,9 +105,18 @@ public final class TextReportWriter {
           continue;
         }
         Integer score = page.score();
-        out.write("  " + page.page().url() + " — не соответствует требованиям"
-            + (score != null ? ", оценка " + score + " из 100" : "") + "\n");
+        String verdict = page.status() == PageStatus.UNVERIFIED
+            ? "нарушений не найдено, но проверена не полностью" : "не соответствует требованиям";
+        out.write("  " + page.page().url() + " — " + verdict
+            + (score != null ? ", оценка " + score + " из 100" + rules(page.scoreRules()) : "") + "\n");
         for (Finding finding : failures(page.findings())) writeFinding(finding, "    ", out);
+        if (page.status() == PageStatus.UNVERIFIED) {
+          for (Finding finding : page.findings()) {
+            if (finding.outcome() == Outcome.UNKNOWN && finding.severity() != Severity.NOTICE) {
+              out.write("    • [не проверено] " + finding.message() + " (" + finding.rule() + ")\n");
+            }
+          }
+        }
       }
     }
 
@@ -105,8 +125,24 @@ public final class TextReportWriter {
       for (RejectedRow row : report.rejectedRows()) {
         out.write("  строка " + row.line() + ": " + row.error() + "\n");
       }
+      long more = report.rejectedRowCount() - report.rejectedRows().size();
+      if (more > 0) out.write("  и ещё " + more + "\n");
+    }
+    if (!report.warnings().isEmpty()) {
+      out.write("\nПредупреждения по реестру (строки учтены в проверке)\n");
+      for (RegistryWarning warning : report.warnings()) {
+        out.write("  " + (warning.line() > 0 ? "строка " + warning.line() + ": " : "") + warning.message() + "\n");
+      }
+      long more = report.warningCount() - report.warnings().size();
+      if (more > 0) out.write("  и ещё " + more + "\n");
     }
     out.flush();
+  }
+
+  /** {@code  (по 7 правилам)}: what the score rests on; nothing when not known. */
+  private static String rules(int count) {
+    if (count <= 0) return "";
+    return " (по " + count + (count % 10 == 1 && count % 100 != 11 ? " правилу)" : " правилам)");
   }
 
   private static boolean hasMaxPages(ComplianceReport report) {
@@ -156,10 +192,14 @@ public final class TextReportWriter {
         return "нет доступа";
       case "not_found":
         return "страница не найдена";
+      case "quota":
+        return "исчерпан суточный лимит запросов к платформе, повторите проверку завтра";
+      case "timeout":
+        return "платформа не ответила вовремя";
       case "bot_not_admin":
         return "бот MAX не администратор канала: добавьте бота администратором канала";
       default:
-        return reason;
+        return reason.startsWith("unsupported: ") ? reason.substring("unsupported: ".length()) : reason;
     }
   }
 

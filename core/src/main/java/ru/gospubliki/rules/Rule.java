@@ -19,6 +19,14 @@ import org.jspecify.annotations.Nullable;
  * };
  * RuleCatalog catalog = RuleCatalog.builder().addAll(RuleCatalog.federal()).add(hasVkAndOk).build();
  * }</pre>
+ *
+ * <p>Or describe the rule as data ({@link RuleDefinition}) and give the catalogue a {@link Factory}
+ * that knows how to check it: {@code RuleCatalog.builder().addFactory(factory).add(definition)}.
+ *
+ * <p>Answer {@code UNKNOWN} with {@link RuleResult#notShown} when the platform never shows the data
+ * (the page is then not {@code UNVERIFIED}), with {@link RuleResult#unknown} when it was not read this
+ * time. Rules about a community answer {@code NOT_APPLICABLE} on a person's page ({@link
+ * RuleContext#isPersonPage()}).
  */
 public interface Rule {
   RuleDefinition definition();
@@ -28,7 +36,8 @@ public interface Rule {
 
   /**
    * Creates the implementation of a rule described by data. The built-in catalogue is a list of
-   * definitions ({@code rule-catalog.json}) given to a factory, the way Moshi builds adapters.
+   * definitions ({@code rule-catalog.json}) given to a factory, the way Moshi builds adapters; a
+   * region adds its own with {@link RuleCatalog.Builder#addFactory}.
    */
   interface Factory {
     /** Returns the rule for {@code definition}, or null if this factory does not know it. */

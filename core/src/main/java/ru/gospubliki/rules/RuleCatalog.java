@@ -11,13 +11,21 @@ import ru.gospubliki.internal.rules.CatalogData;
 
 /**
  * The set of rules an audit runs, in a stable order. {@link #federal()} is every rule of the
- * catalogue (8-ФЗ / 270-ФЗ, 2523-р, the Минцифры rating and recommendations); embedders add their
- * own rules with the builder.
+ * catalogue (8-ФЗ / 270-ФЗ, 2523-р, the Минцифры rating and recommendations); a region adds its own
+ * rules beside the federal ones with the builder, as rules or as definitions that a {@link
+ * Rule.Factory} turns into rules (the way Moshi's builder takes adapter factories):
  *
  * <pre>{@code
  * RuleCatalog catalog = RuleCatalog.federal();
  * Rule email = catalog.get("PROFILE_EMAIL");
  * System.out.println(email.definition().basis()); // 8-ФЗ ст. 13 ч. 1.1 ...
+ *
+ * RuleCatalog amur = RuleCatalog.builder()
+ *     .addAll(RuleCatalog.federal())
+ *     .addFactory(new AmurRules())                  // knows how to check AMUR_* rules
+ *     .add(RuleDefinition.builder().id("AMUR_MAX_CHANNEL").scope(RuleScope.ORGANIZATION)
+ *         .obligation(Obligation.RATING).addOtherBasis("приказ министерства").title("есть канал MAX").build())
+ *     .build();
  * }</pre>
  */
 public final class RuleCatalog {
@@ -27,7 +35,7 @@ public final class RuleCatalog {
   private final Map<String, Integer> scoreWeights;
 
   RuleCatalog(Builder builder) {
-    this.rules = new LinkedHashMap<>(builder.rules);
+    this.rules = builder.createRules();
     this.scoreWeights = Map.copyOf(builder.scoreWeights);
   }
 
@@ -36,13 +44,8 @@ public final class RuleCatalog {
     RuleCatalog result = federal;
     if (result == null) {
       CatalogData data = CatalogData.load();
-      Builder builder = new Builder();
-      Rule.Factory factory = new BuiltInRules();
-      for (RuleDefinition definition : data.definitions()) {
-        Rule rule = factory.create(definition);
-        if (rule == null) throw new IllegalStateException("no built-in implementation of " + definition.id());
-        builder.add(rule);
-      }
+      Builder builder = new Builder().addFactory(new BuiltInRules());
+      for (RuleDefinition definition : data.definitions()) builder.add(definition);
       builder.scoreWeights(data.scoreWeights());
       result = federal = builder.build();
     }
@@ -83,17 +86,40 @@ public final class RuleCatalog {
 
   /** Builds a {@link RuleCatalog}. */
   public static final class Builder {
-    private final Map<String, Rule> rules = new LinkedHashMap<>();
+    /** In catalogue order: a {@link Rule}, or a {@link RuleDefinition} a factory turns into one at build. */
+    private final Map<String, Object> rules = new LinkedHashMap<>();
+    private final List<Rule.Factory> factories = new ArrayList<>();
     private final Map<String, Integer> scoreWeights = new LinkedHashMap<>();
 
     Builder() {}
 
     /** Adds {@code rule}; its id must be new to this catalogue. */
     public Builder add(Rule rule) {
-      String id = rule.definition().id();
+      put(rule.definition().id(), rule);
+      return this;
+    }
+
+    /**
+     * Adds the rule {@code definition} describes; at {@link #build()} the first {@linkplain
+     * #addFactory factory} that knows it creates the rule. Its id must be new to this catalogue.
+     */
+    public Builder add(RuleDefinition definition) {
+      put(definition.id(), definition);
+      return this;
+    }
+
+    /**
+     * Adds a factory that creates rules from {@linkplain #add(RuleDefinition) definitions}; factories
+     * are asked in the order added. A region's own rules sit beside the federal ones this way.
+     */
+    public Builder addFactory(Rule.Factory factory) {
+      factories.add(java.util.Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
+    private void put(String id, Object rule) {
       if (rules.containsKey(id)) throw new IllegalArgumentException("duplicate rule id: " + id);
       rules.put(id, rule);
-      return this;
     }
 
     /** Adds every rule and score weight of {@code catalog}. */
@@ -116,11 +142,39 @@ public final class RuleCatalog {
       return this;
     }
 
+    /**
+     * Creates the rules of every definition added and builds the catalogue.
+     *
+     * @throws IllegalStateException when no factory creates a definition's rule, a factory creates a
+     *     rule with another id, or a score weight names an unknown rule.
+     */
     public RuleCatalog build() {
       for (String id : scoreWeights.keySet()) {
         if (!rules.containsKey(id)) throw new IllegalStateException("score weight for unknown rule: " + id);
       }
       return new RuleCatalog(this);
+    }
+
+    /** The catalogue's rules in order, definitions turned into rules by the factories. */
+    Map<String, Rule> createRules() {
+      Map<String, Rule> created = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> entry : rules.entrySet()) {
+        Object value = entry.getValue();
+        created.put(entry.getKey(), value instanceof Rule ? (Rule) value : create((RuleDefinition) value));
+      }
+      return created;
+    }
+
+    private Rule create(RuleDefinition definition) {
+      for (Rule.Factory factory : factories) {
+        Rule rule = factory.create(definition);
+        if (rule == null) continue;
+        if (!rule.definition().id().equals(definition.id())) {
+          throw new IllegalStateException(factory + " created rule " + rule.definition().id() + " for " + definition.id());
+        }
+        return rule;
+      }
+      throw new IllegalStateException("no factory creates rule " + definition.id() + " (add one with addFactory)");
     }
   }
 }

@@ -26,12 +26,15 @@ import ru.gospubliki.publish.PublishJournal;
  *
  * <p><b>Schema.</b> {@link Builder#build()} brings the schema up to date by itself: plain SQL scripts
  * shipped in this jar, {@code ru/gospubliki/store/postgresql/V1__gospubliki_store.sql} and {@code
- * ru/gospubliki/store/h2/V1__gospubliki_store.sql}, applied once each and recorded in table
+ * V2__gospubliki_publish_request.sql} and {@code V3__audit_fidelity.sql} (resolved page ids, score
+ * basis, registry warnings) beside it (the same names under {@code ru/gospubliki/store/h2/} for H2),
+ * applied once each, in order, and recorded in table
  * {@code gp_schema_version}. Tables are named {@code gp_*}. If your schema is managed by Flyway,
  * add {@code classpath:ru/gospubliki/store/postgresql} to its locations (the scripts follow
  * Flyway's {@code V<n>__name.sql} naming); with Liquibase, include the same files with {@code
- * <sqlFile path="ru/gospubliki/store/postgresql/V1__gospubliki_store.sql"/>}; then build the store
- * with {@link Builder#migrate(boolean) migrate(false)}. Future versions add {@code V2__...} scripts.
+ * <sqlFile path="ru/gospubliki/store/postgresql/V1__gospubliki_store.sql"/>} and then the later ones in
+ * order; then build the store with {@link Builder#migrate(boolean) migrate(false)}. Future versions add
+ * {@code V4__...} scripts.
  *
  * <p>Thread-safe; every operation takes a connection from the data source and gives it back. Many
  * processes may share one database: claims in the publish journal are atomic across them.

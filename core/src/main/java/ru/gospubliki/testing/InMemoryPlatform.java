@@ -87,7 +87,7 @@ public final class InMemoryPlatform implements Platform {
    * send within one hour is dropped, as VK's {@code guid} does, elsewhere nothing is deduplicated.
    */
   public static InMemoryPlatform create(PlatformId id, Clock clock) {
-    return create(clock, Capabilities.builder()
+    return create(Capabilities.builder()
         .platform(id)
         .dedupWindow(id.equals(PlatformId.VK) ? java.time.Duration.ofHours(1) : java.time.Duration.ZERO)
         .operations(EnumSet.allOf(Operation.class))
@@ -98,11 +98,11 @@ public final class InMemoryPlatform implements Platform {
         .photoMediaTypes(Set.of("image/jpeg", "image/png", "image/gif"))
         .maxPhotoDimensionSum(14_000)
         .maxPhotoAspectRatio(20.0)
-        .build());
+        .build(), clock);
   }
 
-  /** A platform with the given limits and operations. */
-  public static InMemoryPlatform create(Clock clock, Capabilities capabilities) {
+  /** A platform with the given limits and operations (its id is {@code capabilities.platform()}). */
+  public static InMemoryPlatform create(Capabilities capabilities, Clock clock) {
     return new InMemoryPlatform(capabilities.platform(), clock, capabilities);
   }
 

@@ -1,4 +1,7 @@
-/** Test doubles for embedders: a whole platform in memory, with failures on demand. */
+/**
+ * Test doubles for embedders: a whole platform in memory, with failures on demand, and a clock
+ * moved by hand.
+ */
 @NullMarked
 package ru.gospubliki.testing;
 

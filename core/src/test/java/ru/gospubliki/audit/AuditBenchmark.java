@@ -92,13 +92,22 @@ public final class AuditBenchmark {
     resetPeaks();
     Auditor registryAuditor = Auditor.builder().clock(clock).addPlatform(new SyntheticPlatform())
         .snapshotStore(SnapshotStore.none()).build();
+    java.nio.file.Path gcLog = startGcCpuLog();
+    long gcStart = gcMillis();
+    long processCpuStart = processCpuNanos();
     start = System.nanoTime();
     ComplianceReport report = registryAuditor.auditRegistry(built);
     seconds = (System.nanoTime() - start) / 1e9;
+    double gcPauses = (gcMillis() - gcStart) / 1e3;
+    double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
+    double gcCpu = stopGcCpuLog(gcLog);
     System.out.printf("registry: %,d organisations audited in %.2f s (%,.0f /s), compliant pages %,d; "
             + "peak heap %,d MB of max %,d MB%n",
         report.summary().organizations(), seconds, report.summary().organizations() / seconds,
         report.summary().compliant(), peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    // CPU, not wall time: other load on the machine stretches pauses and the run alike, but not CPU.
+    System.out.printf("garbage collection: %.2f s CPU in pauses of %.2f s process CPU (%.0f %%); pauses %.2f s "
+            + "of %.2f s elapsed%n", gcCpu, processCpu, 100 * gcCpu / Math.max(processCpu, 1e-9), gcPauses, seconds);
   }
 
   static ProfileSnapshot profile(PageRef page, int i) {
@@ -208,6 +217,60 @@ public final class AuditBenchmark {
     public void delete(PageRef page, String postId) {
       throw new UnsupportedOperationException("read-only benchmark platform");
     }
+  }
+
+  /** Starts logging the CPU time of each collection to a temporary file (jcmd VM.log, from inside). */
+  static java.nio.file.Path startGcCpuLog() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("gospubliki-gc", ".log");
+      vmLog("output=file=" + file, "what=gc+cpu=info");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the log and sums the User and Sys CPU seconds of every collection in it. */
+  static double stopGcCpuLog(java.nio.file.Path file) {
+    vmLog("disable");
+    java.util.regex.Pattern cpu = java.util.regex.Pattern.compile("User=([0-9.]+)s Sys=([0-9.]+)s");
+    double total = 0;
+    try {
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        java.util.regex.Matcher m = cpu.matcher(line);
+        if (m.find()) total += Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2));
+      }
+      java.nio.file.Files.deleteIfExists(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return total;
+  }
+
+  private static void vmLog(String... arguments) {
+    try {
+      javax.management.ObjectName command = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+      ManagementFactory.getPlatformMBeanServer().invoke(command, "vmLog", new Object[] {arguments},
+          new String[] {String[].class.getName()});
+    } catch (javax.management.JMException e) {
+      throw new IllegalStateException("cannot configure the GC log: " + e, e);
+    }
+  }
+
+  /** Time spent in garbage collection pauses so far, all collectors. */
+  static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  /** CPU time of the whole process (all threads, GC included). */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
   }
 
   static void resetPeaks() {

@@ -42,7 +42,7 @@ final class AuditorTest {
   static final Rule EMAIL = rule("T_EMAIL", RuleScope.PAGE, Obligation.LAW, context -> {
     ProfileSnapshot profile = context.profile();
     if (profile == null) return RuleResult.notApplicable();
-    if (profile.isUnavailable(ru.gospubliki.model.ProfileField.EMAIL)) return RuleResult.unknown("нет данных");
+    if (profile.isUnavailable(ru.gospubliki.model.ProfileField.EMAIL)) return RuleResult.notShown("платформа не показывает");
     return profile.email() != null ? RuleResult.pass() : RuleResult.fail("укажите email");
   });
   /** RATING: the mark. */
@@ -137,12 +137,29 @@ final class AuditorTest {
         .profile(FetchResult.success(profile))
         .posts(FetchResult.failure(FailureReason.PRIVATE, "closed")).build(), null);
 
-    assertThat(audit.status()).isEqualTo(PageStatus.COMPLIANT);
+    // The mark and the posts, which the platform normally gives, were not read: not known to comply.
+    assertThat(audit.status()).isEqualTo(PageStatus.UNVERIFIED);
     assertThat(find(audit, "T_EMAIL").outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(find(audit, "T_MARK").outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(find(audit, "T_POSTS").outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(audit.score()).isNull();
+    assertThat(audit.scoreRules()).isZero();
     assertThat(audit.postsLast28Days()).isNull();
+  }
+
+  /** What the platform never shows (OK's email field) leaves a page COMPLIANT; what it failed to give does not. */
+  @Test
+  void onlyDataThePlatformNormallyGivesMakesAPageUnverified() {
+    PageRef page = PageRef.of(PlatformId.OK, "5");
+    ProfileSnapshot profile = profile(page).mark(MarkStatus.CONFIRMED)
+        .addUnavailableFields(ru.gospubliki.model.ProfileField.EMAIL).build();
+    List<Post> posts = List.of(post(page, "1", NOW.minus(Duration.ofDays(1)), AuthorKind.COMMUNITY));
+    PageAudit audit = auditor().auditPage(observation(page, profile, posts), null);
+    assertThat(audit.status()).isEqualTo(PageStatus.COMPLIANT);
+    assertThat(find(audit, "T_EMAIL").outcome()).isEqualTo(Outcome.UNKNOWN);
+    // Email unknown: the score rests on the mark and the posts only.
+    assertThat(audit.score()).isEqualTo(100);
+    assertThat(audit.scoreRules()).isEqualTo(2);
   }
 
   @Test
@@ -263,7 +280,7 @@ final class AuditorTest {
         Registry.builder().addOrganizations(org("Школа", null, page)).build());
     PageAudit audit = report.organizations().get(0).pages().get(0);
     assertThat(audit.status()).isEqualTo(PageStatus.UNREACHABLE);
-    assertThat(audit.reason()).isEqualTo("access_denied");
+    assertThat(audit.reason()).startsWith("unsupported: платформа ok не подключена");
   }
 
   private Auditor auditor() {

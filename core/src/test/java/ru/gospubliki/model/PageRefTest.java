@@ -43,6 +43,21 @@ class PageRefTest {
       // OK short names
       "https://ok.ru/school9,           ok, school9, https://ok.ru/school9",
       "ok.ru/School9/,                  ok, school9, https://ok.ru/school9",
+      // Persons' pages: kept, so the audit can say they are not communities
+      "https://vk.com/id123,            vk, id123, https://vk.com/id123",
+      "m.vk.ru/ID123?w=wall,            vk, id123, https://vk.com/id123",
+      "https://ok.ru/profile/575000000001, ok, profile/575000000001, https://ok.ru/profile/575000000001",
+      // MAX channels: a name, an invitation, a (negative) chat id
+      "https://max.ru/Zarechny_Adm,     max, zarechny_adm, https://max.ru/zarechny_adm",
+      "max.ru/@zarechny-adm,            max, zarechny-adm, https://max.ru/zarechny-adm",
+      "https://max.ru/join/AbC-12_x,    max, join/AbC-12_x, https://max.ru/join/AbC-12_x",
+      "max:-70123456789,                max, -70123456789, max:-70123456789",
+      "MAX:-9223372036854775808,        max, -9223372036854775808, max:-9223372036854775808",
+      // Platforms the law does not name: kept, so the audit can report PAGE_PLATFORM_ALLOWED
+      "https://t.me/Zarechny_Adm,       telegram, zarechny_adm, https://t.me/zarechny_adm",
+      "t.me/+AbCdEf,                    telegram, +AbCdEf, https://t.me/+AbCdEf",
+      "https://facebook.com/teremok5,   facebook, teremok5, https://facebook.com/teremok5",
+      "https://www.instagram.com/school9/, instagram, school9, https://instagram.com/school9",
   })
   void parsesEveryAcceptedForm(String reference, String platform, String id, String url) {
     PageRef page = PageRef.parse(reference);
@@ -55,16 +70,57 @@ class PageRefTest {
 
   @ParameterizedTest(name = "«{0}»")
   @ValueSource(strings = {
-      "", "   ", "https://vk.com/club0", "https://vk.com/public007", "vk:abc", "vk:0", "vk:-1", "ok:school9", "tg:123", "https://facebook.com/x", "https://vk.com/",
-      "https://vk.com", "https://vk.com/a/b", "ok.ru/profile/1", "https://ok.ru/profile", "https://ok.ru/group",
+      "", "   ", "\u00A0", "https://vk.com/club0", "https://vk.com/public007", "vk:abc", "vk:0", "vk:-1", "ok:school9",
+      "tg:123", "https://vk.com/", "https://vk.com", "https://vk.com/a/b", "https://ok.ru/profile", "https://ok.ru/group",
       "ftp://vk.com/x", "https://vk.com/123", "https://vk.com/клуб", "https://user@vk.com/club1",
-      "https://vk.com:8080/club1", "https://vk.com/a b", "https://notvk.com/club1"})
+      "https://vk.com:8080/club1", "https://vk.com/a b", "https://notvk.com/club1", "https://vk.com/id0",
+      "vk:99999999999999999999", "https://vk.com/club9223372036854775808", "max:70123456789", "max:-0",
+      "max:-9223372036854775809", "https://max.ru/", "https://max.ru/join", "https://max.ru/1abc", "https://t.me/",
+      "https://school9.ru/vk", "ВКонтакте школы"})
   void rejectsAnythingElseNamingTheValue(String reference) {
     assertThatThrownBy(() -> PageRef.parse(reference))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("не удалось распознать ссылку на страницу «" + reference.trim() + "»: ожидается "
-            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя, ok:123, "
-            + "https://max.ru/имя или max:-70123456789");
+        .hasMessage("не удалось распознать ссылку на страницу «" + reference.strip().replace("\u00A0", "")
+            + "»: ожидается ссылка на страницу ВКонтакте (https://vk.com/club123, https://vk.com/имя, vk:123), "
+            + "Одноклассников (https://ok.ru/group/123, https://ok.ru/имя, ok:123) или MAX (https://max.ru/имя, "
+            + "max:-70123456789)");
+  }
+
+  @Test
+  void aVeryLongReferenceIsRefusedAtOnceAndShownCut() {
+    String reference = "https://vk.com/" + "a".repeat(100_000);
+    assertThatThrownBy(() -> PageRef.parse(reference)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("не удалось распознать ссылку на страницу «https://vk.com/aaa")
+        .hasMessageContaining("…»");
+  }
+
+  @Test
+  void personsPagesAreKnownFromTheirLink() {
+    PageRef vk = PageRef.parse("https://vk.com/id123");
+    assertThat(vk.isPerson()).isTrue();
+    assertThat(vk.isNumeric()).isFalse();
+    assertThat(vk).isEqualTo(PageRef.person(PlatformId.VK, 123)).isEqualTo(PageRef.of(PlatformId.VK, "ID123"))
+        .isNotEqualTo(PageRef.parse("vk:123"));
+    PageRef ok = PageRef.parse("ok.ru/profile/42");
+    assertThat(ok.isPerson()).isTrue();
+    assertThat(ok).isEqualTo(PageRef.person(PlatformId.OK, 42));
+    assertThat(PageRef.parse("https://vk.com/id123abc").isPerson()).isFalse(); // a screen name
+    assertThat(PageRef.parse("vk:123").isPerson()).isFalse();
+    assertThat(PageRef.parse("https://max.ru/amur").isPerson()).isFalse();
+    assertThatThrownBy(() -> PageRef.person(PlatformId.MAX, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PageRef.person(PlatformId.VK, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void maxChannelIdsAreNegative() {
+    PageRef channel = PageRef.parse("max:-70123456789");
+    assertThat(channel.isNumeric()).isTrue();
+    assertThat(channel.numericId()).isEqualTo(-70_123_456_789L);
+    assertThat(PageRef.of(PlatformId.MAX, "-70123456789")).isEqualTo(channel);
+    assertThat(PageRef.parse("https://max.ru/amur").isNumeric()).isFalse();
+    // Invitation hashes are case-sensitive; names are not.
+    assertThat(PageRef.parse("https://max.ru/join/AbC")).isNotEqualTo(PageRef.parse("https://max.ru/join/abc"));
+    assertThat(PageRef.parse("https://max.ru/Amur")).isEqualTo(PageRef.parse("https://max.ru/amur"));
   }
 
   @Test
@@ -89,15 +145,21 @@ class PageRefTest {
 
   @Test
   void ofOtherPlatforms() {
+    PlatformId max = PlatformId.of("MAX");
+    assertThat(PageRef.of(max, "Amur_Adm").url()).isEqualTo("https://max.ru/amur_adm");
+    assertThat(PageRef.of(max, "amur", "https://example.com").url()).isEqualTo("https://max.ru/amur");
     PlatformId telegram = PlatformId.of("telegram");
-    assertThat(PageRef.of(telegram, "Amur_Adm").url()).isEqualTo("telegram:amur_adm");
+    assertThat(PageRef.of(telegram, "Amur").url()).isEqualTo("telegram:amur");
     assertThat(PageRef.of(telegram, "amur", "https://t.me/amur").url()).isEqualTo("https://t.me/amur");
     // VK and OK always get their canonical URL.
     assertThat(PageRef.of(PlatformId.VK, "7", "https://example.com").url()).isEqualTo("https://vk.com/club7");
     assertThatThrownBy(() -> PageRef.of(PlatformId.VK, " ")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("page id is empty");
     assertThatThrownBy(() -> PageRef.of(PlatformId.OK, "a/b")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("page id must be a positive number or a screen name [a-z0-9_.]: \"a/b\" on ok");
+        .hasMessage("page id on ok must be a positive number, a short name [a-z0-9_.] or profile/<number> (a person): "
+            + "\"a/b\"");
+    assertThatThrownBy(() -> PageRef.of(max, "70123")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a negative chat id");
     assertThatThrownBy(() -> PlatformId.of("1vk")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("platform id must match [a-z][a-z0-9_-]{0,31}: \"1vk\"");
     assertThat(PlatformId.of(" Vk ")).isSameAs(PlatformId.VK);

@@ -56,9 +56,9 @@ final class CrossPosterTest {
 
   final Policy policy = Policy.builder(RuleCatalog.builder().add(LENGTH).add(NOT_EMPTY).add(HASHTAG).build()).build();
   final InMemoryPlatform vk = InMemoryPlatform.create(PlatformId.VK, clock);
-  final InMemoryPlatform ok = InMemoryPlatform.create(clock, Capabilities.builder()
+  final InMemoryPlatform ok = InMemoryPlatform.create(Capabilities.builder()
       .platform(PlatformId.OK).operations(EnumSet.allOf(Operation.class))
-      .maxTextLength(20).maxMedia(5).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+      .maxTextLength(20).maxMedia(5).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build(), clock);
   final PageRef vkPage = PageRef.of(PlatformId.VK, "1");
   final PageRef okPage = PageRef.of(PlatformId.OK, "2");
 
@@ -73,10 +73,10 @@ final class CrossPosterTest {
 
   @Test
   void anOperationAPlatformDoesNotOfferIsRefusedWithThePlatformsOwnReason() {
-    InMemoryPlatform max = InMemoryPlatform.create(clock, Capabilities.builder()
+    InMemoryPlatform max = InMemoryPlatform.create(Capabilities.builder()
         .platform(PlatformId.MAX).addOperations(Operation.PUBLISH, Operation.UPLOAD_PHOTOS)
         .putUnavailableBecause(Operation.SCHEDULE, "MAX не поддерживает отложенные публикации: опубликуйте в срок")
-        .maxTextLength(4000).maxMedia(12).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+        .maxTextLength(4000).maxMedia(12).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build(), clock);
     PageRef channel = PageRef.parse("max:-70000000000101");
     CrossPoster poster = CrossPoster.builder().addPlatform(vk).addPlatform(max).policy(policy).clock(clock).build();
 
@@ -123,6 +123,18 @@ final class CrossPosterTest {
   }
 
   @Test
+  void validateSaysWhatPostWouldRefuseAndSendsNothing() {
+    CrossPoster poster = CrossPoster.builder().addPlatform(vk).policy(policy).clock(clock).build();
+    List<DraftProblem> problems = poster.validate(
+        PostDraft.builder().text("Очень длинный текст новости без тега").build(), List.of(vkPage, okPage));
+    assertThat(problems).extracting(DraftProblem::rule, DraftProblem::blocking).contains(
+        org.assertj.core.groups.Tuple.tuple("DRAFT_PLATFORM", true), org.assertj.core.groups.Tuple.tuple("T_HASHTAG", false));
+    assertThat(poster.validate(PostDraft.builder().text("Новости #школа").build(), List.of(vkPage))).isEmpty();
+    assertThat(vk.calls()).isZero();
+    assertThat(poster.journal().entries(PostDraft.builder().text("Новости #школа").build().idempotencyKey())).isEmpty();
+  }
+
+  @Test
   void anUnknownOutcomeIsNeverResentAndAPublishedTargetIsNotDuplicated() {
     PostDraft draft = PostDraft.builder().text("Новости #школа").build();
     CrossPoster poster = poster();
@@ -165,14 +177,16 @@ final class CrossPosterTest {
 
   @Test
   void credentialsWithoutThePublishRightAreRefusedBeforeAnyCall() {
-    InMemoryPlatform readOnly = InMemoryPlatform.create(clock, Capabilities.builder()
+    InMemoryPlatform readOnly = InMemoryPlatform.create(Capabilities.builder()
         .platform(PlatformId.VK).operations(EnumSet.of(Operation.READ_PROFILES, Operation.READ_POSTS))
-        .maxTextLength(100).maxMedia(10).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
-    CrossPostResult result = CrossPoster.builder().addPlatform(readOnly).policy(policy).clock(clock).build()
+        .maxTextLength(100).maxMedia(10).maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build(), clock);
+    Policy withCredentials = Policy.builder(RuleCatalog.builder().add(LENGTH).add(NOT_EMPTY).add(HASHTAG)
+        .add(RuleCatalog.federal().get("DRAFT_CREDENTIALS")).build()).build();
+    CrossPostResult result = CrossPoster.builder().addPlatform(readOnly).policy(withCredentials).clock(clock).build()
         .post(PostDraft.builder().text("Новости #школа").build(), List.of(vkPage));
     assertThat(result.results().get(0)).isInstanceOf(PublishResult.Rejected.class);
     assertThat(((PublishResult.Rejected) result.results().get(0)).reasons().get(0))
-        .contains("нет прав на публикацию");
+        .contains("ключ доступа не позволяет: публикация");
     assertThat(readOnly.calls()).isZero();
   }
 

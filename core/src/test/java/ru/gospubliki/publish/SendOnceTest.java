@@ -31,6 +31,7 @@ import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.RuleCatalog;
 import ru.gospubliki.testing.InMemoryPlatform;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * The send-once skeleton behind {@link CrossPoster}, driven through the in-memory platform's
@@ -38,7 +39,7 @@ import ru.gospubliki.testing.InMemoryPlatform;
  */
 final class SendOnceTest {
   static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock = MutableClock.at(T0);
   final Policy policy = Policy.builder(RuleCatalog.builder().build()).build();
   final PageRef page = PageRef.of(PlatformId.OK, "1");
   final PageRef other = PageRef.of(PlatformId.OK, "2");
@@ -51,9 +52,9 @@ final class SendOnceTest {
   final PageRef vkPage = PageRef.of(PlatformId.VK, "1");
 
   InMemoryPlatform platform(PlatformId id, Duration window) {
-    InMemoryPlatform platform = InMemoryPlatform.create(clock, Capabilities.builder().platform(id)
+    InMemoryPlatform platform = InMemoryPlatform.create(Capabilities.builder().platform(id)
         .operations(EnumSet.allOf(Operation.class)).dedupWindow(window).maxTextLength(1000).maxMedia(10)
-        .maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build());
+        .maxPhotoBytes(1000).photoMediaTypes(Set.of("image/jpeg")).build(), clock);
     platform.putProfile(ProfileSnapshot.builder().page(PageRef.of(id, "1")).takenAt(T0).build());
     platform.putProfile(ProfileSnapshot.builder().page(PageRef.of(id, "2")).takenAt(T0).build());
     return platform;

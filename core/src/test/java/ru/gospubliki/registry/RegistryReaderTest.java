@@ -2,6 +2,7 @@ package ru.gospubliki.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.model.Declared;
 import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.OrganizationField;
 import ru.gospubliki.model.OrganizationKind;
 import ru.gospubliki.model.PageRef;
 
@@ -82,12 +84,15 @@ class RegistryReaderTest {
         + "Школа № 2;;max:-70000000000102\n"
         + "Школа № 3;;https://vk.com/club3\n");
 
-    assertThat(registry.organizations()).hasSize(2);
+    assertThat(registry.organizations()).hasSize(3);
     assertThat(registry.organizations().get(0).pages())
         .containsExactly(PageRef.parse("https://vk.com/club1"), PageRef.parse("https://max.ru/school1"));
     assertThat(registry.organizations().get(1).pages()).containsExactly(PageRef.parse("max:-70000000000102"));
-    assertThat(registry.rejectedRows()).singleElement().satisfies(row ->
-        assertThat(row.error()).contains("«https://vk.com/club3» — ссылка не на MAX"));
+    // A VK page in the MAX column is kept as the VK page it is, with a warning.
+    assertThat(registry.organizations().get(2).pages()).containsExactly(PageRef.parse("https://vk.com/club3"));
+    assertThat(registry.rejectedRows()).isEmpty();
+    assertThat(registry.warnings()).singleElement().satisfies(warning ->
+        assertThat(warning.message()).contains("«https://vk.com/club3» — ссылка не на MAX"));
   }
 
   @Test
@@ -116,7 +121,8 @@ class RegistryReaderTest {
     byte[] bytes = RUSSIAN.getBytes(CP1251);
     assertThatThrownBy(() -> RegistryReader.read(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))
         .isInstanceOf(RegistryFormatException.class)
-        .hasMessage("файл не в кодировке UTF-8: укажите кодировку явно (например, windows-1251)");
+        .hasMessage("строка 1: текст не в кодировке UTF-8: укажите кодировку явно (например, windows-1251) "
+            + "или пересохраните реестр целиком в UTF-8");
   }
 
   @Test
@@ -124,9 +130,9 @@ class RegistryReaderTest {
     // Two megabytes of ASCII, then a Windows-1251 row: the file as a whole is not UTF-8.
     Path file = dir.resolve("late.csv");
     try (BufferedWriter out = Files.newBufferedWriter(file, CP1251)) {
-      out.write("name;district\n");
-      for (int i = 0; i < 70_000; i++) out.write("School " + i + ";North district\n");
-      out.write("Школа;Район\n");
+      out.write("name;district;vk\n");
+      for (int i = 0; i < 70_000; i++) out.write("School " + i + ";North district;\n");
+      out.write("Школа;Район;\n");
     }
     Registry registry = RegistryReader.read(file, null);
     assertThat(registry.organizations()).hasSize(70_001);
@@ -136,7 +142,7 @@ class RegistryReaderTest {
     byte[] bytes = Files.readAllBytes(file);
     assertThatThrownBy(() -> RegistryReader.read(new ByteArrayInputStream(bytes), null))
         .isInstanceOf(RegistryFormatException.class)
-        .hasMessage("файл не в кодировке UTF-8: укажите кодировку явно (например, windows-1251)");
+        .hasMessageStartingWith("строка 70002: текст не в кодировке UTF-8");
   }
 
   @Test
@@ -157,8 +163,8 @@ class RegistryReaderTest {
 
   @Test
   void russianChecklistColumnsWithYoOrYe() throws IOException {
-    Registry registry = read("наименование;приказ об ответственных;Инструкция по учетным записям;qr-КОДЫ\n"
-        + "Школа;нет;да;да\n");
+    Registry registry = read("наименование;приказ об ответственных;Инструкция по учетным записям;qr-КОДЫ;vk\n"
+        + "Школа;нет;да;да;\n");
     Organization org = registry.organizations().get(0);
     assertThat(org.responsibleOrder()).isEqualTo(Declared.NO);
     assertThat(org.accountPolicy()).isEqualTo(Declared.YES);
@@ -168,8 +174,8 @@ class RegistryReaderTest {
   @Test
   void delimiterInsideQuotedHeaderDoesNotDecide() throws IOException {
     // Three commas inside quotes, two semicolons outside: the delimiter is ';'.
-    Registry registry = read("\"name\";\"Район\";\"Примечание, если есть, любое, свободное\"\n"
-        + "Школа, № 1;Север;x\n");
+    Registry registry = read("\"name\";\"Район\";\"Примечание, если есть, любое, свободное\";vk\n"
+        + "Школа, № 1;Север;x;\n");
     assertThat(registry.rejectedRows()).isEmpty();
     assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа, № 1");
   }
@@ -188,8 +194,8 @@ class RegistryReaderTest {
 
   @Test
   void lineNumbersArePhysicalWithBlankLinesAndCrLf() throws IOException {
-    Registry registry = read("\r\nname;inn\r\nШкола 1;7707083893\r\n\r\n;\r\nШкола 2;123\r\n"
-        + "\"Школа\r\n3\";1\r\n");
+    Registry registry = read("\r\nname;vk\r\nШкола 1;vk:1\r\n\r\n;\r\nШкола 2;vk:x\r\n"
+        + "\"Школа\r\n3\";vk:y\r\n");
     assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа 1");
     assertThat(registry.rejectedRows()).extracting(RejectedRow::line).containsExactly(6L, 7L);
   }
@@ -198,37 +204,211 @@ class RegistryReaderTest {
   void everyBadRowIsReportedWithEveryProblemAndGoodRowsLoad() throws IOException {
     Registry registry = read("Наименование;Тип;ИНН;ОГРН;ВКонтакте;Одноклассники;Подключено к Госпабликам\n"
         + "Школа 1;подведомственное;7707083893;;vk:1;;да\n"
-        + ";школа;7707083890;1027700132190;https://facebook.com/x;https://vk.com/club5;может быть\n"
+        + ";школа;7707083890;1027700132190;https://vk.com/bad/path;группа;может быть\n"
         + "Школа 3;ОМСУ;;;https://ok.ru/group/1;;\n"
         + "Школа 4;ОМСУ\n"
         + "Школа 5;;12345;;vk:abc;;\n"
         + "Школа 6;;;;;;\n");
-    assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа 1", "Школа 6");
+    assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа 1", "Школа 3", "Школа 6");
     List<RejectedRow> rejected = registry.rejectedRows();
-    assertThat(rejected).extracting(RejectedRow::line).containsExactly(3L, 4L, 5L, 6L);
+    assertThat(rejected).extracting(RejectedRow::line).containsExactly(3L, 5L, 6L);
+    String expected = ": ожидается ссылка на страницу ВКонтакте (https://vk.com/club123, https://vk.com/имя, vk:123), "
+        + "Одноклассников (https://ok.ru/group/123, https://ok.ru/имя, ok:123) или MAX (https://max.ru/имя, "
+        + "max:-70123456789)";
     assertThat(rejected.get(0).error()).isEqualTo(String.join("; ",
         "не заполнено наименование (столбец «Наименование»)",
-        "столбец «Тип»: неизвестный тип организации «школа»: ожидается «орган власти», «ОМСУ» или «подведомственное»",
-        "столбец «ИНН»: «7707083890» — неверная контрольная сумма ИНН",
-        "столбец «ОГРН»: «1027700132190» — неверная контрольная сумма ОГРН",
-        "столбец «ВКонтакте»: не удалось распознать ссылку на страницу «https://facebook.com/x»: ожидается "
-            + "https://vk.com/club123, https://vk.com/имя, vk:123, https://ok.ru/group/123, https://ok.ru/имя, ok:123, "
-            + "https://max.ru/имя или max:-70123456789",
-        "столбец «Одноклассники»: «https://vk.com/club5» — ссылка не на Одноклассники",
-        "столбец «Подключено к Госпабликам»: ожидается «да», «нет» или пусто, а не «может быть»"));
+        "столбец «ВКонтакте»: не удалось распознать ссылку на страницу «https://vk.com/bad/path»" + expected,
+        "столбец «Одноклассники»: не удалось распознать ссылку на страницу «группа»" + expected));
     assertThat(rejected.get(1).error())
-        .isEqualTo("столбец «ВКонтакте»: «https://ok.ru/group/1» — ссылка не на ВКонтакте");
-    assertThat(rejected.get(2).error())
         .isEqualTo("число значений в строке (2) не совпадает с числом столбцов в заголовке (7)");
-    assertThat(rejected.get(3).error()).contains("столбец «ИНН»: «12345» — ИНН должен содержать 10 цифр")
-        .contains("столбец «ВКонтакте»: не удалось распознать ссылку на страницу «vk:abc»");
+    assertThat(rejected.get(2).error()).contains("столбец «ВКонтакте»: не удалось распознать ссылку на страницу «vk:abc»");
+    // An OK page in the VK column is kept as the OK page it is, with a warning.
+    assertThat(registry.organizations().get(1).pages()).containsExactly(PageRef.parse("ok:1"));
+    assertThat(registry.warnings()).extracting(RegistryWarning::line, RegistryWarning::message).contains(
+        tuple(4L, "столбец «ВКонтакте»: «https://ok.ru/group/1» — ссылка не на ВКонтакте, а на Одноклассники; страница "
+            + "учтена как страница Одноклассники"));
+    assertThat(registry.rejectedRowCount()).isEqualTo(3);
+  }
+
+  /** Informational columns never drop a row: a value that looks wrong is a warning and the row is audited. */
+  @Test
+  void informationalValuesThatLookWrongAreWarningsAndTheRowStays() throws IOException {
+    Registry registry = read("Наименование;Тип;ИНН;ОГРН;ВКонтакте;Подключено к Госпабликам;QR-коды\n"
+        + "Школа 1;школа;7707083890;1027700132190;vk:1;в работе;частично\n"
+        + "Школа 2;подведомственное;707083890;;vk:2;да;\n"
+        + "Школа 3;подведомственное;1,0227E+12;1,02277E+12;vk:3;да;\n");
+    assertThat(registry.rejectedRows()).isEmpty();
+    assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа 1", "Школа 2", "Школа 3");
+    Organization first = registry.organizations().get(0);
+    assertThat(first.kind()).isNull();
+    assertThat(first.inn()).isNull();
+    assertThat(first.ogrn()).isNull();
+    assertThat(first.connected()).isEqualTo(Declared.UNKNOWN);
+    assertThat(first.qrCodesPlaced()).isEqualTo(Declared.UNKNOWN);
+    // Excel dropped the leading zero: the checksum proves the ten-digit form.
+    assertThat(registry.organizations().get(1).inn()).isEqualTo("0707083890");
+    assertThat(registry.warnings()).extracting(RegistryWarning::line, RegistryWarning::message).containsExactly(
+        tuple(2L, "столбец «Тип»: неизвестный тип организации «школа»: ожидается «орган власти», «ОМСУ» или "
+            + "«подведомственное»; тип не учтён"),
+        tuple(2L, "столбец «ИНН»: «7707083890» — неверная контрольная сумма ИНН; ИНН не учтён"),
+        tuple(2L, "столбец «ОГРН»: «1027700132190» — неверная контрольная сумма ОГРН; ОГРН не учтён"),
+        tuple(2L, "столбец «Подключено к Госпабликам»: ожидается «да», «нет» или пусто, а не «в работе»; считается "
+            + "«не указано»"),
+        tuple(2L, "столбец «QR-коды»: ожидается «да», «нет» или пусто, а не «частично»; считается «не указано»"),
+        tuple(3L, "столбец «ИНН»: «707083890» — похоже, Excel убрал ведущий ноль: ИНН взят как «0707083890»; задайте "
+            + "столбцу текстовый формат"),
+        tuple(4L, "столбец «ИНН»: «1,0227E+12» — Excel записал ИНН в экспоненциальной форме, цифры потеряны; задайте "
+            + "столбцу текстовый формат и введите ИНН заново; ИНН не учтён"),
+        tuple(4L, "столбец «ОГРН»: «1,02277E+12» — Excel записал ОГРН в экспоненциальной форме, цифры потеряны; "
+            + "задайте столбцу текстовый формат и введите ОГРН заново; ОГРН не учтён"));
+    assertThat(registry.warningCount()).isEqualTo(8);
+  }
+
+  /** The headers people really write, with non-breaking spaces, «ё», any case, a trailing colon. */
+  @Test
+  void headersAsPeopleWriteThem() throws IOException {
+    Registry registry = read("\u00A0Наименование\u00A0организации:;ИНН организации;E-mail;Ссылка на ВК;"
+        + "ОК;MAX;Ответственный*\n"
+        + "Школа;7707083893;school@example.ru;https://vk.com/school;https://ok.ru/group/5;https://max.ru/school;Иванова\n");
+    assertThat(registry.rejectedRows()).isEmpty();
+    Organization school = registry.organizations().get(0);
+    assertThat(school.inn()).isEqualTo("7707083893");
+    assertThat(school.email()).isEqualTo("school@example.ru");
+    assertThat(school.responsible()).isEqualTo("Иванова");
+    assertThat(school.pages()).containsExactly(PageRef.parse("https://vk.com/school"), PageRef.parse("ok:5"),
+        PageRef.parse("https://max.ru/school"));
+    for (String vk : List.of("ВК", "VK", "вконтакте", "Страница ВКонтакте", "ссылка на вк")) {
+      assertThat(read("name;" + vk + "\nШкола;vk:1\n").organizations().get(0).pages()).as(vk)
+          .containsExactly(PageRef.parse("vk:1"));
+    }
+    assertThat(read("Наименование;Эл. почта;ОК\nШкола;a@b.ru;\n").organizations().get(0).email()).isEqualTo("a@b.ru");
+    assertThat(read("Наименование;МАХ\nШкола;max:-70123456789\n").organizations().get(0).pages())
+        .containsExactly(PageRef.parse("max:-70123456789"));
   }
 
   @Test
-  void unknownColumnsAreIgnored() throws IOException {
-    Registry registry = read("№;name;Примечание\n1;Школа;что угодно\n");
+  void anUnrecognisedHeaderIsNamedInAWarning() throws IOException {
+    Registry registry = read("№;name;Примечание;vk;\n1;Школа;что угодно;vk:1;\n");
     assertThat(registry.rejectedRows()).isEmpty();
     assertThat(registry.organizations()).extracting(Organization::name).containsExactly("Школа");
+    assertThat(registry.warnings()).extracting(RegistryWarning::line, RegistryWarning::message).containsExactly(
+        tuple(1L, "столбец «№» не распознан и не учитывается; известные столбцы — в описании реестра (например, "
+            + "«Наименование», «ВКонтакте», «Одноклассники», «MAX»)"),
+        tuple(1L, "столбец «Примечание» не распознан и не учитывается; известные столбцы — в описании реестра "
+            + "(например, «Наименование», «ВКонтакте», «Одноклассники», «MAX»)"));
+  }
+
+  /** Without a page column every organisation would "break the law": the file is refused instead. */
+  @Test
+  void noPageColumnIsBadInput() {
+    assertThatThrownBy(() -> read("Наименование;Район;Ответственный\nШкола;Север;Иванова\n"))
+        .isInstanceOf(RegistryFormatException.class)
+        .hasMessage("строка 1: нет ни одного столбца со ссылками на страницы: нужен хотя бы один из «ВКонтакте» (vk), "
+            + "«Одноклассники» (ok), «MAX» (max); в заголовке: «Наименование», «Район», «Ответственный»");
+  }
+
+  /** Pages of platforms the law does not name are kept, so the audit can report them. */
+  @Test
+  void pagesOfOtherPlatformsAreKept() throws IOException {
+    Registry registry = read("Наименование;ВКонтакте;Telegram\n"
+        + "Детский сад;https://facebook.com/teremok5;https://t.me/teremok5\n"
+        + "Школа;нет;-\n"
+        + "Лицей;https://vk.com/lyceum https://vk.com/lyceum_news;\n");
+    assertThat(registry.rejectedRows()).isEmpty();
+    assertThat(registry.organizations().get(0).pages()).containsExactly(PageRef.parse("https://facebook.com/teremok5"),
+        PageRef.parse("https://t.me/teremok5"));
+    assertThat(registry.organizations().get(1).pages()).isEmpty();
+    assertThat(registry.organizations().get(2).pages()).hasSize(2);
+  }
+
+  @Test
+  void aMissingColumnIsUndeclaredNotEmpty() throws IOException {
+    Registry registry = read("Наименование;ВКонтакте;Ответственный\nШкола;vk:1;\n");
+    Organization school = registry.organizations().get(0);
+    assertThat(school.undeclaredFields()).contains(OrganizationField.RESPONSIBLE_CONTACT, OrganizationField.CONNECTED,
+        OrganizationField.QR_CODES).doesNotContain(OrganizationField.RESPONSIBLE);
+  }
+
+  @Test
+  void tabSeparatedAndExcelsSepLine() throws IOException {
+    Registry tabs = read("Наименование\tРайон\tВКонтакте\nШкола, № 1\tСевер\tvk:1\n");
+    assertThat(tabs.organizations()).extracting(Organization::name).containsExactly("Школа, № 1");
+    assertThat(tabs.organizations().get(0).pages()).containsExactly(PageRef.parse("vk:1"));
+    // Excel's first line names the delimiter; line numbers still count it.
+    Registry sep = read("sep=,\nНаименование,ВКонтакте\nШкола 1;2,vk:1\nШкола 3,vk:bad\n");
+    assertThat(sep.organizations()).extracting(Organization::name).containsExactly("Школа 1;2");
+    assertThat(sep.rejectedRows()).extracting(RejectedRow::line).containsExactly(4L);
+    assertThat(read("\"sep=;\"\nНаименование;ВКонтакте\nШкола;vk:1\n").organizations()).hasSize(1);
+  }
+
+  @Test
+  void readsUtf16WithByteOrderMark() throws IOException {
+    for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      byte[] bom = utf16.equals(StandardCharsets.UTF_16LE) ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+          : new byte[] {(byte) 0xFE, (byte) 0xFF};
+      byte[] bytes = concat(bom, RUSSIAN.replace(';', '\t').getBytes(utf16));
+      assertRussianSample(RegistryReader.read(new ByteArrayInputStream(bytes), null));
+      // The mark decides even against a wrong explicit encoding.
+      assertRussianSample(RegistryReader.read(new ByteArrayInputStream(bytes), CP1251));
+      Path file = dir.resolve("utf16.csv");
+      Files.write(file, bytes);
+      assertRussianSample(RegistryReader.read(file, null));
+    }
+  }
+
+  /** Rows pasted from a file in another encoding: named, not read as garbage. */
+  @Test
+  void mixedEncodingsNameTheLine() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("Наименование;Район;ВКонтакте\nМБОУ СОШ № 1;Заречный район;vk:1\n".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes("МБОУ СОШ № 2;Заречный район;vk:2\n".getBytes(CP1251));
+    Path file = dir.resolve("mixed.csv");
+    Files.write(file, bytes.toByteArray());
+    for (ThrowingRead reading : List.<ThrowingRead>of(() -> RegistryReader.read(file, null),
+        () -> RegistryReader.read(new ByteArrayInputStream(bytes.toByteArray()), null))) {
+      assertThatThrownBy(reading::read).isInstanceOf(RegistryFormatException.class)
+          .hasMessage("строка 3: файл сохранён в разных кодировках: строка 1 в UTF-8, а эта — в Windows-1251 (так "
+              + "бывает, когда строки вставлены из другого файла). Пересохраните реестр целиком в одной кодировке, "
+              + "например в Excel: «Сохранить как» → «CSV UTF-8»")
+          .extracting(e -> ((RegistryFormatException) e).line()).isEqualTo(3L);
+    }
+  }
+
+  interface ThrowingRead {
+    Registry read() throws IOException;
+  }
+
+  @Test
+  void duplicatesAreWarnings() throws IOException {
+    Registry registry = read("Наименование;Район;ИНН;ВКонтакте\n"
+        + "МБОУ СОШ № 1;Север;7707083893;vk:1\n"
+        + "Школа № 1;Север;7707083893;vk:2\n"
+        + "МБОУ \"СОШ № 5\";Юг;;vk:5\n"
+        + "Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа № 5;юг;;vk:6\n"
+        + "Библиотека;Юг;;https://vk.com/club1\n");
+    assertThat(registry.organizations()).hasSize(5);
+    assertThat(registry.warnings()).extracting(RegistryWarning::line, RegistryWarning::message).containsExactly(
+        tuple(3L, "организация «Школа № 1» уже указана в строке 2 (тот же ИНН 7707083893): проверьте, не дублируется "
+            + "ли она в реестре"),
+        tuple(5L, "организация «Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная "
+            + "школа № 5» уже указана в строке 4: проверьте, не дублируется ли она в реестре"),
+        tuple(6L, "страница https://vk.com/club1 указана и у организации «МБОУ СОШ № 1» (строка 2): у каждой "
+            + "организации должна быть своя официальная страница"));
+  }
+
+  /** A registry with the same mistake on every row holds the first thousand messages and the count. */
+  @Test
+  void rejectedRowsAndWarningsAreCapped() throws IOException {
+    StringBuilder csv = new StringBuilder("Наименование;ВКонтакте;Тип\n");
+    for (int i = 1; i <= 2_500; i++) csv.append("Школа ").append(i).append(";vk:bad;\n");
+    for (int i = 1; i <= 1_500; i++) csv.append("Сад ").append(i).append(";vk:").append(i).append(";сад\n");
+    Registry registry = read(csv.toString());
+    assertThat(registry.rejectedRows()).hasSize(Registry.MAX_LISTED);
+    assertThat(registry.rejectedRowCount()).isEqualTo(2_500);
+    assertThat(registry.rejectedRows().get(0).line()).isEqualTo(2L);
+    assertThat(registry.warnings()).hasSize(Registry.MAX_LISTED);
+    assertThat(registry.warningCount()).isEqualTo(1_500);
+    assertThat(registry.organizations()).hasSize(1_500);
   }
 
   @Test
@@ -243,31 +423,31 @@ class RegistryReaderTest {
 
   @Test
   void headerOnlyFileIsAnEmptyRegistry() throws IOException {
-    Registry registry = read("Наименование;Район\n");
+    Registry registry = read("Наименование;Район;ВКонтакте\n");
     assertThat(registry.organizations()).isEmpty();
     assertThat(registry.rejectedRows()).isEmpty();
-    assertThat(read("name").organizations()).isEmpty();
+    assertThat(read("name;vk").organizations()).isEmpty();
   }
 
   @Test
   void missingNameColumnNamesTheColumnsFound() {
-    assertThatThrownBy(() -> read("Название;Район;vk\nШкола;Север;vk:1\n"))
+    assertThatThrownBy(() -> read("Школа;Район;vk\nШкола;Север;vk:1\n"))
         .isInstanceOf(RegistryFormatException.class)
         .hasMessage("строка 1: нет обязательного столбца «name» («Наименование»); "
-            + "в заголовке: «Название», «Район», «vk»")
+            + "в заголовке: «Школа», «Район», «vk»")
         .extracting(e -> ((RegistryFormatException) e).line()).isEqualTo(1L);
   }
 
   @Test
   void headerAfterBlankLinesKeepsItsLine() {
-    assertThatThrownBy(() -> read("\n\nНазвание\nШкола\n"))
+    assertThatThrownBy(() -> read("\n\nШкола\nШкола\n"))
         .isInstanceOf(RegistryFormatException.class)
-        .hasMessage("строка 3: нет обязательного столбца «name» («Наименование»); в заголовке: «Название»");
+        .hasMessage("строка 3: нет обязательного столбца «name» («Наименование»); в заголовке: «Школа»");
   }
 
   @Test
   void failureOfTheSourceIsAnIoException() {
-    byte[] head = "name;district\nШкола;Север\n".getBytes(StandardCharsets.UTF_8);
+    byte[] head = "name;vk\nШкола;vk:1\n".getBytes(StandardCharsets.UTF_8);
     InputStream failing = new InputStream() {
       private int next;
 
@@ -285,17 +465,17 @@ class RegistryReaderTest {
 
   @Test
   void duplicateColumnIsAnError() {
-    assertThatThrownBy(() -> read("name;Наименование\nа;б\n"))
+    assertThatThrownBy(() -> read("name;Наименование;vk\nа;б;\n"))
         .isInstanceOf(RegistryFormatException.class)
         .hasMessage("строка 1: столбец «name» («Наименование») указан дважды: «name» и «Наименование»");
   }
 
   @Test
   void unterminatedQuoteIsAFormatError() {
-    assertThatThrownBy(() -> read("name;district\nШкола 1;Север\r\n\r\n\"Школа;Север\nШкола 3;Юг\n"))
+    assertThatThrownBy(() -> read("name;vk\nШкола 1;Север\r\n\r\n\"Школа;Север\nШкола 3;Юг\n"))
         .isInstanceOf(RegistryFormatException.class)
         .hasMessage("строка 4: незакрытая кавычка: значение в кавычках не закрыто до конца файла");
-    assertThatThrownBy(() -> read("name;district\n\"Школа\" 1;Север\n"))
+    assertThatThrownBy(() -> read("name;vk\n\"Школа\" 1;Север\n"))
         .isInstanceOf(RegistryFormatException.class)
         .hasMessage("строка 2: после закрывающей кавычки до разделителя идут другие символы "
             + "(кавычку внутри значения нужно удвоить: \"\")");
@@ -328,7 +508,7 @@ class RegistryReaderTest {
       for (int i = 1; i <= rows; i++) {
         out.write("\"МБОУ СОШ № " + i + "\";Район " + (i % 40) + ";подведомственное;7707083893;https://vk.com/club"
             + i + ";;да\n");
-        if (i % 10_000 == 0) out.write("Плохая " + i + ";Район;;;https://facebook.com/x;;\n");
+        if (i % 10_000 == 0) out.write("Плохая " + i + ";Район;;;https://vk.com/bad/path;;\n");
       }
     }
     Registry registry = RegistryReader.read(file, null);

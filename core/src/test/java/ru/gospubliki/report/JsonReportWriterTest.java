@@ -15,6 +15,16 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.audit.AuditSummary;
 import ru.gospubliki.audit.ComplianceReport;
+import ru.gospubliki.audit.Finding;
+import ru.gospubliki.audit.OrganizationAudit;
+import ru.gospubliki.audit.PageAudit;
+import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.registry.RegistryWarning;
+import ru.gospubliki.rules.Obligation;
+import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.rules.Severity;
 
 class JsonReportWriterTest {
   @SuppressWarnings("unchecked")
@@ -36,21 +46,22 @@ class JsonReportWriterTest {
   void writesEveryFieldOfCliMdInOrder() throws IOException {
     Map<String, Object> root = parse(JsonReportWriter.create().toJson(Reports.sample()));
 
-    assertThat(root.keySet()).containsExactly("schema", "asOf", "policy", "summary", "organizations", "rejectedRows");
+    assertThat(root.keySet()).containsExactly("schema", "asOf", "policy", "summary", "organizations", "rejectedRows",
+        "rejectedRowCount", "warnings", "warningCount");
     assertThat(root).containsEntry("schema", "gospubliki.audit/1")
         .containsEntry("asOf", "2026-11-22T10:00:00Z")
         .containsEntry("policy", "federal");
 
     Map<String, Object> summary = object(root.get("summary"));
     assertThat(summary.keySet())
-        .containsExactly("organizations", "pages", "compliant", "nonCompliant", "unreachable", "byDistrict");
+        .containsExactly("organizations", "pages", "compliant", "nonCompliant", "unverified", "unreachable", "byDistrict");
     assertThat(summary).containsEntry("organizations", 2.0).containsEntry("pages", 3.0)
         .containsEntry("compliant", 1.0).containsEntry("nonCompliant", 1.0).containsEntry("unreachable", 1.0);
     List<Object> districts = list(summary.get("byDistrict"));
     assertThat(districts).hasSize(2);
     Map<String, Object> amur = object(districts.get(0));
     assertThat(amur.keySet())
-        .containsExactly("district", "organizations", "withPage", "withVk", "withOk", "withMark", "compliant");
+        .containsExactly("district", "organizations", "withPage", "withVk", "withOk", "withMax", "withMark", "compliant");
     assertThat(amur).containsEntry("district", "Амурский район").containsEntry("organizations", 1.0)
         .containsEntry("withPage", 1.0).containsEntry("withVk", 1.0).containsEntry("withOk", 1.0)
         .containsEntry("withMark", 1.0).containsEntry("compliant", 0.0);
@@ -75,10 +86,11 @@ class JsonReportWriterTest {
     assertThat(pages).hasSize(2);
     Map<String, Object> vk = object(pages.get(0));
     assertThat(vk.keySet()).containsExactly(
-        "platform", "id", "url", "status", "reason", "mark", "score", "postsLast28Days", "findings");
+        "platform", "id", "url", "ref", "status", "reason", "mark", "score", "scoreRules", "postsLast28Days", "engagementRate", "findings");
     assertThat(vk).containsEntry("platform", "vk").containsEntry("id", "123456")
         .containsEntry("url", "https://vk.com/club123456").containsEntry("status", "NON_COMPLIANT")
         .containsEntry("reason", null) // set on the audit, but the page is reachable
+        .containsEntry("ref", "https://vk.com/club123456")
         .containsEntry("mark", "CONFIRMED").containsEntry("score", 85.0).containsEntry("postsLast28Days", 14.0);
     List<Object> vkFindings = list(vk.get("findings"));
     assertThat(vkFindings).extracting(f -> object(f).get("rule")).containsExactly("PROFILE_EMAIL", "GOV_MARK");
@@ -107,6 +119,48 @@ class JsonReportWriterTest {
     assertThat(object(rejected.get(0)).keySet()).containsExactly("line", "error");
     assertThat(object(rejected.get(0))).containsEntry("line", 7.0)
         .containsEntry("error", "столбец «ИНН»: «123» — неверная контрольная сумма ИНН");
+    assertThat(root).containsEntry("rejectedRowCount", 1.0).containsEntry("warningCount", 0.0);
+  }
+
+  /** What the additions to the report carry: the page as read and as written, measured values, warnings. */
+  @Test
+  void writesResolvedIdsReferencesDetailsAndWarnings() throws IOException {
+    PageRef written = PageRef.parse("https://vk.com/school9_amur");
+    PageAudit page = PageAudit.builder().page(written).resolved(PageRef.parse("vk:218400101"))
+        .status(PageStatus.UNVERIFIED).scoreRules(9).score(100)
+        .addFindings(Finding.builder().rule("POSTS_CADENCE").outcome(Outcome.FAIL).severity(Severity.WARNING)
+            .obligation(Obligation.RATING).basis("b").message("мало").putDetail("weeklyCounts", "0,0,0,12")
+            .putDetail("ownPosts", "12").build())
+        .build();
+    ComplianceReport report = ComplianceReport.builder().from(Reports.sample())
+        .organizations(List.of(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Школа").addPages(written).build()).addPages(page).build()))
+        .warnings(List.of(RegistryWarning.of(4, "столбец «ИНН»: «1,0227E+12» — цифры потеряны"),
+            RegistryWarning.of(0, "без строки")))
+        .warningCount(1_500)
+        .rejectedRowCount(2_000)
+        .build();
+    Map<String, Object> root = parse(JsonReportWriter.create().toJson(report));
+    Map<String, Object> json = object(list(object(list(root.get("organizations")).get(0)).get("pages")).get(0));
+    assertThat(json).containsEntry("id", "218400101").containsEntry("url", "https://vk.com/club218400101")
+        .containsEntry("ref", "https://vk.com/school9_amur").containsEntry("status", "UNVERIFIED")
+        .containsEntry("scoreRules", 9.0);
+    Map<String, Object> finding = object(list(json.get("findings")).get(0));
+    assertThat(finding.keySet()).containsExactly("rule", "outcome", "severity", "obligation", "basis", "message", "details");
+    assertThat(object(finding.get("details"))).containsExactly(Map.entry("weeklyCounts", "0,0,0,12"),
+        Map.entry("ownPosts", "12"));
+    assertThat(list(root.get("warnings"))).containsExactly(Map.of("line", 4.0, "message",
+        "столбец «ИНН»: «1,0227E+12» — цифры потеряны"), Map.of("message", "без строки"));
+    assertThat(root).containsEntry("warningCount", 1_500.0).containsEntry("rejectedRowCount", 2_000.0);
+  }
+
+  /** A Writer gets the same JSON, characters never split, with no Okio type in sight. */
+  @Test
+  void writesToAWriter() throws IOException {
+    ComplianceReport report = Reports.sample();
+    java.io.StringWriter out = new java.io.StringWriter();
+    JsonReportWriter.create().write(report, out);
+    assertThat(out.toString()).isEqualTo(JsonReportWriter.create().toJson(report));
   }
 
   @Test
@@ -135,7 +189,8 @@ class JsonReportWriterTest {
     String json = JsonReportWriter.builder().indent("").build().toJson(empty);
     assertThat(json).isEqualTo("{\"schema\":\"gospubliki.audit/1\",\"asOf\":\"2026-01-02T03:04:05.123Z\","
         + "\"policy\":\"amur\",\"summary\":{\"organizations\":0,\"pages\":0,\"compliant\":0,\"nonCompliant\":0,"
-        + "\"unreachable\":0,\"byDistrict\":[]},\"organizations\":[],\"rejectedRows\":[]}");
+        + "\"unverified\":0,\"unreachable\":0,\"byDistrict\":[]},\"organizations\":[],\"rejectedRows\":[],"
+        + "\"rejectedRowCount\":0,\"warnings\":[],\"warningCount\":0}");
   }
 
   @Test

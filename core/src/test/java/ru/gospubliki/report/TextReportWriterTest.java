@@ -59,9 +59,12 @@ final class TextReportWriterTest {
     String text = out.toString();
 
     assertThat(text).startsWith("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
+    // No MAX channel in the audit: no MAX column.
     assertThat(text).contains("Район           Организаций  Подключено  ВКонтакте  Одноклассники  С отметкой  Соответствуют");
-    assertThat(text).contains("Амурский район            2           2          2              1           1              1");
-    assertThat(text).contains("Подключено 2 из 3. Страниц: 3; соответствуют требованиям: 1, не соответствуют: 1, недоступны: 1.");
+    assertThat(text).contains("Амурский район" + " ".repeat(12) + "2" + " ".repeat(11) + "2" + " ".repeat(10) + "2"
+        + " ".repeat(14) + "1" + " ".repeat(11) + "1" + " ".repeat(14) + "1");
+    assertThat(text).contains("Подключено 2 из 3. Страниц: 3; соответствуют требованиям: 1, не соответствуют: 1, "
+        + "проверены не полностью: 0, недоступны: 1.");
     assertThat(text).doesNotContain("Школа № 1\n");
     // Violations first, unknowns are not listed as things to fix.
     assertThat(text).contains("Школа № 2 (Амурский район)\n"
@@ -71,6 +74,39 @@ final class TextReportWriterTest {
         + "  https://ok.ru/group/3 — недоступна: сообщество удалено\n");
     assertThat(text).doesNotContain("PROFILE_WORK_HOURS");
     assertThat(text).endsWith("Строки реестра, которые не удалось прочитать\n  строка 7: ИНН «123»: неверная контрольная сумма\n");
+  }
+
+  /** An unverified page says what could not be checked; capped lists say how many more there are. */
+  @Test
+  void unverifiedPagesWarningsAndCappedRows() throws Exception {
+    PageRef page = PageRef.parse("https://vk.com/club1");
+    Finding posts = Finding.builder().rule("POSTS_CADENCE").outcome(Outcome.UNKNOWN).severity(Severity.WARNING)
+        .obligation(Obligation.RATING).basis("b").message("Публикации не удалось прочитать.").build();
+    ComplianceReport report = ComplianceReport.builder()
+        .asOf(Instant.parse("2026-11-22T10:00:00Z"))
+        .policy("federal")
+        .summary(AuditSummary.builder().organizations(1).pages(1).compliant(0).nonCompliant(0).unverified(1)
+            .unreachable(0).build())
+        .addOrganizations(OrganizationAudit.builder()
+            .organization(Organization.builder().name("Школа").addPages(page).build())
+            .addPages(PageAudit.builder().page(page).status(PageStatus.UNVERIFIED).score(100).scoreRules(9)
+                .addFindings(posts).build())
+            .build())
+        .addRejectedRows(RejectedRow.of(7, "нет наименования"))
+        .rejectedRowCount(1_200)
+        .addWarnings(ru.gospubliki.registry.RegistryWarning.of(3, "столбец «Тип»: неизвестный тип"),
+            ru.gospubliki.registry.RegistryWarning.of(0, "столбец «№» не распознан"))
+        .warningCount(2)
+        .build();
+    StringWriter out = new StringWriter();
+    TextReportWriter.create().write(report, out);
+    assertThat(out.toString())
+        .contains("проверены не полностью: 1")
+        .contains("  https://vk.com/club1 — нарушений не найдено, но проверена не полностью, оценка 100 из 100 "
+            + "(по 9 правилам)\n    • [не проверено] Публикации не удалось прочитать. (POSTS_CADENCE)\n")
+        .contains("  строка 7: нет наименования\n  и ещё 1199\n")
+        .contains("Предупреждения по реестру (строки учтены в проверке)\n  строка 3: столбец «Тип»: неизвестный тип\n"
+            + "  столбец «№» не распознан\n");
   }
 
   @Test

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,8 @@ import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.KnownProfile;
 import ru.gospubliki.audit.PageAudit;
+import ru.gospubliki.internal.store.Dialect;
+import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.Declared;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.Organization;
@@ -39,6 +43,7 @@ import ru.gospubliki.model.OrganizationKind;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PageState;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.model.Post;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
@@ -55,6 +60,7 @@ import ru.gospubliki.publish.JournalEntry;
 import ru.gospubliki.publish.JournalStatus;
 import ru.gospubliki.publish.PublishJournal;
 import ru.gospubliki.registry.Registry;
+import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Policy;
@@ -191,7 +197,14 @@ abstract class StoreContractTest {
             .responsibleContact("+7 914 000-00-00").connected(Declared.YES).addPages(page).build())
         .addOrganizations(Organization.builder().name("Библиотека").district("Амурский район").build())
         .addRejectedRows(RejectedRow.of(7, "не удалось распознать ссылку"))
+        .rejectedRowCount(1_200)
+        .addWarnings(RegistryWarning.of(3, "столбец «Тип»: неизвестный тип организации «школа»; тип не учтён"),
+            RegistryWarning.of(1, "столбец «№» не распознан и не учитывается"))
+        .warningCount(1_500)
         .build();
+    // One own post with views: the engagement rate is measured and kept.
+    vk.addPost(Post.builder().page(page).id("1").url(page.url() + "?w=wall-1_1").publishedAt(now.minus(Duration.ofDays(1)))
+        .authorKind(AuthorKind.COMMUNITY).authorId(page.id()).text("Новости #школа").views(200L).likes(3L).build());
     return Auditor.builder().policy(Policy.federal()).clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
         .addPlatform(vk).build().auditRegistry(registry);
   }
@@ -303,13 +316,91 @@ abstract class StoreContractTest {
     process();
     process();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT version, script FROM gp_schema_version")) {
+        ResultSet rows = statement.executeQuery("SELECT version, script FROM gp_schema_version ORDER BY version")) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(1);
       assertThat(rows.getString(2)).isEqualTo("V1__gospubliki_store.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+      assertThat(rows.getString(2)).isEqualTo("V2__gospubliki_publish_request.sql");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(3);
+      assertThat(rows.getString(2)).isEqualTo("V3__audit_fidelity.sql");
       assertThat(rows.next()).isFalse();
     }
     JdbcStore.builder(dataSource).migrate(false).build().snapshots().save(KnownProfile.after(null, profile(WEEK_1).build()));
+  }
+
+  /** A database an SDK of schema version 1 left, with a run recorded, is brought up to date and still reads. */
+  @Test
+  void aStoreOfSchemaVersion1IsBroughtUpToDateAndItsRunsStillRead() throws Exception {
+    Dialect dialect;
+    try (Connection connection = dataSource.getConnection()) {
+      dialect = Dialect.of(connection);
+    }
+    String v1;
+    try (java.io.InputStream in = Objects.requireNonNull(
+        StoreContractTest.class.getResourceAsStream(dialect.resource("V1__gospubliki_store.sql")))) {
+      v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    ComplianceReport week1 = report(WEEK_1, MarkStatus.CONFIRMED);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      StringBuilder sql = new StringBuilder();
+      for (String line : v1.split("\n")) {
+        if (line.strip().startsWith("--")) continue;
+        sql.append(line).append('\n');
+        if (line.strip().endsWith(";")) {
+          statement.execute(sql.toString().strip().replaceAll(";$", ""));
+          sql.setLength(0);
+        }
+      }
+      statement.execute("CREATE TABLE gp_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+          + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      statement.execute("INSERT INTO gp_schema_version VALUES (1, 'V1__gospubliki_store.sql', CURRENT_TIMESTAMP)");
+      statement.execute("INSERT INTO gp_audit_run (as_of, recorded_at, policy, organizations, pages, compliant,"
+          + " non_compliant, unreachable, summary, rejected_rows) VALUES (TIMESTAMP WITH TIME ZONE"
+          + " '2026-10-26 09:00:00+00', CURRENT_TIMESTAMP, 'federal', 0, 0, 0, 0, 0,"
+          + " '{\"organizations\":0,\"pages\":0,\"compliant\":0,\"nonCompliant\":0,\"unreachable\":0,\"byDistrict\":[]}',"
+          + " '[{\"line\":7,\"error\":\"нет наименования\"}]')");
+    }
+    assertThatThrownBy(() -> JdbcStore.builder(dataSource).migrate(false).build())
+        .isInstanceOf(StoreException.class).hasMessageContaining("V3__audit_fidelity.sql");
+    JdbcStore store = process();
+    AuditRun old = store.audits().runs().get(0);
+    ComplianceReport read = store.audits().report(old.id());
+    assertThat(read.rejectedRows()).hasSize(1);
+    assertThat(read.rejectedRowCount()).isEqualTo(1);
+    assertThat(read.warnings()).isEmpty();
+    assertThat(read.summary().unverified()).isZero();
+    AuditRun next = store.audits().record(week1);
+    assertThat(process().audits().report(next.id())).isEqualTo(week1);
+  }
+
+  @Test
+  void anIdempotencyKeyStaysBoundToTheRequestThatUsedItFirst() {
+    PublishJournal journal = process().journal();
+    assertThat(journal.bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-a")).isEqualTo("digest-a");
+    assertThat(process().journal().bindRequest("api-key-1", "digest-b")).isEqualTo("digest-a");
+    assertThat(journal.bindRequest("api-key-2", "digest-b")).isEqualTo("digest-b");
+    assertThat(count("gp_publish_request")).isEqualTo(2);
+  }
+
+  @Test
+  void twoProcessesBindingOneKeyAtOnceAgreeOnOneRequest() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> bound = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String digest = "digest-" + i;
+        bound.add(pool.submit(() -> process().journal().bindRequest("api-race", digest)));
+      }
+      Set<String> answers = new HashSet<>();
+      for (Future<String> answer : bound) answers.add(answer.get());
+      assertThat(answers).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   int count(String table) {

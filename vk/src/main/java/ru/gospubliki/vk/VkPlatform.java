@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.http.ApiToken;
 import ru.gospubliki.internal.http.Backoff;
 import ru.gospubliki.internal.http.HttpTransport;
+import ru.gospubliki.internal.http.OkHttpVersion;
 import ru.gospubliki.internal.http.Secrets;
 import ru.gospubliki.internal.http.Sleeper;
 import ru.gospubliki.internal.http.Ticker;
@@ -449,6 +450,7 @@ public final class VkPlatform implements Platform {
     }
 
     public VkPlatform build() {
+      OkHttpVersion.requireCompatible();
       return new VkPlatform(this);
     }
 

@@ -30,13 +30,14 @@ import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.testing.MutableClock;
 
 class VkPublishTest {
   static final String USER_TOKEN = "vk1.a.user-secret-token-42";
   static final PageRef PAGE = PageRef.parse("vk:123");
 
   private final FakeVk vk = new FakeVk();
-  private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_795_000_000L));
+  private final MutableClock clock = MutableClock.at(Instant.ofEpochSecond(1_795_000_000L));
   private MockWebServer server;
   private VkPlatform platform;
 

@@ -83,6 +83,7 @@ public final class HttpTransport implements Closeable {
   private final long maxBodyBytes;
 
   private HttpTransport(Builder builder) {
+    OkHttpVersion.requireCompatible();
     this.platform = builder.platform;
     this.callTimeout = builder.callTimeout;
     this.maxBodyBytes = builder.maxBodyBytes;

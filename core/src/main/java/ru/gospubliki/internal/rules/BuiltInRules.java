@@ -59,6 +59,7 @@ public final class BuiltInRules implements Rule.Factory {
       case "DRAFT_SCHEDULE": return DraftRules::schedule;
       case "DRAFT_HASHTAGS": return DraftRules::hashtags;
       case "DRAFT_NOT_ADS": return DraftRules::notAds;
+      case "DRAFT_CREDENTIALS": return DraftRules::credentials;
       default: return null;
     }
   }

@@ -6,16 +6,24 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.Hashtags;
+import ru.gospubliki.internal.Spaces;
+import ru.gospubliki.internal.WebUrls;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
 
 /**
- * Draft rules, checked before anything is sent. Platform limits come from the target's {@link
- * Capabilities}; without capabilities only the platform-independent checks run.
+ * Draft rules, checked before anything is sent: the one check of a draft in the SDK (the adapters
+ * keep none of their own). Platform limits come only from the target's {@link Capabilities};
+ * without capabilities only the platform-independent checks run.
+ *
+ * <p>Text length is counted in UTF-16 code units ({@link String#length()}): never fewer than the
+ * code points or graphemes a platform might count instead, so a text accepted here is not refused
+ * as too long whichever way the platform counts; an emoji costs two.
  */
 final class DraftRules {
   private DraftRules() {}
@@ -33,7 +41,7 @@ final class DraftRules {
     PostDraft draft = context.draft();
     if (draft == null) return RuleResult.notApplicable();
     String link = draft.link();
-    if (!draft.fullText().isBlank() || !draft.photos().isEmpty() || (link != null && !link.isBlank())) {
+    if (!Spaces.isBlank(draft.fullText()) || !draft.photos().isEmpty() || !Spaces.isBlank(link)) {
       return RuleResult.pass();
     }
     return RuleResult.fail("Публикация пустая: нет ни текста, ни фото, ни ссылки. Добавьте текст или вложение.");
@@ -43,7 +51,7 @@ final class DraftRules {
     Capabilities capabilities = capabilities(context);
     if (capabilities == null) return RuleResult.notApplicable();
     String text = Objects.requireNonNull(context.draft()).fullText();
-    int length = text.codePointCount(0, text.length());
+    int length = text.length();
     int max = capabilities.maxTextLength();
     if (length <= max) return RuleResult.pass();
     return RuleResult.fail("Текст публикации длиннее допустимого на платформе " + on(capabilities) + ": " + length
@@ -81,7 +89,10 @@ final class DraftRules {
       }
       Integer width = photo.width();
       Integer height = photo.height();
-      if (width != null && height != null && width > 0 && height > 0) {
+      boolean typeAccepted = capabilities.photoMediaTypes().contains(photo.mediaType());
+      if (typeAccepted && (width == null || height == null || width <= 0 || height <= 0)) {
+        reasons.add("изображение не читается (файл повреждён или это не изображение)");
+      } else if (width != null && height != null && width > 0 && height > 0) {
         Integer maxSum = capabilities.maxPhotoDimensionSum();
         if (maxSum != null && width + height > maxSum) {
           reasons.add("ширина + высота " + (width + height) + " пикс. больше допустимых " + maxSum);
@@ -118,15 +129,84 @@ final class DraftRules {
   }
 
   static RuleResult links(RuleContext context, RuleParameters parameters) {
+    PostDraft draft = context.draft();
+    if (draft == null) return RuleResult.notApplicable();
+    String link = draft.link();
+    if (Spaces.isBlank(link)) return RuleResult.pass();
+    String url = Spaces.strip(Objects.requireNonNull(link));
+    boolean scheme = url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+    if (!scheme || WebUrls.host(url) == null) {
+      return RuleResult.fail("Ссылка «" + Texts.quote(url) + "» — не адрес сайта: укажите полный адрес, начиная с "
+          + "http:// или https://, например https://school9.example.ru/news.");
+    }
     Capabilities capabilities = capabilities(context);
-    if (capabilities == null) return RuleResult.notApplicable();
-    String link = Objects.requireNonNull(context.draft()).link();
-    int count = link == null || link.isBlank() ? 0 : 1;
+    if (capabilities == null) return RuleResult.pass();
     int max = capabilities.maxLinks();
-    if (count <= max) return RuleResult.pass();
+    if (1 <= max) return RuleResult.pass();
     return RuleResult.fail("Платформа " + on(capabilities) + " не принимает ссылку-вложение"
         + (max > 0 ? " больше " + max : "") + ". Уберите ссылку из вложений и укажите её в тексте.",
-        Map.of("count", Integer.toString(count), "max", Integer.toString(max)));
+        Map.of("count", "1", "max", Integer.toString(max)));
+  }
+
+  /**
+   * The credential configured for the target allows what the draft needs: publishing, uploading
+   * its photos, scheduling it. The reason and what to do come from the platform's {@link
+   * Capabilities#unavailableBecause()}.
+   */
+  /**
+   * The credential allows publishing, uploading the draft's photos and scheduling it. Where the
+   * platform says why not ({@link Capabilities#unavailableBecause()}, e.g. MAX has no scheduling at
+   * all), its own words are the message; else the message says which right the key lacks.
+   */
+  static RuleResult credentials(RuleContext context, RuleParameters parameters) {
+    Capabilities capabilities = capabilities(context);
+    if (capabilities == null) return RuleResult.notApplicable();
+    PostDraft draft = Objects.requireNonNull(context.draft());
+    List<String> lacking = new ArrayList<>(3);
+    List<String> platformReasons = new ArrayList<>(3);
+    List<String> operations = new ArrayList<>(3);
+    need(capabilities, Operation.PUBLISH, "публикация", lacking, platformReasons, operations);
+    if (!draft.photos().isEmpty()) {
+      need(capabilities, Operation.UPLOAD_PHOTOS, "загрузка фото", lacking, platformReasons, operations);
+    }
+    if (draft.scheduledAt() != null) {
+      need(capabilities, Operation.SCHEDULE, "отложенная публикация", lacking, platformReasons, operations);
+    }
+    if (operations.isEmpty()) return RuleResult.pass();
+    List<String> parts = new ArrayList<>(2);
+    if (!lacking.isEmpty()) {
+      String credential = capabilities.credential();
+      parts.add("На платформе " + on(capabilities) + " ключ доступа" + (credential != null ? " («" + credential + "»)" : "")
+          + " не позволяет: " + String.join("; ", lacking) + (platformReasons.isEmpty() ? "." : ""));
+    }
+    parts.addAll(platformReasons);
+    return RuleResult.fail(String.join("; ", parts), Map.of("operations", String.join(",", operations)));
+  }
+
+  private static void need(Capabilities capabilities, Operation operation, String what, List<String> lacking,
+      List<String> platformReasons, List<String> operations) {
+    if (capabilities.allows(operation)) return;
+    String because = capabilities.unavailableBecause().get(operation);
+    if (because != null) {
+      platformReasons.add(because);
+    } else {
+      lacking.add(what + " — " + defaultReason(operation));
+    }
+    operations.add(operation.name());
+  }
+
+  /** What to do when the platform gives no reason of its own. */
+  private static String defaultReason(Operation operation) {
+    switch (operation) {
+      case PUBLISH:
+        return "нужен ключ доступа администратора сообщества с правом публикации";
+      case UPLOAD_PHOTOS:
+        return "нужен ключ доступа с правом на фотографии";
+      case SCHEDULE:
+        return "отложенная публикация с этим ключом доступа невозможна: опубликуйте сразу";
+      default:
+        return "ключ доступа этого не позволяет";
+    }
   }
 
   private static final java.time.format.DateTimeFormatter MOSCOW = java.time.format.DateTimeFormatter

@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.Phones;
+import ru.gospubliki.internal.Spaces;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.rules.Message;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleParameters;
 import ru.gospubliki.rules.RuleResult;
@@ -28,17 +30,42 @@ final class PageRules {
   private PageRules() {}
 
   /**
-   * The result for a context this page rule cannot look into: no page → not applicable, no profile
-   * → unknown; null when the rule can go on.
+   * The result for a context this page rule cannot look into: no page, or a person's page (rules
+   * about a community do not apply) → not applicable; no profile → unknown; null when the rule can
+   * go on.
    */
   static @Nullable RuleResult precheck(RuleContext context) {
-    if (context.page() == null) return RuleResult.notApplicable();
+    if (context.page() == null || context.isPersonPage()) return RuleResult.notApplicable();
     if (context.profile() == null) return NO_PROFILE;
     return null;
   }
 
-  static RuleResult unavailable(String what) {
-    return RuleResult.unknown("Платформа не сообщает " + what + ", проверить не удалось. Проверьте вручную на странице.");
+  /**
+   * The precheck, then: the platform never shows {@code field} → {@linkplain RuleResult#notShown
+   * not shown}; null when the rule can go on.
+   */
+  static @Nullable RuleResult cannotRead(RuleContext context, ProfileField field, String what) {
+    RuleResult result = precheck(context);
+    if (result != null) return result;
+    if (Objects.requireNonNull(context.profile()).isUnavailable(field)) return notShown(what);
+    return null;
+  }
+
+  /** The platform never shows {@code what}: unknown, and reading again would not tell more. */
+  static RuleResult notShown(String what) {
+    return RuleResult.notShown("Платформа не показывает " + what + ", проверить не удалось. Проверьте вручную на странице.");
+  }
+
+  /** The platform has no field for {@code what}, and the description has nothing like it either. */
+  static RuleResult notShownAnywhere(String what) {
+    return RuleResult.notShown("Платформа не показывает " + what + " отдельным полем, а в описании страницы ничего "
+        + "похожего нет: проверить не удалось. Проверьте вручную на странице.");
+  }
+
+  /** The platform normally shows {@code what} but did not return it this time: the page is not fully checked. */
+  static RuleResult missing(String what) {
+    return RuleResult.unknown("Платформа не вернула " + what + " в этот раз, проверить не удалось. Повторите проверку "
+        + "позже или проверьте вручную на странице.");
   }
 
   static RuleResult platformAllowed(RuleContext context, RuleParameters parameters) {
@@ -51,22 +78,27 @@ final class PageRules {
     }
     List<String> names = new ArrayList<>(allowed.size());
     for (String id : allowed) names.add(Texts.platformName(id));
-    return RuleResult.fail("Страница " + page.url() + " размещена на платформе «" + Texts.platformName(page.platform())
-        + "», а официальные страницы ведутся только на платформах: " + String.join(", ", names)
-        + ". Создайте официальную страницу на одной из них.", Map.of("platform", platform));
+    return RuleResult.fail(Message.of("Страница ", page.url(), " размещена на платформе «",
+        Texts.platformName(page.platform()), "», а официальные страницы ведутся только на платформах: ",
+        String.join(", ", names), ". Создайте официальную страницу на одной из них."), Map.of("platform", platform));
   }
 
   static RuleResult isCommunity(RuleContext context, RuleParameters parameters) {
-    RuleResult early = precheck(context);
-    if (early != null) return early;
-    ProfileSnapshot profile = Objects.requireNonNull(context.profile());
+    PageRef page = context.page();
+    if (page == null) return RuleResult.notApplicable();
+    if (page.isPerson()) return personal(page);
+    ProfileSnapshot profile = context.profile();
+    if (profile == null) return NO_PROFILE;
+    if (profile.isUnavailable(ProfileField.COMMUNITY)) return notShown("тип страницы (сообщество или личный профиль)");
     Boolean community = profile.isCommunity();
-    if (profile.isUnavailable(ProfileField.COMMUNITY) || community == null) {
-      return unavailable("тип страницы (сообщество или личный профиль)");
-    }
-    if (community) return RuleResult.pass();
-    return RuleResult.fail("Официальная страница — личный профиль, а не сообщество. Создайте сообщество "
-        + "(группу) от имени организации и ведите официальную страницу в нём.");
+    if (community == null) return missing("тип страницы (сообщество или личный профиль)");
+    return community ? RuleResult.pass() : personal(page);
+  }
+
+  private static RuleResult personal(PageRef page) {
+    return RuleResult.fail(Message.of("Страница ", page.url(), " принадлежит человеку, а не сообществу: официальная "
+        + "страница ведётся от имени организации в сообществе (группе). Создайте сообщество организации и укажите в "
+        + "реестре ссылку на него."), Map.of("page", page.url()));
   }
 
   static RuleResult open(RuleContext context, RuleParameters parameters) {
@@ -104,14 +136,14 @@ final class PageRules {
         return RuleResult.fail("На странице нет отметки «Госорганизация». Подтвердите принадлежность страницы "
             + "организации через Госуслуги (раздел «Госпаблики»).");
       case UNKNOWN:
-        return unavailable("наличие отметки «Госорганизация»");
+        return missing("сведения об отметке «Госорганизация»");
       default:
         throw new AssertionError();
     }
   }
 
   static RuleResult govMarkLost(RuleContext context, RuleParameters parameters) {
-    if (context.page() == null) return RuleResult.notApplicable();
+    if (context.page() == null || context.isPersonPage()) return RuleResult.notApplicable();
     java.time.Instant lastSeen = context.markLastSeen();
     ProfileSnapshot previous = context.previous();
     if (lastSeen == null && previous != null && previous.mark() == MarkStatus.CONFIRMED) lastSeen = previous.takenAt();
@@ -128,14 +160,14 @@ final class PageRules {
             + "или взлома: проверьте доступы к странице и подтвердите её заново через Госуслуги.",
             Map.of("previousCheck", lastSeen.toString()));
       case UNKNOWN:
-        return unavailable("наличие отметки «Госорганизация»");
+        return missing("сведения об отметке «Госорганизация»");
       default:
         throw new AssertionError();
     }
   }
 
   static RuleResult changed(RuleContext context, RuleParameters parameters) {
-    if (context.page() == null) return RuleResult.notApplicable();
+    if (context.page() == null || context.isPersonPage()) return RuleResult.notApplicable();
     ProfileSnapshot previous = context.previous();
     if (previous == null) return RuleResult.notApplicable();
     ProfileSnapshot profile = context.profile();
@@ -179,16 +211,16 @@ final class PageRules {
   }
 
   private static String trimmed(@Nullable String value) {
-    return value == null ? "" : value.trim();
+    return value == null ? "" : Spaces.collapse(value);
   }
 
   /** Phones compared as numbers: {@code 8 (914) …} and {@code +7 914 …} are the same phone. */
   private static Set<String> phoneSet(ProfileSnapshot profile) {
     Set<String> result = new HashSet<>();
     for (String phone : profile.phones()) {
-      if (phone.isBlank()) continue;
+      if (Spaces.isBlank(phone)) continue;
       String e164 = Phones.toE164(phone);
-      result.add(e164 != null ? e164 : phone.trim());
+      result.add(e164 != null ? e164 : Spaces.strip(phone));
     }
     return result;
   }
@@ -209,7 +241,8 @@ final class PageRules {
           + "Откройте комментарии в настройках сообщества.", Map.of("wall", wall.name()));
     }
     if (wall == WallAccess.UNKNOWN && comments == null) {
-      return unavailable("настройки стены и комментариев");
+      return profile.isUnavailable(ProfileField.WALL) ? notShown("настройки стены и комментариев")
+          : missing("настройки стены и комментариев");
     }
     return RuleResult.pass();
   }

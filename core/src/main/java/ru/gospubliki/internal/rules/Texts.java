@@ -1,6 +1,7 @@
 package ru.gospubliki.internal.rules;
 
 import java.util.List;
+import ru.gospubliki.internal.Spaces;
 import ru.gospubliki.model.PlatformId;
 
 /** Russian wording shared by the rules' messages: plurals, platform names, numbers, link lists. */
@@ -31,17 +32,24 @@ final class Texts {
   }
 
   static String platformName(PlatformId platform) {
-    if (platform.equals(PlatformId.VK)) return "ВКонтакте";
-    if (platform.equals(PlatformId.OK)) return "Одноклассники";
-    if (platform.equals(PlatformId.MAX)) return "MAX";
-    return platform.name();
+    return platformName(platform.name());
   }
 
   static String platformName(String id) {
-    if (id.equalsIgnoreCase("vk")) return "ВКонтакте";
-    if (id.equalsIgnoreCase("ok")) return "Одноклассники";
-    if (id.equalsIgnoreCase("max")) return "MAX";
-    return id;
+    switch (id.toLowerCase(java.util.Locale.ROOT)) {
+      case "vk": return "ВКонтакте";
+      case "ok": return "Одноклассники";
+      case "max": return "MAX";
+      case "telegram": return "Telegram";
+      case "facebook": return "Facebook";
+      case "instagram": return "Instagram";
+      case "twitter": return "X (Twitter)";
+      case "youtube": return "YouTube";
+      case "rutube": return "Rutube";
+      case "dzen": return "Дзен";
+      case "tiktok": return "TikTok";
+      default: return id;
+    }
   }
 
   /** A share as whole percent: {@code 0.456} is {@code 46 %}. */
@@ -76,6 +84,27 @@ final class Texts {
       result.append(links.get(i));
     }
     if (links.size() > shown) result.append(" и ещё ").append(links.size() - shown);
+    return result.toString();
+  }
+
+  /** Longest text quoted from a page or registry in a message. */
+  static final int QUOTED = 200;
+
+  /** {@code value} as quoted in a message: spaces collapsed, cut to {@link #QUOTED} characters. */
+  static String quote(String value) {
+    String collapsed = Spaces.collapse(value);
+    return collapsed.length() > QUOTED ? collapsed.substring(0, QUOTED) + "…" : collapsed;
+  }
+
+  /** The first few items joined by {@code separator}, then {@code и ещё N}. */
+  static String someItems(List<String> items, String separator) {
+    StringBuilder result = new StringBuilder();
+    int shown = Math.min(items.size(), LINKS_IN_MESSAGE);
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) result.append(separator);
+      result.append(items.get(i));
+    }
+    if (items.size() > shown) result.append(" и ещё ").append(items.size() - shown);
     return result.toString();
   }
 

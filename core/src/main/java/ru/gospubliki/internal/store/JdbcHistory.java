@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,10 @@ import ru.gospubliki.audit.PageStatus;
 import ru.gospubliki.internal.ContentKey;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.Organization;
+import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.registry.RegistryWarning;
+import ru.gospubliki.registry.RejectedRow;
 
 /**
  * {@link AuditHistory} over tables {@code gp_audit_run}, {@code gp_audit_organization} and {@code
@@ -60,11 +64,13 @@ public final class JdbcHistory implements AuditHistory {
     }
     String summary = StoreJson.summary(report.summary());
     String rejected = StoreJson.rejectedRows(report.rejectedRows());
+    String warnings = StoreJson.warnings(report.warnings());
     return jdbc.transaction("could not record the audit", connection -> {
       long id;
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gp_audit_run (as_of, recorded_at,"
-          + " policy, organizations, pages, compliant, non_compliant, unreachable, summary, rejected_rows)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+          + " policy, organizations, pages, compliant, non_compliant, unreachable, summary, rejected_rows, warnings,"
+          + " rejected_row_count, warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
         AuditSummary s = report.summary();
         Jdbc.setInstant(insert, 1, report.asOf());
         Jdbc.setInstant(insert, 2, Instant.now());
@@ -76,6 +82,9 @@ public final class JdbcHistory implements AuditHistory {
         insert.setInt(8, s.unreachable());
         insert.setString(9, summary);
         insert.setString(10, rejected);
+        insert.setString(11, warnings);
+        insert.setLong(12, report.rejectedRowCount());
+        insert.setLong(13, report.warningCount());
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
           if (!keys.next()) throw new SQLException("no id generated for the audit run");
@@ -86,8 +95,8 @@ public final class JdbcHistory implements AuditHistory {
       try (PreparedStatement org = connection.prepareStatement("INSERT INTO gp_audit_organization (run_id, position,"
           + " name, district, organization, findings) VALUES (?, ?, ?, ?, ?, ?)");
           PreparedStatement page = connection.prepareStatement("INSERT INTO gp_audit_page (run_id, organization,"
-              + " position, platform, page_id, url, name, status, reason, mark, score, posts_last_28_days, findings)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              + " position, platform, page_id, url, name, status, reason, mark, score, posts_last_28_days, findings,"
+              + " resolved_id, score_rules, engagement_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         int pageIndex = 0;
         for (int o = 0; o < report.organizations().size(); o++) {
           OrganizationAudit audit = report.organizations().get(o);
@@ -113,6 +122,15 @@ public final class JdbcHistory implements AuditHistory {
             Jdbc.setInteger(page, 11, audited.score());
             Jdbc.setInteger(page, 12, audited.postsLast28Days());
             page.setString(13, pageFindings.get(pageIndex++));
+            PageRef resolved = audited.resolved();
+            page.setString(14, resolved != null ? resolved.id() : null);
+            page.setInt(15, audited.scoreRules());
+            Double engagement = audited.engagementRate();
+            if (engagement != null) {
+              page.setDouble(16, engagement);
+            } else {
+              page.setNull(16, Types.DOUBLE);
+            }
             page.addBatch();
           }
         }
@@ -140,13 +158,23 @@ public final class JdbcHistory implements AuditHistory {
     return jdbc.read("could not read the audit history", connection -> {
       ComplianceReport.Builder report = ComplianceReport.builder();
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id, as_of, policy, summary, rejected_rows FROM gp_audit_run WHERE id = ?")) {
+          "SELECT id, as_of, policy, summary, rejected_rows, warnings, rejected_row_count, warning_count"
+              + " FROM gp_audit_run WHERE id = ?")) {
         select.setLong(1, runId);
         try (ResultSet rows = select.executeQuery()) {
           if (!rows.next()) throw new NoSuchElementException("no audit run " + runId);
           AuditRun run = run(rows);
+          List<RejectedRow> rejected = StoreJson.rejectedRows(Jdbc.requireString(rows, "rejected_rows"));
+          String warnings = rows.getString("warnings");
+          List<RegistryWarning> warningList = warnings != null ? StoreJson.warnings(warnings) : List.of();
+          // Runs recorded before schema version 2 have no counts: what was listed is all there was.
+          long rejectedCount = rows.getLong("rejected_row_count");
+          if (rows.wasNull()) rejectedCount = rejected.size();
+          long warningCount = rows.getLong("warning_count");
+          if (rows.wasNull()) warningCount = warningList.size();
           report.asOf(run.asOf()).policy(run.policy()).summary(run.summary())
-              .rejectedRows(StoreJson.rejectedRows(Jdbc.requireString(rows, "rejected_rows")));
+              .rejectedRows(rejected).rejectedRowCount(rejectedCount)
+              .warnings(warningList).warningCount(warningCount);
         }
       }
       List<String[]> organizations = new ArrayList<>(); // organization document, findings document
@@ -159,7 +187,8 @@ public final class JdbcHistory implements AuditHistory {
       }
       Map<Integer, List<PageRow>> pages = new HashMap<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT organization, platform, page_id, url, name,"
-          + " status, reason, mark, score, posts_last_28_days, findings FROM gp_audit_page WHERE run_id = ?"
+          + " status, reason, mark, score, posts_last_28_days, findings, resolved_id, score_rules, engagement_rate"
+          + " FROM gp_audit_page WHERE run_id = ?"
           + " ORDER BY organization, position")) {
         select.setLong(1, runId);
         try (ResultSet rows = select.executeQuery()) {
@@ -181,8 +210,12 @@ public final class JdbcHistory implements AuditHistory {
         OrganizationAudit.Builder audit = OrganizationAudit.builder().organization(organization)
             .findings(findings(documents, parsedFindings, organizations.get(o)[1]));
         for (PageRow row : pages.getOrDefault(o, List.of())) {
+          PlatformId platform = PlatformId.of(row.platform);
           audit.addPages(PageAudit.builder()
-              .page(StoreJson.page(PlatformId.of(row.platform), row.pageId, row.url))
+              .page(StoreJson.page(platform, row.pageId, row.url))
+              .resolved(row.resolvedId != null ? PageRef.of(platform, row.resolvedId) : null)
+              .scoreRules(row.scoreRules != null ? row.scoreRules : 0)
+              .engagementRate(row.engagementRate)
               .name(row.name)
               .status(PageStatus.valueOf(row.status))
               .reason(row.reason)
@@ -210,6 +243,9 @@ public final class JdbcHistory implements AuditHistory {
     final @Nullable Integer score;
     final @Nullable Integer postsLast28Days;
     final @Nullable String findings;
+    final @Nullable String resolvedId;
+    final @Nullable Integer scoreRules;
+    final @Nullable Double engagementRate;
 
     PageRow(ResultSet rows) throws SQLException {
       platform = Jdbc.requireString(rows, "platform");
@@ -222,6 +258,10 @@ public final class JdbcHistory implements AuditHistory {
       score = Jdbc.getInteger(rows, "score");
       postsLast28Days = Jdbc.getInteger(rows, "posts_last_28_days");
       findings = rows.getString("findings");
+      resolvedId = rows.getString("resolved_id");
+      scoreRules = Jdbc.getInteger(rows, "score_rules");
+      double engagement = rows.getDouble("engagement_rate");
+      engagementRate = rows.wasNull() ? null : engagement;
     }
   }
 

@@ -63,6 +63,33 @@ public final class JdbcJournal implements PublishJournal {
   }
 
   @Override
+  public String bindRequest(String idempotencyKey, String requestDigest) {
+    ru.gospubliki.internal.publish.RequestDigests.check(idempotencyKey, requestDigest);
+    return jdbc.read("could not write the publish journal", connection -> {
+      for (int attempt = 1; ; attempt++) {
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT request_digest FROM gp_publish_request WHERE idempotency_key = ?")) {
+          select.setString(1, idempotencyKey);
+          try (ResultSet rows = select.executeQuery()) {
+            if (rows.next()) return rows.getString(1);
+          }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO gp_publish_request (idempotency_key, request_digest, bound_at) VALUES (?, ?, ?)")) {
+          insert.setString(1, idempotencyKey);
+          insert.setString(2, requestDigest);
+          Jdbc.setInstant(insert, 3, java.time.Instant.now());
+          insert.executeUpdate();
+          return requestDigest;
+        } catch (SQLException e) {
+          // Bound by another caller between the two statements: read what it bound.
+          if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt >= Jdbc.ATTEMPTS) throw e;
+        }
+      }
+    });
+  }
+
+  @Override
   public boolean insert(JournalEntry entry) {
     return jdbc.read("could not write the publish journal", connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gp_publication (" + COLUMNS

@@ -22,7 +22,8 @@ import ru.gospubliki.store.StoreException;
  */
 public final class Migrations {
   /** Every schema script, oldest first; the number after {@code V} is its version. */
-  public static final List<String> SCRIPTS = List.of("V1__gospubliki_store.sql");
+  public static final List<String> SCRIPTS = List.of("V1__gospubliki_store.sql", "V2__gospubliki_publish_request.sql",
+      "V3__audit_fidelity.sql");
   /** Serialises migrations within this process (several stores opened at once on one database). */
   private static final Object LOCK = new Object();
   /** PostgreSQL advisory lock key: "gospubl" as a number. */

@@ -23,6 +23,7 @@ import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.ProfileField;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.rules.Obligation;
 import ru.gospubliki.rules.Outcome;
@@ -241,6 +242,7 @@ public final class StoreJson {
       json.name("pages").value(summary.pages());
       json.name("compliant").value(summary.compliant());
       json.name("nonCompliant").value(summary.nonCompliant());
+      json.name("unverified").value(summary.unverified());
       json.name("unreachable").value(summary.unreachable());
       json.name("byDistrict").beginArray();
       for (DistrictSummary d : summary.byDistrict()) {
@@ -250,6 +252,7 @@ public final class StoreJson {
         json.name("withPage").value(d.withPage());
         json.name("withVk").value(d.withVk());
         json.name("withOk").value(d.withOk());
+        json.name("withMax").value(d.withMax());
         json.name("withMark").value(d.withMark());
         json.name("compliant").value(d.compliant());
         json.endObject();
@@ -266,6 +269,7 @@ public final class StoreJson {
         .pages(integer(o, "pages"))
         .compliant(integer(o, "compliant"))
         .nonCompliant(integer(o, "nonCompliant"))
+        .unverified(integer(o, "unverified"))
         .unreachable(integer(o, "unreachable"));
     Object districts = o.get("byDistrict");
     if (districts != null) {
@@ -277,6 +281,7 @@ public final class StoreJson {
             .withPage(integer(d, "withPage"))
             .withVk(integer(d, "withVk"))
             .withOk(integer(d, "withOk"))
+            .withMax(integer(d, "withMax"))
             .withMark(integer(d, "withMark"))
             .compliant(integer(d, "compliant"))
             .build());
@@ -306,6 +311,29 @@ public final class StoreJson {
       rows.add(RejectedRow.of(line == null ? 0 : line, required(o, "error")));
     }
     return rows;
+  }
+
+  public static String warnings(List<RegistryWarning> warnings) {
+    return write(json -> {
+      json.beginArray();
+      for (RegistryWarning warning : warnings) {
+        json.beginObject();
+        json.name("line").value(warning.line());
+        json.name("message").value(warning.message());
+        json.endObject();
+      }
+      json.endArray();
+    });
+  }
+
+  public static List<RegistryWarning> warnings(String text) {
+    List<RegistryWarning> warnings = new ArrayList<>();
+    for (Object item : list(read(text))) {
+      Map<String, Object> o = object(item);
+      Long line = longValue(o, "line");
+      warnings.add(RegistryWarning.of(line == null ? 0 : line, required(o, "message")));
+    }
+    return warnings;
   }
 
   // --- helpers ---

@@ -18,7 +18,7 @@ class BuiltInRulesTest {
   @Test
   void everyCatalogueRuleHasAnImplementation() {
     List<RuleDefinition> definitions = CatalogData.load().definitions();
-    assertThat(definitions).hasSize(39);
+    assertThat(definitions).hasSize(40);
     BuiltInRules factory = new BuiltInRules();
     for (RuleDefinition definition : definitions) {
       Rule rule = factory.create(definition);
@@ -38,7 +38,7 @@ class BuiltInRulesTest {
     assertThat(catalog.rules(RuleScope.PAGE)).hasSize(18);
     assertThat(catalog.rules(RuleScope.PUBLICATION)).hasSize(8);
     assertThat(catalog.rules(RuleScope.ORGANIZATION)).hasSize(5);
-    assertThat(catalog.rules(RuleScope.DRAFT)).hasSize(8);
+    assertThat(catalog.rules(RuleScope.DRAFT)).hasSize(9);
   }
 
   @Test
@@ -66,7 +66,7 @@ class BuiltInRulesTest {
         .page(Fixtures.VK_PAGE)
         .profile(Fixtures.profile().build())
         .previous(Fixtures.profile().takenAt(Fixtures.NOW.minusSeconds(86_400)).build())
-        .posts(posts)
+        .postHistory(Fixtures.history(posts))
         .build();
     for (Rule rule : RuleCatalog.federal().rules()) {
       RuleScope scope = rule.definition().scope();

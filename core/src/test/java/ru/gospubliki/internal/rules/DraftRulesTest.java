@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -20,6 +22,7 @@ import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.RuleContext;
 import ru.gospubliki.rules.RuleResult;
@@ -28,6 +31,7 @@ class DraftRulesTest {
   private static Capabilities.Builder vk() {
     return Capabilities.builder()
         .platform(PlatformId.VK)
+        .operations(EnumSet.allOf(Operation.class))
         .maxTextLength(16_384)
         .maxMedia(10)
         .maxLinks(1)
@@ -64,13 +68,14 @@ class DraftRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"DRAFT_TEXT_LENGTH", "DRAFT_MEDIA_COUNT", "DRAFT_MEDIA_FORMAT", "DRAFT_LINKS"})
+  @ValueSource(strings = {"DRAFT_TEXT_LENGTH", "DRAFT_MEDIA_COUNT", "DRAFT_MEDIA_FORMAT", "DRAFT_CREDENTIALS"})
   void platformChecksNeedCapabilities(String id) {
     PostDraft bad = draft().text("x".repeat(20_000)).link("https://school9.ru")
         .addPhotos(image("a.png", "png", 400, 10)).build();
     RuleResult result = evaluate(id, context().draft(bad).build());
     assertThat(result.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-    RuleResult limited = evaluate(id, of(bad, vk().maxTextLength(100).maxMedia(0).maxLinks(0).build()));
+    RuleResult limited = evaluate(id, of(bad, vk().maxTextLength(100).maxMedia(0).maxLinks(0)
+        .operations(Set.of()).build()));
     assertThat(limited.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(limited.message()).contains("ВКонтакте");
   }
@@ -80,7 +85,7 @@ class DraftRulesTest {
     PostDraft good = draft().link("https://school9.ru").scheduledAt(NOW.plusSeconds(3600))
         .addPhotos(image("a.png", "png", 800, 600), image("b.jpg", "jpg", 600, 800)).build();
     for (String id : List.of("DRAFT_NOT_EMPTY", "DRAFT_TEXT_LENGTH", "DRAFT_MEDIA_COUNT", "DRAFT_MEDIA_FORMAT",
-        "DRAFT_LINKS", "DRAFT_SCHEDULE", "DRAFT_HASHTAGS", "DRAFT_NOT_ADS")) {
+        "DRAFT_LINKS", "DRAFT_SCHEDULE", "DRAFT_HASHTAGS", "DRAFT_NOT_ADS", "DRAFT_CREDENTIALS")) {
       assertThat(evaluate(id, of(good, vk().build())).outcome()).as(id).isEqualTo(Outcome.PASS);
     }
   }
@@ -101,14 +106,15 @@ class DraftRulesTest {
         .isEqualTo(Outcome.FAIL);
   }
 
+  /** UTF-16 code units: never fewer than a platform counts, whichever way it counts (an emoji is two). */
   @Test
-  void textLengthCountsCodePointsOfFullText() {
+  void textLengthCountsUtf16UnitsOfFullText() {
     PostDraft emoji = PostDraft.builder().text("😀".repeat(100)).build();
-    assertThat(evaluate("DRAFT_TEXT_LENGTH", of(emoji, vk().maxTextLength(100).build())).outcome())
+    assertThat(evaluate("DRAFT_TEXT_LENGTH", of(emoji, vk().maxTextLength(200).build())).outcome())
         .isEqualTo(Outcome.PASS);
-    RuleResult fail = evaluate("DRAFT_TEXT_LENGTH", of(emoji, vk().maxTextLength(99).build()));
+    RuleResult fail = evaluate("DRAFT_TEXT_LENGTH", of(emoji, vk().maxTextLength(199).build()));
     assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(fail.details()).containsEntry("length", "100").containsEntry("max", "99");
+    assertThat(fail.details()).containsEntry("length", "200").containsEntry("max", "199");
     assertThat(fail.message()).contains("на 1 симв.");
     PostDraft tagged = PostDraft.builder().text("абв").addHashtags("где").build(); // "абв\n\n#где"
     assertThat(evaluate("DRAFT_TEXT_LENGTH", of(tagged, vk().maxTextLength(8).build())).outcome())
@@ -170,6 +176,48 @@ class DraftRulesTest {
     assertThat(evaluate("DRAFT_LINKS", of(linked, vk().maxLinks(0).build())).outcome()).isEqualTo(Outcome.FAIL);
     assertThat(evaluate("DRAFT_LINKS", of(draft().build(), vk().maxLinks(0).build())).outcome())
         .isEqualTo(Outcome.PASS);
+  }
+
+  /** A link must be a site's address on every platform: checked once, without the platform's limits. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://school9.ru", "not a url", "school9.ru", "https://", "https://localhost/x",
+    "javascript:alert(1)", "https://school9"})
+  void aLinkThatIsNoSiteAddressFails(String link) {
+    RuleResult result = evaluate("DRAFT_LINKS", context().draft(draft().link(link).build()).build());
+    assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(result.message()).contains("не адрес сайта", "http://");
+  }
+
+  /** A file whose type is an image but which cannot be read as one fails: every platform would refuse it. */
+  @Test
+  void anUnreadableImageFails() {
+    byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 1, 2, 3};
+    DraftPhoto broken = DraftPhoto.fromBytes("broken.png", header);
+    assertThat(broken.mediaType()).isEqualTo("image/png");
+    RuleResult result = evaluate("DRAFT_MEDIA_FORMAT", of(draft().addPhotos(broken).build(), vk().build()));
+    assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(result.message()).contains("«broken.png»: изображение не читается");
+  }
+
+  @Test
+  void credentialsSayWhatIsMissingAndWhy() {
+    Capabilities textOnly = vk().operations(EnumSet.of(Operation.PUBLISH)).credential("ключ сообщества")
+        .unavailableBecause(Map.of(Operation.UPLOAD_PHOTOS, "загрузка фото на стену требует ключа пользователя"))
+        .build();
+    PostDraft withPhoto = draft().addPhotos(image("a.png", "png", 10, 10)).scheduledAt(NOW.plusSeconds(60)).build();
+    RuleResult fail = evaluate("DRAFT_CREDENTIALS", of(withPhoto, textOnly));
+    assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(fail.message()).isEqualTo("На платформе ВКонтакте ключ доступа («ключ сообщества») не позволяет: "
+        + "отложенная публикация — отложенная публикация с этим ключом доступа невозможна: опубликуйте сразу; "
+        + "загрузка фото на стену требует ключа пользователя");
+    assertThat(fail.details()).containsEntry("operations", "UPLOAD_PHOTOS,SCHEDULE");
+    assertThat(evaluate("DRAFT_CREDENTIALS", of(draft().build(), textOnly)).outcome()).isEqualTo(Outcome.PASS);
+    // The platform's own reason, alone, is the message.
+    Capabilities noScheduling = vk().operations(EnumSet.of(Operation.PUBLISH, Operation.UPLOAD_PHOTOS))
+        .unavailableBecause(Map.of(Operation.SCHEDULE, "MAX не поддерживает отложенные публикации: опубликуйте в срок"))
+        .build();
+    assertThat(evaluate("DRAFT_CREDENTIALS", of(draft().scheduledAt(NOW.plusSeconds(60)).build(), noScheduling))
+        .message()).isEqualTo("MAX не поддерживает отложенные публикации: опубликуйте в срок");
   }
 
   @Test

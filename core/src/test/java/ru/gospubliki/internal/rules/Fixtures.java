@@ -3,6 +3,7 @@ package ru.gospubliki.internal.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import ru.gospubliki.model.AuthorKind;
@@ -14,6 +15,7 @@ import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.Post;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
+import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.rules.Outcome;
 import ru.gospubliki.rules.Rule;
 import ru.gospubliki.rules.RuleCatalog;
@@ -85,6 +87,11 @@ final class Fixtures {
 
   static Post.Builder personPost(int number, double daysAgo) {
     return post(number, daysAgo).authorKind(AuthorKind.PERSON).authorId("777");
+  }
+
+  /** The whole history of a page: {@code posts}, nothing older. */
+  static PostHistory history(List<Post> posts) {
+    return PostHistory.builder().posts(posts).reachedStart(true).build();
   }
 
   static Rule rule(String id) {

@@ -63,13 +63,49 @@ class PageRulesTest {
         .build();
     RuleResult fail = evaluate("PAGE_PLATFORM_ALLOWED", telegram);
     assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(fail.message()).contains("«telegram»", "ВКонтакте, Одноклассники, MAX");
+    assertThat(fail.message()).contains("«Telegram»", "ВКонтакте, Одноклассники, MAX");
     assertThat(fail.details()).containsEntry("platform", "telegram");
     assertThat(evaluate("PAGE_PLATFORM_ALLOWED", telegram, "allowed", "vk, ok, telegram").outcome())
         .isEqualTo(Outcome.PASS);
     assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(Fixtures.OK_PAGE).build(), "allowed", "vk").outcome())
         .isEqualTo(Outcome.FAIL);
     assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().build()).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  void maxIsAllowedByDefault() {
+    assertThat(evaluate("PAGE_PLATFORM_ALLOWED", context().page(PageRef.parse("https://max.ru/amur")).build())
+        .outcome()).isEqualTo(Outcome.PASS);
+  }
+
+  /** A person's page, known from its link or from the platform: a violation, and community rules do not apply. */
+  @Test
+  void personsPagesFailAndCommunityRulesDoNotApply() {
+    RuleContext fromLink = context().page(PageRef.parse("https://vk.com/id123")).build();
+    RuleResult fail = evaluate("PAGE_IS_COMMUNITY", fromLink);
+    assertThat(fail.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(fail.message()).contains("https://vk.com/id123", "принадлежит человеку, а не сообществу");
+    assertThat(evaluate("PAGE_IS_COMMUNITY", context().page(PageRef.parse("ok.ru/profile/5")).build()).outcome())
+        .isEqualTo(Outcome.FAIL);
+    RuleContext resolved = pageContext(profile().isCommunity(false).build());
+    assertThat(evaluate("PAGE_IS_COMMUNITY", resolved).message()).contains("принадлежит человеку, а не сообществу");
+    for (String id : PAGE_RULES) {
+      if (id.equals("PAGE_IS_COMMUNITY")) continue;
+      assertThat(evaluate(id, fromLink).outcome()).as(id).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(evaluate(id, resolved).outcome()).as(id).isEqualTo(Outcome.NOT_APPLICABLE);
+    }
+  }
+
+  /** MAX has no mark at all: the rule does not apply, rather than being unknown every time. */
+  @Test
+  void govMarkDoesNotApplyWhereThePlatformHasNone() {
+    ProfileSnapshot max = profile().page(PageRef.parse("max:-70123456789")).mark(MarkStatus.UNKNOWN)
+        .addUnavailableFields(ProfileField.MARK).build();
+    assertThat(evaluate("GOV_MARK", pageContext(max)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    // A mark field a platform normally returns but did not (VK without is_government_organization).
+    RuleResult absent = evaluate("GOV_MARK", pageContext(profile().mark(MarkStatus.UNKNOWN).build()));
+    assertThat(absent.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(absent.notShown()).isFalse();
   }
 
   @Test

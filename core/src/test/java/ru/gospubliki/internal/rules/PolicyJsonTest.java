@@ -118,7 +118,7 @@ class PolicyJsonTest {
         + "\"PROFILE_EMAIL\":{\"parameters\":{\"x\":1}}}}");
     assertThat(problems).containsExactly(
         "rules.POSTS_CADENCE.parameters.perWek: у правила POSTS_CADENCE нет параметра «perWek» "
-            + "(есть: perWeek, windowDays)",
+            + "(есть: perWeek, windowDays, weeksBelowAllowed)",
         "rules.PROFILE_EMAIL.parameters.x: у правила PROFILE_EMAIL нет параметра «x» (у него нет параметров)");
   }
 

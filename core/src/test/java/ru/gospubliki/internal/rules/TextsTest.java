@@ -33,7 +33,8 @@ class TextsTest {
     assertThat(Texts.platformName(PlatformId.VK)).isEqualTo("ВКонтакте");
     assertThat(Texts.platformName("OK")).isEqualTo("Одноклассники");
     assertThat(Texts.platformName(PlatformId.of("max"))).isEqualTo("MAX");
-    assertThat(Texts.platformName(PlatformId.of("telegram"))).isEqualTo("telegram");
+    assertThat(Texts.platformName(PlatformId.of("telegram"))).isEqualTo("Telegram");
+    assertThat(Texts.platformName(PlatformId.of("other"))).isEqualTo("other");
     assertThat(Texts.someLinks(List.of("a", "b", "c", "d", "e", "f", "g"))).isEqualTo("a, b, c, d, e и ещё 2");
     assertThat(Texts.someLinks(List.of("a"))).isEqualTo("a");
     assertThat(Texts.enumerate(List.of("название", "описание", "сайт"))).isEqualTo("название, описание и сайт");

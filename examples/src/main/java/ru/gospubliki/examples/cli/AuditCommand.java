@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
@@ -33,15 +34,12 @@ import ru.gospubliki.platform.Platform;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.registry.RegistryFormatException;
 import ru.gospubliki.registry.RegistryReader;
-import ru.gospubliki.registry.RejectedRow;
 import ru.gospubliki.report.CsvReportWriter;
 import ru.gospubliki.report.JsonReportWriter;
 import ru.gospubliki.report.TextReportWriter;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.PolicyException;
-import ru.gospubliki.rules.Rule;
 import ru.gospubliki.rules.RuleCatalog;
-import ru.gospubliki.rules.RuleScope;
 import ru.gospubliki.store.Store;
 import ru.gospubliki.store.StoreException;
 
@@ -58,7 +56,7 @@ final class AuditCommand {
       "                        [--encoding utf-8|windows-1251] [--store URL|PATH|none]",
       "",
       "Проверяет официальные страницы учреждений (госпаблики) и печатает отчёт.",
-      "  --registry FILE   реестр учреждений CSV (; или ,), UTF-8 или Windows-1251",
+      "  --registry FILE   реестр учреждений CSV (; , или табуляция), UTF-8, UTF-16 или Windows-1251",
       "  --page URL        страница VK, OK или канал MAX (https://max.ru/имя, max:-70123456789);",
       "                    можно указать несколько раз",
       "                    (с --sandbox без --registry и --page — учебный реестр песочницы)",
@@ -74,7 +72,8 @@ final class AuditCommand {
       "Ключи доступа — только в переменных окружения: VK_SERVICE_TOKEN, VK_USER_TOKEN,",
       "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, MAX_BOT_TOKEN (бот —",
       "администратор каналов MAX; несколько ключей — через запятую).",
-      "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле;",
+      "Коды выхода: 0 — аудит выполнен; 2 — ошибка в параметрах или во входном файле (в том числе",
+      "реестр без столбца со ссылками или без единой строки, которую можно проверить);",
       "3 — платформа недоступна (например, все запросы отклонены из-за авторизации);",
       "5 — отчёт выведен, но в хранилище не удалось сохранить ничего.");
 
@@ -163,20 +162,27 @@ final class AuditCommand {
   }
 
   /**
-   * Runs the audit: reads the registry (or makes one organisation per {@code --page}), reads every
-   * page through the adapters the credentials allow (comparing with what the store knew of them),
-   * writes the report, and only then records the run in the store. Exit 0 when the audit ran, 2 for
-   * a bad input or output file or policy, 3 when no page could be read for want of access, 5 when
-   * the report is out but the store kept none of it.
+   * Runs the audit: reads the registry (or audits the {@code --page}s as they are), reads every page
+   * through the adapters the credentials allow (comparing with what the store knew of them), writes
+   * the report, and only then records the run in the store. Exit 0 when the audit ran, 2 for a bad
+   * input or output file or policy (or a registry none of whose rows can be audited), 3 when no page
+   * could be read for want of access, 5 when the report is out but the store kept none of it.
    */
   static int audit(Options options, PlatformAccess access, @Nullable SandboxData sample, @Nullable ReportFile file,
       Terminal terminal) throws UsageException {
     PrintStream err = terminal.err;
     Clock clock = options.asOf != null ? Clock.fixed(options.asOf, ZoneOffset.UTC) : Clock.systemUTC();
-    Policy policy = policy(options.policy, !options.pages.isEmpty());
-    Registry registry = registry(options, sample);
-    for (RejectedRow row : registry.rejectedRows()) {
-      err.println(COMMAND.prefix() + "строка " + row.line() + " пропущена: " + row.error());
+    Policy policy = policy(options.policy);
+    Registry registry = options.pages.isEmpty() ? registry(options, sample) : null;
+    if (registry != null) {
+      printCapped(err, registry.rejectedRows(), registry.rejectedRowCount(),
+          row -> "строка " + row.line() + " пропущена: " + row.error());
+      printCapped(err, registry.warnings(), registry.warningCount(),
+          warning -> (warning.line() > 0 ? "строка " + warning.line() + ": " : "") + warning.message());
+      if (registry.organizations().isEmpty()) {
+        throw new UsageException("--registry: в реестре нет ни одной строки, которую можно проверить"
+            + (registry.rejectedRowCount() > 0 ? " (все " + registry.rejectedRowCount() + " строк отклонены)" : ""));
+      }
     }
     List<Platform> platforms = access.platforms();
     if (platforms.isEmpty()) {
@@ -184,13 +190,14 @@ final class AuditCommand {
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
-    List<PageRef> all = new ArrayList<>();
-    for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+    List<PageRef> all = new ArrayList<>(options.pages);
+    if (registry != null) {
+      for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+    }
     PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
     Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
     platforms.forEach(auditor::addPlatform);
-    int pages = 0;
-    for (Organization organization : registry.organizations()) pages += organization.pages().size();
+    int pages = all.size();
     if (pages > 20 && System.console() != null) {
       auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
           + (done == total ? "\n" : "")));
@@ -204,7 +211,8 @@ final class AuditCommand {
     }
     SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
     auditor.snapshotStore(snapshots);
-    ComplianceReport report = auditor.build().auditRegistry(registry);
+    ComplianceReport report = registry != null ? auditor.build().auditRegistry(registry)
+        : auditor.build().auditPages(options.pages);
     try {
       if (file != null) {
         file.write(stream -> write(report, options.format, stream));
@@ -295,6 +303,12 @@ final class AuditCommand {
     }
   }
 
+  /** Prints the listed items on stderr, then how many more there are (the registry keeps the first thousand). */
+  private static <T> void printCapped(PrintStream err, List<T> listed, long count, Function<T, String> line) {
+    for (T item : listed) err.println(COMMAND.prefix() + line.apply(item));
+    if (count > listed.size()) err.println(COMMAND.prefix() + "и ещё " + (count - listed.size()));
+  }
+
   /** True when there were pages and every one failed for authorisation or access. */
   static boolean noAccess(ComplianceReport report) {
     int pages = 0;
@@ -320,7 +334,7 @@ final class AuditCommand {
     }
   }
 
-  private static Policy policy(String name, boolean pagesOnly) throws UsageException {
+  private static Policy policy(String name) throws UsageException {
     Path file = policyFile(name);
     Policy policy;
     if (file == null) {
@@ -336,22 +350,10 @@ final class AuditCommand {
         throw new UsageException("--policy: " + String.join("; ", e.problems()) + " (" + name + ")");
       }
     }
-    if (!pagesOnly) return policy;
-    // Pages given one by one have no registry entry: organisation rules and the comparison with
-    // the registry name would only add noise.
-    Policy.Builder pages = policy.toBuilder().disable("PROFILE_NAME_MATCHES");
-    for (Rule rule : policy.catalog().rules(RuleScope.ORGANIZATION)) pages.disable(rule.definition().id());
-    return pages.build();
+    return policy;
   }
 
   private static Registry registry(Options options, @Nullable SandboxData sample) throws UsageException {
-    if (!options.pages.isEmpty()) {
-      Registry.Builder registry = Registry.builder();
-      for (PageRef page : options.pages) {
-        registry.addOrganizations(Organization.builder().name(page.url()).addPages(page).build());
-      }
-      return registry.build();
-    }
     try {
       Path file = options.registry;
       if (file != null) return RegistryReader.read(file, options.encoding);

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -28,10 +31,13 @@ public final class Gospubliki {
   static final int EXIT_PLATFORM = 3;
   static final int EXIT_UNKNOWN = 4;
   static final int EXIT_STORE = 5;
+  /** How long a stop signal waits for the command to finish what is in flight. */
+  static final int STOP_GRACE_SECONDS = 30;
 
   /** Every command, in the order the help lists them. */
   static final List<Command> COMMANDS = List.of(
-      AuditCommand.COMMAND, PostCommand.COMMAND, ChangesCommand.COMMAND, HistoryCommand.COMMAND, SandboxCommand.COMMAND);
+      AuditCommand.COMMAND, PostCommand.COMMAND, ChangesCommand.COMMAND, HistoryCommand.COMMAND, ServeCommand.COMMAND,
+      SandboxCommand.COMMAND);
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki <команда> [параметры]",
@@ -47,9 +53,28 @@ public final class Gospubliki {
   public static void main(String[] args) {
     quietLogging();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "gospubliki-shutdown"));
+    CountDownLatch finished = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
+    AtomicInteger exitCode = new AtomicInteger(1);
+    // SIGTERM or Ctrl+C: tell the command to stop, and keep the JVM up while it finishes what is in
+    // flight (serve's posts under way, its running audit). Stopped by a signal, the JVM is shutting
+    // down already and would exit 143 (128 + SIGTERM): a command that stopped cleanly in time says so
+    // with its own code, set here by the hook itself, so no other hook's timing can win the race.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      signalled.set(true);
+      stop.countDown();
+      try {
+        if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) Runtime.getRuntime().halt(exitCode.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "gospubliki-shutdown"));
     int code = run(args, System.getenv(), System.out, System.err, stop);
     System.out.flush();
+    System.err.flush();
+    exitCode.set(code);
+    finished.countDown();
+    if (signalled.get()) Runtime.getRuntime().halt(code);
     System.exit(code);
   }
 

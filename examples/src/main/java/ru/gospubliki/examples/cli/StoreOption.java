@@ -19,7 +19,9 @@ import java.util.Properties;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import ru.gospubliki.store.JdbcStore;
 import ru.gospubliki.store.Store;
 import ru.gospubliki.store.StoreException;
@@ -45,6 +47,7 @@ final class StoreOption implements AutoCloseable {
   private final Properties credentials;
   private @Nullable Path temporaryFolder;
   private @Nullable SingleConnection connection;
+  private @Nullable JdbcConnectionPool pool;
 
   private StoreOption(String description, @Nullable String url, @Nullable Path databaseFile, boolean temporary,
       Properties credentials) {
@@ -154,6 +157,53 @@ final class StoreOption implements AutoCloseable {
    *     #reason} says why in Russian.
    */
   Store open() {
+    String jdbcUrl = prepare();
+    if (jdbcUrl == null) return Store.inMemory();
+    SingleConnection single = new SingleConnection(jdbcUrl, credentials);
+    connection = single;
+    return JdbcStore.builder(single).build();
+  }
+
+  /**
+   * Opens the store for a service that answers many requests at once ({@code serve}): a pool of
+   * up to {@code connections} connections (H2's own pool, over the PostgreSQL driver's pooled
+   * connections for a PostgreSQL store), so that requests do not queue behind one connection.
+   *
+   * @throws StoreException as {@link #open()}.
+   */
+  Store openPooled(int connections) {
+    String jdbcUrl = prepare();
+    if (jdbcUrl == null) return Store.inMemory();
+    JdbcConnectionPool created;
+    if (jdbcUrl.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) {
+      PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
+      try {
+        postgres.setURL(jdbcUrl);
+      } catch (IllegalArgumentException e) {
+        throw new StoreException("адрес базы данных не разобран", e);
+      }
+      String user = credentials.getProperty("user");
+      String password = credentials.getProperty("password");
+      if (user != null) postgres.setUser(user);
+      if (password != null) postgres.setPassword(password);
+      created = JdbcConnectionPool.create(postgres);
+    } else {
+      created = JdbcConnectionPool.create(jdbcUrl, credentials.getProperty("user", ""),
+          credentials.getProperty("password", ""));
+    }
+    created.setMaxConnections(connections);
+    pool = created;
+    try {
+      return JdbcStore.builder(created).build();
+    } catch (StoreException e) {
+      created.dispose();
+      pool = null;
+      throw e;
+    }
+  }
+
+  /** The JDBC URL to open, its folder made (a temporary one for the sandbox); null for {@code none}. */
+  private @Nullable String prepare() {
     String jdbcUrl = url;
     if (temporary) {
       try {
@@ -164,7 +214,7 @@ final class StoreOption implements AutoCloseable {
         throw new StoreException("не удалось создать временную папку: " + ReportFile.reason(e), e);
       }
     }
-    if (jdbcUrl == null) return Store.inMemory();
+    if (jdbcUrl == null) return null;
     Path file = databaseFile;
     Path folder = file == null ? null : file.toAbsolutePath().getParent();
     if (folder != null) {
@@ -174,15 +224,15 @@ final class StoreOption implements AutoCloseable {
         throw new StoreException("не удалось создать папку «" + folder + "»: " + ReportFile.reason(e), e);
       }
     }
-    SingleConnection single = new SingleConnection(jdbcUrl, credentials);
-    connection = single;
-    return JdbcStore.builder(single).build();
+    return jdbcUrl;
   }
 
   @Override
   public void close() {
     SingleConnection single = connection;
     if (single != null) single.closeReally();
+    JdbcConnectionPool shared = pool;
+    if (shared != null) shared.dispose();
     Path dir = temporaryFolder;
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {

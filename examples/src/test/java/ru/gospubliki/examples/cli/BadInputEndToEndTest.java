@@ -85,6 +85,49 @@ final class BadInputEndToEndTest {
         .contains("«Район», «ВКонтакте»");
   }
 
+  /** Without a page column, every organisation would "break the law": bad input instead. */
+  @Test
+  void registryWithoutAPageColumn() throws IOException {
+    Path csv = Files.writeString(dir.resolve("r.csv"), "Наименование;Район;Ответственный\nШкола;Север;Иванова\n");
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", csv.toString());
+    assertThat(audit.usageError("audit")).contains("строка 1").contains("нет ни одного столбца со ссылками");
+  }
+
+  /** A registry none of whose rows can be audited is bad input; each row says why, capped at a thousand lines. */
+  @Test
+  void registryWhoseEveryRowIsRejected() throws IOException {
+    StringBuilder csv = new StringBuilder("Наименование;ВКонтакте\n");
+    for (int i = 1; i <= 1_205; i++) csv.append("Школа ").append(i).append(";группа школы\n");
+    Path file = Files.writeString(dir.resolve("r.csv"), csv.toString());
+    Cli audit = Cli.run("audit", "--sandbox", "--registry", file.toString());
+    assertThat(audit.exit).isEqualTo(2);
+    List<String> lines = audit.err.lines().toList();
+    assertThat(lines).hasSize(1_002);
+    assertThat(lines.get(0)).startsWith("gospubliki audit: строка 2 пропущена: столбец «ВКонтакте»");
+    assertThat(lines.get(1_000)).isEqualTo("gospubliki audit: и ещё 205");
+    assertThat(lines.get(1_001)).isEqualTo("gospubliki audit: --registry: в реестре нет ни одной строки, которую можно "
+        + "проверить (все 1205 строк отклонены)");
+    assertThat(audit.out).isEmpty();
+  }
+
+  /** What looks wrong but is informational is named on stderr, and the audit runs on every row. */
+  @Test
+  void registryWarningsGoToStderrAndTheRowsAreAudited() throws IOException {
+    Path csv = Files.writeString(dir.resolve("r.csv"), "Наименование;Тип;Ссылка на ВК;Подключено;Примечание\n"
+        + "Администрация;школа;" + VK_PAGE + ";в работе;\n");
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--registry", csv.toString(), "--format", "json");
+    assertThat(audit.exit).as(audit.toString()).isEqualTo(0);
+    assertThat(audit.err.lines()).containsExactly(
+        "gospubliki audit: строка 1: столбец «Примечание» не распознан и не учитывается; известные столбцы — в "
+            + "описании реестра (например, «Наименование», «ВКонтакте», «Одноклассники», «MAX»)",
+        "gospubliki audit: строка 2: столбец «Тип»: неизвестный тип организации «школа»: ожидается «орган власти», "
+            + "«ОМСУ» или «подведомственное»; тип не учтён",
+        "gospubliki audit: строка 2: столбец «Подключено»: ожидается «да», «нет» или пусто, а не «в работе»; "
+            + "считается «не указано»");
+    assertThat(list(audit.json().get("organizations"))).hasSize(1);
+    assertThat(list(audit.json().get("warnings"))).hasSize(3);
+  }
+
   @Test
   void binaryGarbageInsteadOfARegistry() throws IOException {
     byte[] garbage = new byte[4096];
@@ -96,8 +139,8 @@ final class BadInputEndToEndTest {
 
   @Test
   void badPageReference() {
-    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", "https://facebook.com/school1");
-    assertThat(audit.usageError("audit")).contains("«https://facebook.com/school1»");
+    Cli audit = Cli.against(SANDBOX.get(), "audit", "--page", "https://school1.example.ru/vk");
+    assertThat(audit.usageError("audit")).contains("«https://school1.example.ru/vk»");
     Cli post = post("--page", VK_PAGE, "--page", "vk.com/", "--text", "Текст #школа");
     assertThat(post.usageError("post")).contains("«vk.com/»");
   }

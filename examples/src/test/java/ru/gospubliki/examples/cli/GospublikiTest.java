@@ -99,7 +99,7 @@ final class GospublikiTest {
     assertThat(run("audit", "--registry", "r.csv", "--page", "vk:1")).isEqualTo(2);
     assertThat(run("audit", "--page", "vk:1", "--format", "xml")).isEqualTo(2);
     assertThat(run("audit", "--page", "vk:1", "--as-of", "вчера")).isEqualTo(2);
-    assertThat(run("audit", "--page", "https://facebook.com/x")).isEqualTo(2);
+    assertThat(run("audit", "--page", "https://school9.example.ru/vk")).isEqualTo(2);
     assertThat(run("audit", "--registry", dir.resolve("нет.csv").toString())).isEqualTo(2);
     assertThat(run("audit", "--page", "vk:1", "--encoding", "koi8-r")).isEqualTo(2);
     assertThat(run("audit", "--sandbox", "--vk-api-url", "http://127.0.0.1:1/vk/method/")).isEqualTo(2);
@@ -109,7 +109,7 @@ final class GospublikiTest {
     assertThat(RussianText.english(err())).isEmpty();
     assertThat(err()).contains("--format: допустимые значения table, json, csv, получено «xml»")
         .contains("--as-of: ожидается дата и время ISO-8601")
-        .contains("«https://facebook.com/x»")
+        .contains("«https://school9.example.ru/vk»")
         .contains("не найден")
         .doesNotContain("Exception");
   }

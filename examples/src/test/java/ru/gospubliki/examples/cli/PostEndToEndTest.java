@@ -68,8 +68,8 @@ final class PostEndToEndTest {
     assertThat(organizations).hasSize(2);
     Map<String, Object> vk = map(list(map(organizations.get(0)).get("pages")).get(0));
     Map<String, Object> ok = map(list(map(organizations.get(1)).get("pages")).get(0));
-    assertThat(vk).containsEntry("url", VK_PAGE).containsEntry("status", "COMPLIANT");
-    assertThat(ok).containsEntry("url", OK_PAGE).containsEntry("status", "COMPLIANT");
+    assertThat(vk).containsEntry("ref", VK_PAGE).containsEntry("status", "COMPLIANT");
+    assertThat(ok).containsEntry("ref", OK_PAGE).containsEntry("status", "COMPLIANT");
     return Map.of("vk", vk.get("postsLast28Days"), "ok", ok.get("postsLast28Days"));
   }
 
@@ -194,7 +194,7 @@ final class PostEndToEndTest {
   void oneDraftPostedToVkOkAndMaxIsCountedByTheAuditOfAllThree() throws IOException {
     Map<String, Map<String, Object>> before = auditAllThree();
     assertThat(before.values()).allSatisfy(page -> assertThat(page).containsEntry("status", "COMPLIANT"));
-    assertThat(before.get("max")).containsEntry("postsLast28Days", 14.0).containsEntry("url", MAX_PAGE);
+    assertThat(before.get("max")).containsEntry("postsLast28Days", 14.0).containsEntry("ref", MAX_PAGE);
     int maxMessages = sandbox.maxMessageCount(MAX_CHAT_ID);
 
     Cli post = post("--page", VK_PAGE, "--page", OK_PAGE, "--page", MAX_PAGE,

@@ -67,7 +67,7 @@ final class RussianOutputTest {
     Path quote = Files.writeString(dir.resolve("q.csv"), "Наименование;ВКонтакте\n\"Шко\"ла;vk:1\n");
     Path unclosed = Files.writeString(dir.resolve("u.csv"), "Наименование;ВКонтакте\n\"Школа;vk:1\n");
     Path badRows = Files.writeString(dir.resolve("rows.csv"), "Наименование;ИНН;ВКонтакте;Подключено к Госпабликам\n"
-        + "Школа 1;2700001999;vk:1;да\nШкола 2;;facebook.com/x;да\nШкола 3;;vk:3;может быть\n;;vk:4;\n"
+        + "Школа 1;2700001999;vk:218400101;да\nШкола 2;;facebook.com/x;да\nШкола 3;;vk:218400103;может быть\n;;vk:4;\n"
         + "Школа 5;;vk:5;да;лишнее\n");
     Path syntax = Files.writeString(dir.resolve("p1.json"), "{\"rules\": {GOV_MARK: 1}}");
     Path type = Files.writeString(dir.resolve("p2.json"), "{\"rules\": {\"GOV_MARK\": {\"enabled\": \"да\"}}}");

@@ -36,7 +36,7 @@ final class SandboxCommandEndToEndTest {
         Thread.sleep(5);
       }
       String printed = outBytes.toString(StandardCharsets.UTF_8);
-      assertThat(printed).contains("Песочница запущена: 34 сообществ VK, 8 групп OK, 5 каналов MAX.");
+      assertThat(printed).contains("Песочница запущена: 35 сообществ VK, 8 групп OK, 5 каналов MAX.");
       Matcher flags = Pattern.compile("--vk-api-url (\\S+) --ok-api-url (\\S+) --max-api-url (\\S+)").matcher(printed);
       assertThat(flags.find()).as(printed).isTrue();
       assertThat(flags.group(1)).matches("http://127\\.0\\.0\\.1:[1-9]\\d*/vk/method/");

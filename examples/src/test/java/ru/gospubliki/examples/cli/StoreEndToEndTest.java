@@ -78,7 +78,7 @@ final class StoreEndToEndTest {
       Cli second = audit(env, week2, registry, WEEK_2, store);
       assertThat(second.exit).as(second.toString()).isZero();
       Map<String, Object> page = map(list(map(list(second.json().get("organizations")).get(0)).get("pages")).get(0));
-      assertThat(page).containsEntry("url", VK_PAGE).containsEntry("mark", "ABSENT");
+      assertThat(page).containsEntry("ref", VK_PAGE).containsEntry("mark", "ABSENT");
       assertThat(list(page.get("findings"))).anySatisfy(f -> assertThat(map(f))
           .containsEntry("rule", "GOV_MARK_LOST").containsEntry("outcome", "FAIL"));
     }
@@ -197,7 +197,7 @@ final class StoreEndToEndTest {
       Cli audit = Cli.run(env, "audit", "--sandbox", "--format", "json", "--as-of", WEEK_1.toString(),
           "--store", "jdbc:postgresql://127.0.0.1:" + port + "/gospubliki");
       assertThat(audit.exit).as(audit.toString()).isEqualTo(5);
-      assertThat(list(audit.json().get("organizations"))).hasSize(38); // the whole report
+      assertThat(list(audit.json().get("organizations"))).hasSize(43); // the whole report
       assertThat(audit.err.strip().lines().filter(line -> line.contains("хранилищ"))).hasSize(1);
       assertThat(audit.err).contains("хранилище", "недоступно").doesNotContain("секрет");
     }

@@ -8,9 +8,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.examples.sandbox.SandboxClient.Answer;
+import ru.gospubliki.testing.MutableClock;
 
 final class SandboxLimitsTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-20T09:00:00Z"));
   private Sandbox sandbox = Sandbox.builder().clock(clock).enforceRateLimits(true).okRps(2).build();
   private SandboxClient client = new SandboxClient(sandbox);
 

@@ -18,12 +18,13 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.examples.sandbox.internal.Json;
+import ru.gospubliki.testing.MutableClock;
 
 /** The fake MAX Bot API, called the way the MAX adapter calls it. */
 final class SandboxMaxTest {
   private static final long ADM = -70000000000101L;
   private static final long RDK = -70000000000104L;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-20T09:00:00Z"));
   private Sandbox sandbox = Sandbox.builder().clock(clock).build();
 
   @AfterEach

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.examples.sandbox.SandboxClient.Answer;
 import ru.gospubliki.examples.sandbox.internal.OkSignature;
+import ru.gospubliki.testing.MutableClock;
 
 final class SandboxOkTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-20T09:00:00Z"));
   private final Sandbox sandbox = Sandbox.builder().clock(clock).build();
   private final SandboxClient client = new SandboxClient(sandbox);
 

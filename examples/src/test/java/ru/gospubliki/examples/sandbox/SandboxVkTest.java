@@ -16,12 +16,13 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.examples.sandbox.SandboxClient.Answer;
+import ru.gospubliki.testing.MutableClock;
 
 final class SandboxVkTest {
   private static final String SERVICE = Sandbox.VK_SERVICE_TOKEN;
   private static final String USER = Sandbox.VK_USER_TOKEN;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-20T09:00:00Z"));
   private Sandbox sandbox = Sandbox.builder().clock(clock).build();
   private SandboxClient client = new SandboxClient(sandbox);
 

@@ -1,0 +1,208 @@
+package ru.gospubliki.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.function.Consumer;
+import ru.gospubliki.model.PageRef;
+import ru.gospubliki.model.PageState;
+import ru.gospubliki.model.PlatformId;
+import ru.gospubliki.model.ProfileSnapshot;
+import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostQuery;
+
+/**
+ * Reads pages for an audit: each platform's pages in chunks, profiles first, then the posts of the
+ * communities that are open. The platforms are read at the same time, one thread each, so an audit
+ * of VK and OK pages takes as long as the slower platform, not the sum; the chunks are handed to
+ * the calling thread, which evaluates them (and saves snapshots) while the reading goes on.
+ *
+ * <p>A page that is not read at all gets a failed profile saying why: a person's page (its link
+ * shows it), a page on a platform no adapter is configured for.
+ */
+final class PageReader {
+  /**
+   * Pages read per bulk call: a multiple of VK's 500 ({@code groups.getById}) and 25 ({@code
+   * execute}), and small enough that the posts of a chunk do not crowd the heap.
+   */
+  static final int CHUNK = 500;
+
+  private final Map<PlatformId, Platform> platforms;
+  private final PostQuery query;
+  private final int chunk;
+
+  PageReader(Map<PlatformId, Platform> platforms, PostQuery query, int chunk) {
+    this.platforms = platforms;
+    this.query = query;
+    this.chunk = chunk;
+  }
+
+  /**
+   * Reads {@code pages} and hands every chunk's observations (no previous snapshot yet) to {@code
+   * sink}, in the calling thread.
+   *
+   * @throws CancellationException when the calling thread is interrupted; the readers are stopped.
+   */
+  void read(Collection<PageRef> pages, Consumer<List<PageObservation>> sink) {
+    Map<PlatformId, List<PageRef>> byPlatform = new LinkedHashMap<>();
+    List<PageObservation> unread = new ArrayList<>();
+    for (PageRef page : pages) {
+      if (page.isPerson()) {
+        unread.add(failed(page, FailureReason.UNSUPPORTED, "личная страница, а не сообщество: не читается"));
+      } else if (!platforms.containsKey(page.platform())) {
+        unread.add(failed(page, FailureReason.UNSUPPORTED, "платформа " + page.platform().name()
+            + " не подключена: нет её адаптера или ключей доступа"));
+      } else {
+        byPlatform.computeIfAbsent(page.platform(), p -> new ArrayList<>()).add(page);
+      }
+    }
+    if (!unread.isEmpty()) sink.accept(unread);
+    if (byPlatform.isEmpty()) return;
+
+    // Handed over, not queued: each platform reads its next chunk while the last one is evaluated, and no
+    // more than that is held (a chunk of 500 pages with their posts is tens of megabytes).
+    BlockingQueue<Object> queue = new SynchronousQueue<>();
+    List<Thread> readers = new ArrayList<>(byPlatform.size());
+    for (Map.Entry<PlatformId, List<PageRef>> entry : byPlatform.entrySet()) {
+      Platform platform = Objects.requireNonNull(platforms.get(entry.getKey()));
+      List<PageRef> refs = entry.getValue();
+      Thread reader = new Thread(() -> readPlatform(platform, refs, queue), "gospubliki-read-" + entry.getKey());
+      reader.setDaemon(true);
+      readers.add(reader);
+    }
+    readers.forEach(Thread::start);
+    int running = readers.size();
+    try {
+      while (running > 0) {
+        Object next = queue.take();
+        if (next == Done.INSTANCE) {
+          running--;
+        } else if (next instanceof Failed) {
+          Throwable error = ((Failed) next).error;
+          if (error instanceof Error) throw (Error) error;
+          throw (RuntimeException) error;
+        } else {
+          @SuppressWarnings("unchecked")
+          List<PageObservation> observations = (List<PageObservation>) next;
+          sink.accept(observations);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("audit interrupted");
+    } finally {
+      if (running > 0) readers.forEach(Thread::interrupt);
+    }
+  }
+
+  /** Reads one platform's pages chunk by chunk into {@code queue}, then {@link Done}. */
+  private void readPlatform(Platform platform, List<PageRef> pages, BlockingQueue<Object> queue) {
+    try {
+      for (int from = 0; from < pages.size(); from += chunk) {
+        List<PageRef> refs = pages.subList(from, Math.min(pages.size(), from + chunk));
+        queue.put(observe(platform, refs));
+      }
+      queue.put(Done.INSTANCE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // The audit was cancelled: nobody waits for more.
+    } catch (RuntimeException | Error e) {
+      // A bug, not a platform failure (those are caught per call): the audit reports it.
+      try {
+        queue.put(new Failed(e));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Reads one chunk of one platform's pages: profiles first, then posts of the open communities. */
+  private List<PageObservation> observe(Platform platform, List<PageRef> chunk) {
+    Map<PageRef, FetchResult<ProfileSnapshot>> profiles = safeProfiles(platform, chunk);
+    List<PageRef> readable = new ArrayList<>();
+    for (PageRef page : chunk) {
+      FetchResult<ProfileSnapshot> profile = profiles.get(page);
+      if (profile instanceof FetchResult.Success<ProfileSnapshot> success && isReadable(success.value())) {
+        readable.add(success.value().page());
+      }
+    }
+    Map<PageRef, FetchResult<PostHistory>> posts = readable.isEmpty() ? Map.of() : safePosts(platform, readable);
+    List<PageObservation> result = new ArrayList<>(chunk.size());
+    for (PageRef page : chunk) {
+      FetchResult<ProfileSnapshot> profile = profiles.get(page);
+      if (profile == null) {
+        profile = FetchResult.failure(FailureReason.API_ERROR, "платформа не вернула страницу");
+      }
+      PageObservation.Builder observation = PageObservation.builder().page(page).profile(profile);
+      if (profile instanceof FetchResult.Success<ProfileSnapshot> success && isReadable(success.value())) {
+        FetchResult<PostHistory> read = posts.get(success.value().page());
+        observation.posts(read != null ? read
+            : FetchResult.failure(FailureReason.API_ERROR, "платформа не вернула публикации страницы"));
+      }
+      result.add(observation.build());
+    }
+    return result;
+  }
+
+  /** Posts are read from open communities only: a closed one hides them, a person's page has none to judge. */
+  static boolean isReadable(ProfileSnapshot profile) {
+    return profile.state() == PageState.OPEN && !Boolean.FALSE.equals(profile.isCommunity());
+  }
+
+  private static Map<PageRef, FetchResult<ProfileSnapshot>> safeProfiles(Platform platform, List<PageRef> pages) {
+    try {
+      return platform.fetchProfiles(pages);
+    } catch (RuntimeException e) {
+      return failAll(pages, e);
+    }
+  }
+
+  private Map<PageRef, FetchResult<PostHistory>> safePosts(Platform platform, List<PageRef> pages) {
+    try {
+      return platform.fetchPosts(pages, query);
+    } catch (RuntimeException e) {
+      return failAll(pages, e);
+    }
+  }
+
+  /** A bulk call that failed as a whole fails each of its pages with the same reason. */
+  private static <T> Map<PageRef, FetchResult<T>> failAll(List<PageRef> pages, RuntimeException e) {
+    FailureReason reason = e instanceof PlatformException ? ((PlatformException) e).reason() : FailureReason.API_ERROR;
+    String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    Map<PageRef, FetchResult<T>> result = new LinkedHashMap<>();
+    for (PageRef page : pages) result.put(page, FetchResult.failure(reason, detail));
+    return result;
+  }
+
+  private static PageObservation failed(PageRef page, FailureReason reason, String detail) {
+    return PageObservation.builder().page(page).profile(FetchResult.failure(reason, detail)).build();
+  }
+
+  /** The end of one platform's pages. */
+  private enum Done {
+    INSTANCE
+  }
+
+  /** A reader that broke. */
+  private static final class Failed {
+    final Throwable error;
+
+    Failed(Throwable error) {
+      this.error = error;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PageReader{" + platforms.keySet() + "}";
+  }
+}
