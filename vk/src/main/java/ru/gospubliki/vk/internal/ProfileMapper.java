@@ -97,7 +97,7 @@ public final class ProfileMapper {
 
   /** A person's page: VK resolves {@code id<N>} to person N whatever their screen name. */
   public static PageRef personPage(long id) {
-    return PageRef.of(PlatformId.VK, "id" + id);
+    return PageRef.person(PlatformId.VK, id);
   }
 
   private static void addIfPresent(Set<String> phones, @Nullable String phone) {

@@ -65,6 +65,7 @@ public final class Reader {
   static final int MAX_ATTEMPTS = 3;
   static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
   private static final Logger LOG = Logger.getLogger(Reader.class.getName());
+  /** A person's page as {@link PageRef#isPerson()} writes it on VK: {@code id<N>}. */
   private static final Pattern PERSON_ID = Pattern.compile("id([1-9][0-9]{0,15})");
 
   private final VkClient client;
@@ -349,7 +350,7 @@ public final class Reader {
     for (PageRef page : pages) {
       if (!page.platform().equals(PlatformId.VK)) {
         result.put(page, notVk(page));
-      } else if (PERSON_ID.matcher(page.id()).matches()) {
+      } else if (page.isPerson()) {
         result.put(page, FetchResult.failure(FailureReason.NOT_FOUND,
             "страница принадлежит человеку, а не сообществу: записи сообщества не читаются"));
       } else if (noReader != null) {
