@@ -67,7 +67,7 @@ import ru.gospubliki.vk.internal.VkToken;
  * others carry on. Tokens never appear in URLs, logs, messages or {@code toString()}.
  *
  * <p>Every call has a total deadline ({@link Builder#callTimeout}, 60 s by default) and every
- * answer a size limit ({@link Builder#maxResponseBytes}, 10 MB after decompression); redirects are
+ * answer a size limit ({@link Builder#maxBodyBytes}, 10 MB after decompression); redirects are
  * never followed.
  *
  * <pre>{@code
@@ -110,7 +110,7 @@ public final class VkPlatform implements Platform {
     this.http = HttpTransport.builder("VK")
         .client(builder.client)
         .callTimeout(builder.callTimeout)
-        .maxBodyBytes(builder.maxResponseBytes)
+        .maxBodyBytes(builder.maxBodyBytes)
         .build();
     Sleeper sleeper = builder.sleeper != null ? builder.sleeper : Sleeper.SYSTEM;
     Backoff backoff = builder.backoff != null ? builder.backoff
@@ -286,7 +286,7 @@ public final class VkPlatform implements Platform {
     private double userRps = 3;
     private Clock clock = Clock.systemUTC();
     private Duration callTimeout = HttpTransport.DEFAULT_CALL_TIMEOUT;
-    private long maxResponseBytes = HttpTransport.DEFAULT_MAX_BODY_BYTES;
+    private long maxBodyBytes = HttpTransport.DEFAULT_MAX_BODY_BYTES;
     private int maxTextLength = 16_384;
     private int maxAttempts = 3;
     private @Nullable Ticker ticker;
@@ -414,9 +414,9 @@ public final class VkPlatform implements Platform {
     }
 
     /** The largest answer read, after decompression; 10 MB by default. */
-    public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1) throw new IllegalArgumentException("maxResponseBytes must be > 0: " + maxResponseBytes);
-      this.maxResponseBytes = maxResponseBytes;
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be > 0: " + maxBodyBytes);
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 

@@ -75,7 +75,7 @@ class VkFaultsTest {
   @Test
   void anAnswerOverTheLimitIsAClearFailure() {
     vk.can("groups.getById", "{\"response\":{\"groups\":[{\"id\":1,\"name\":\"" + "я".repeat(40_000) + "\"}]}}");
-    try (VkPlatform platform = builder().serviceToken("service-token-faults").maxResponseBytes(16 * 1024).maxAttempts(1)
+    try (VkPlatform platform = builder().serviceToken("service-token-faults").maxBodyBytes(16 * 1024).maxAttempts(1)
         .build()) {
       FetchResult<ProfileSnapshot> result = platform.fetchProfiles(List.of(PageRef.parse("vk:1")))
           .get(PageRef.parse("vk:1"));
