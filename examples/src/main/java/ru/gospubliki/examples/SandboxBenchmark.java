@@ -3,9 +3,10 @@ package ru.gospubliki.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import ru.gospubliki.audit.Auditor;
@@ -16,17 +17,16 @@ import ru.gospubliki.audit.PageStatus;
 import ru.gospubliki.examples.sandbox.Sandbox;
 import ru.gospubliki.examples.sandbox.SandboxData;
 import ru.gospubliki.model.PageRef;
-import ru.gospubliki.model.Post;
+import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.ok.OkPlatform;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
-import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.registry.RegistryReader;
 import ru.gospubliki.vk.VkPlatform;
@@ -35,47 +35,94 @@ import ru.gospubliki.vk.VkPlatform;
  * Shows how long a bulk audit takes when the platforms' rate limits are the bottleneck, and how
  * many requests it spends: a region of N synthetic communities ({@link SandboxData#synthetic}; every
  * fifth also has an OK group) is served by the sandbox, which enforces the limits the way the real
- * APIs do (VK service token {@code --vk-service-rps}, default 3, and the adapter is set to the same
- * rate; VK user token 3 requests/s, unused by an audit; OK 3 requests/s) and counts every request it
- * receives, refused ones included. The audit runs through the public API only ({@link Auditor},
- * {@link VkPlatform}, {@link OkPlatform}).
+ * APIs do (per-token requests per second, error 6 over them; OK 3 requests/s) and counts every
+ * request it receives, refused ones included. The audit runs through the public API only ({@link
+ * Auditor}, {@link VkPlatform}, {@link OkPlatform}).
  *
  * <pre>
- * java -cp examples/target/gospubliki.jar ru.gospubliki.examples.SandboxBenchmark 1700 [--vk-service-rps 3] [--seed 42]
+ * java -cp examples/target/gospubliki.jar ru.gospubliki.examples.SandboxBenchmark 1700 \
+ *     [--scenario all|user,service,tokens,service-tokens,latency,together] [--tokens 4] [--latency-ms 600] \
+ *     [--vk-service-rps 3] [--seed 42]
  * </pre>
  *
- * <p>Per platform it prints the requests the sandbox received, requests per page, the time spent in
- * that platform's reads, the floor (requests ÷ requests per second: no client can be faster) and
- * elapsed ÷ floor. The auditor reads the platforms one after the other, so the total floor is the
- * sum. Exits with 1 when VK needs more than ⌈N/500⌉ + ⌈N/25⌉ + 2 requests, elapsed exceeds 1.2 ×
- * floor, or any request was refused for going over a limit.
+ * <p>Scenarios, each with its target:
+ *
+ * <ul>
+ *   <li>{@code user}: one VK user token (3 requests/s): walls 25 per {@code execute}; at most
+ *       ⌈N/500⌉ + ⌈N/25⌉ + 2 requests, elapsed ≤ 1.2 × floor;
+ *   <li>{@code service}: one VK service token: one {@code wall.get} per community; at most ⌈N/500⌉
+ *       + N + 2 requests, elapsed ≤ 1.2 × floor;
+ *   <li>{@code tokens} / {@code service-tokens}: k user (service) tokens: elapsed ≤ 1.2 × floor ÷ k;
+ *   <li>{@code latency}: one user token, 600 ms added to every request: elapsed ≤ 1.3 × floor;
+ *   <li>{@code together}: VK (user token) and OK: elapsed ≤ 1.1 × the larger of the two floors,
+ *       which needs the auditor to read the platforms at the same time.
+ * </ul>
+ *
+ * The floor is requests ÷ (requests per second × tokens): no client can be faster. Exits with 1
+ * when a target is missed or any request was refused for going over a limit.
  */
 public final class SandboxBenchmark {
-  static final double MAX_RATIO = 1.2;
   static final int OK_RPS = 3;
   static final int VK_USER_RPS = 3;
 
   private SandboxBenchmark() {}
 
+  /** One configuration to measure. */
+  record Scenario(String name, int userTokens, int serviceTokens, Duration latency, boolean withOk, double maxRatio) {
+    int tokens() {
+      return Math.max(userTokens, serviceTokens);
+    }
+  }
+
+  static Scenario scenario(String name, int tokens, Duration latency) {
+    return switch (name) {
+      case "user" -> new Scenario("user", 1, 0, Duration.ZERO, false, 1.2);
+      case "service" -> new Scenario("service", 0, 1, Duration.ZERO, false, 1.2);
+      case "tokens" -> new Scenario("tokens", tokens, 0, Duration.ZERO, false, 1.2);
+      case "service-tokens" -> new Scenario("service-tokens", 0, tokens, Duration.ZERO, false, 1.2);
+      case "latency" -> new Scenario("latency", 1, 0, latency, false, 1.3);
+      case "together" -> new Scenario("together", 1, 0, Duration.ZERO, true, 1.1);
+      default -> throw new IllegalArgumentException("unknown scenario " + name);
+    };
+  }
+
   public static void main(String[] args) throws IOException {
     int n = 1_700;
     int serviceRps = 3;
     long seed = 42L;
+    int tokens = 4;
+    long latencyMs = 600;
+    String which = "all";
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--vk-service-rps" -> serviceRps = Integer.parseInt(value(args, ++i));
           case "--seed" -> seed = Long.parseLong(value(args, ++i));
+          case "--tokens" -> tokens = Integer.parseInt(value(args, ++i));
+          case "--latency-ms" -> latencyMs = Long.parseLong(value(args, ++i));
+          case "--scenario" -> which = value(args, ++i);
           default -> n = Integer.parseInt(args[i].replace("_", "").replace(",", ""));
         }
       }
-      if (n < 1 || serviceRps < 1) throw new IllegalArgumentException("N and the rate must be positive");
+      if (n < 1 || serviceRps < 1 || tokens < 1 || latencyMs < 0) {
+        throw new IllegalArgumentException("N, the rate and the tokens must be positive");
+      }
+      List<String> names = which.equals("all")
+          ? List.of("user", "service", "tokens", "service-tokens", "latency", "together") : List.of(which.split(","));
+      names.forEach(name -> scenario(name, 1, Duration.ZERO));
+      boolean met = true;
+      header(n, seed, System.out);
+      for (String name : names) {
+        Measurement m = measure(scenario(name, tokens, Duration.ofMillis(latencyMs)), n, serviceRps, seed);
+        row(m, System.out);
+        met &= m.met();
+      }
+      System.exit(met ? 0 : 1);
     } catch (IllegalArgumentException e) {
-      System.err.println("usage: SandboxBenchmark [N] [--vk-service-rps R] [--seed S] (" + e.getMessage() + ")");
+      System.err.println("usage: SandboxBenchmark [N] [--scenario all|user|service|tokens|service-tokens|latency|together]"
+          + " [--tokens K] [--latency-ms MS] [--vk-service-rps R] [--seed S] (" + e.getMessage() + ")");
       System.exit(2);
-      return;
     }
-    System.exit(run(n, serviceRps, seed, System.out) ? 0 : 1);
   }
 
   private static String value(String[] args, int i) {
@@ -83,26 +130,31 @@ public final class SandboxBenchmark {
     return args[i];
   }
 
-  /** What one run measured. Times in seconds; floors are requests ÷ the limit's requests per second. */
-  record Measurement(int n, int vkPages, int okPages, int vkRequests, int okRequests, int vkRefused,
-      int okRefused, double vkSeconds, double okSeconds, double seconds, int vkRps, int okRps,
+  /** What one run measured. Times in seconds; floors are requests ÷ (the limit's rate × tokens). */
+  record Measurement(Scenario scenario, int n, int vkPages, int okPages, int vkRequests, int okRequests,
+      int vkRefused, int okRefused, double vkSeconds, double okSeconds, double seconds, double vkRps,
       String report, Map<String, Integer> unreachable) {
-    /** The most VK requests a bulk read of n communities may take: ⌈n/500⌉ + ⌈n/25⌉ + 2. */
+    /** The most VK requests a bulk read of n communities may take with this scenario's tokens. */
     int vkRequestLimit() {
-      return ceil(n, 500) + ceil(n, 25) + 2;
+      int walls = scenario.userTokens() > 0 ? ceil(n, 25) : n;
+      return ceil(n, 500) + walls + 2;
     }
 
     double vkFloor() {
-      return (double) vkRequests / vkRps;
+      return vkRequests / (vkRps * scenario.tokens());
     }
 
     double okFloor() {
-      return (double) okRequests / okRps;
+      return (double) okRequests / OK_RPS;
     }
 
-    /** The auditor reads one platform after the other, so the floors add up. */
+    /** VK and OK read at the same time: the larger floor; VK alone: VK's. */
     double floor() {
-      return vkFloor() + okFloor();
+      return scenario.withOk() ? Math.max(vkFloor(), okFloor()) : vkFloor();
+    }
+
+    double ratio() {
+      return floor() == 0 ? 0 : seconds / floor();
     }
 
     boolean requestsMet() {
@@ -110,75 +162,82 @@ public final class SandboxBenchmark {
     }
 
     boolean timeMet() {
-      return seconds <= MAX_RATIO * floor();
+      return ratio() <= scenario.maxRatio();
     }
 
     boolean noneRefused() {
       return vkRefused + okRefused == 0;
     }
-  }
 
-  /** Runs the benchmark and prints the table; true when every target is met. */
-  static boolean run(int n, int serviceRps, long seed, PrintStream out) throws IOException {
-    Measurement m = measure(n, serviceRps, seed);
-    print(m, seed, out);
-    return m.requestsMet() && m.timeMet() && m.noneRefused();
-  }
-
-  /** Audits n synthetic communities against a sandbox that enforces the limits. */
-  static Measurement measure(int n, int serviceRps, long seed) throws IOException {
-    SandboxData data = SandboxData.synthetic(n, seed);
-    try (Sandbox sandbox = Sandbox.builder().data(data).enforceRateLimits(true)
-        .vkServiceRps(serviceRps).vkUserRps(VK_USER_RPS).okRps(OK_RPS).build()) {
-      Registry registry = RegistryReader.read(new StringReader(data.registryCsv()));
-      Timed vk = new Timed(VkPlatform.builder().baseUrl(sandbox.vkApiUrl())
-          .serviceToken(sandbox.vkServiceToken()).serviceRequestsPerSecond(serviceRps).build());
-      Timed ok = new Timed(OkPlatform.builder().baseUrl(sandbox.okApiUrl())
-          .applicationKey(sandbox.okApplicationKey()).applicationSecretKey(sandbox.okApplicationSecretKey())
-          .accessToken(sandbox.okAccessToken()).requestsPerSecond(OK_RPS).build());
-      Auditor auditor = Auditor.builder().addPlatform(vk).addPlatform(ok).build();
-
-      long start = System.nanoTime();
-      ComplianceReport report = auditor.auditRegistry(registry);
-      double seconds = (System.nanoTime() - start) / 1e9;
-
-      Map<String, Integer> unreachable = new TreeMap<>();
-      for (OrganizationAudit organization : report.organizations()) {
-        for (PageAudit page : organization.pages()) {
-          if (page.status() == PageStatus.UNREACHABLE) {
-            unreachable.merge(page.page().platform() + " " + page.reason(), 1, Integer::sum);
-          }
-        }
-      }
-      return new Measurement(n, data.vkCommunities(), data.okGroups(), sandbox.vkRequests(), sandbox.okRequests(),
-          sandbox.vkRateLimited(), sandbox.okRateLimited(), vk.seconds(), ok.seconds(), seconds, serviceRps, OK_RPS,
-          String.format("%,d pages: %,d compliant, %,d non-compliant, %,d unreachable", report.summary().pages(),
-              report.summary().compliant(), report.summary().nonCompliant(), report.summary().unreachable()),
-          unreachable);
+    boolean met() {
+      return requestsMet() && timeMet() && noneRefused();
     }
   }
 
-  static void print(Measurement m, long seed, PrintStream out) {
-    out.printf("N=%,d communities: %,d VK pages, %,d OK groups (seed %d)%n", m.n(), m.vkPages(), m.okPages(), seed);
-    out.printf("%-5s %9s %10s %10s %10s %8s %8s%n", "", "requests", "req/page", "elapsed s", "floor s", "ratio", "refused");
-    row(out, "VK", m.vkRequests(), m.vkPages(), m.vkSeconds(), m.vkFloor(), m.vkRefused());
-    row(out, "OK", m.okRequests(), m.okPages(), m.okSeconds(), m.okFloor(), m.okRefused());
-    row(out, "total", m.vkRequests() + m.okRequests(), m.vkPages() + m.okPages(), m.seconds(), m.floor(),
-        m.vkRefused() + m.okRefused());
-    out.printf("limits: VK service %d rps, VK user %d rps, OK %d rps%n", m.vkRps(), VK_USER_RPS, m.okRps());
-    out.printf("report: %s %s%n", m.report(), m.unreachable());
-    out.printf("target VK requests <= %d: %s; elapsed <= %.1f x floor: %s; no refused requests: %s%n",
-        m.vkRequestLimit(), pass(m.requestsMet()), MAX_RATIO, pass(m.timeMet()), pass(m.noneRefused()));
+  /** Audits n synthetic communities against a sandbox that enforces the limits. */
+  static Measurement measure(Scenario scenario, int n, int serviceRps, long seed) throws IOException {
+    SandboxData data = SandboxData.synthetic(n, seed);
+    try (Sandbox sandbox = Sandbox.builder().data(data).enforceRateLimits(true)
+        .vkServiceRps(serviceRps).vkUserRps(VK_USER_RPS).okRps(OK_RPS).latency(scenario.latency())
+        .vkTokensPerKind(Math.max(1, scenario.tokens())).build()) {
+      Registry registry = RegistryReader.read(new StringReader(data.registryCsv()));
+      VkPlatform.Builder vkBuilder = VkPlatform.builder().baseUrl(sandbox.vkApiUrl())
+          .userRequestsPerSecond(VK_USER_RPS).serviceRequestsPerSecond(serviceRps);
+      if (scenario.userTokens() > 0) vkBuilder.userTokens(sandbox.vkUserTokens().subList(0, scenario.userTokens()));
+      if (scenario.serviceTokens() > 0) {
+        vkBuilder.serviceTokens(sandbox.vkServiceTokens().subList(0, scenario.serviceTokens()));
+      }
+      try (VkPlatform vkPlatform = vkBuilder.build();
+          OkPlatform okPlatform = OkPlatform.builder().baseUrl(sandbox.okApiUrl())
+              .applicationKey(sandbox.okApplicationKey()).applicationSecretKey(sandbox.okApplicationSecretKey())
+              .accessToken(sandbox.okAccessToken()).requestsPerSecond(OK_RPS).build()) {
+        Timed vk = new Timed(vkPlatform);
+        Timed ok = new Timed(okPlatform);
+        Auditor.Builder auditor = Auditor.builder().addPlatform(vk);
+        if (scenario.withOk()) auditor.addPlatform(ok);
+
+        long start = System.nanoTime();
+        ComplianceReport report = auditor.build().auditRegistry(registry);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Map<String, Integer> unreachable = new TreeMap<>();
+        for (OrganizationAudit organization : report.organizations()) {
+          for (PageAudit page : organization.pages()) {
+            boolean counted = scenario.withOk() || page.page().platform().equals(PlatformId.VK);
+            if (counted && page.status() == PageStatus.UNREACHABLE) {
+              unreachable.merge(page.page().platform() + " " + page.reason(), 1, Integer::sum);
+            }
+          }
+        }
+        double vkRps = scenario.userTokens() > 0 ? VK_USER_RPS : serviceRps;
+        return new Measurement(scenario, n, data.vkCommunities(), scenario.withOk() ? data.okGroups() : 0,
+            sandbox.vkRequests(), sandbox.okRequests(), sandbox.vkRateLimited(), sandbox.okRateLimited(),
+            vk.seconds(), ok.seconds(), seconds, vkRps,
+            String.format(Locale.ROOT, "%,d pages: %,d compliant, %,d non-compliant, %,d unreachable",
+                report.summary().pages(), report.summary().compliant(), report.summary().nonCompliant(),
+                report.summary().unreachable()),
+            unreachable);
+      }
+    }
   }
 
-  private static void row(PrintStream out, String name, int requests, int pages, double elapsed, double floor,
-      int refused) {
-    out.printf("%-5s %,9d %10.3f %10.1f %10.1f %8.3f %8d%n", name, requests,
-        pages == 0 ? 0.0 : (double) requests / pages, elapsed, floor, floor == 0 ? 0.0 : elapsed / floor, refused);
+  static void header(int n, long seed, PrintStream out) {
+    out.printf(Locale.ROOT, "N=%,d communities (seed %d); VK user token %d rps, OK %d rps%n", n, seed, VK_USER_RPS, OK_RPS);
+    out.printf(Locale.ROOT, "%-15s %6s %9s %7s %10s %9s %7s %7s %8s %s%n", "scenario", "tokens", "requests", "budget",
+        "elapsed s", "floor s", "ratio", "target", "refused", "result");
   }
 
-  private static String pass(boolean ok) {
-    return ok ? "met" : "MISSED";
+  static void row(Measurement m, PrintStream out) {
+    out.printf(Locale.ROOT, "%-15s %6d %9s %7d %10.1f %9.1f %7.3f %7.1f %8d %s%n", m.scenario().name(),
+        m.scenario().tokens(), m.scenario().withOk() ? m.vkRequests() + "+" + m.okRequests() : Integer.toString(m.vkRequests()),
+        m.vkRequestLimit(), m.seconds(), m.floor(), m.ratio(), m.scenario().maxRatio(), m.vkRefused() + m.okRefused(),
+        m.met() ? "met" : "MISSED" + (m.requestsMet() ? "" : " (requests)") + (m.timeMet() ? "" : " (time)")
+            + (m.noneRefused() ? "" : " (refused)"));
+    if (!m.unreachable().isEmpty()) out.printf("  unreachable: %s%n", m.unreachable());
+    if (m.scenario().withOk()) {
+      out.printf(Locale.ROOT, "  VK %.1f s (floor %.1f), OK %.1f s (floor %.1f): read %s%n", m.vkSeconds(), m.vkFloor(),
+          m.okSeconds(), m.okFloor(), m.seconds() < 0.9 * (m.vkSeconds() + m.okSeconds()) ? "at the same time" : "one after the other");
+    }
   }
 
   private static int ceil(int a, int b) {
@@ -194,8 +253,12 @@ public final class SandboxBenchmark {
       this.platform = platform;
     }
 
-    double seconds() {
+    synchronized double seconds() {
       return nanos / 1e9;
+    }
+
+    private synchronized void add(long start) {
+      nanos += System.nanoTime() - start;
     }
 
     @Override public PlatformId id() {
@@ -211,7 +274,7 @@ public final class SandboxBenchmark {
       try {
         return platform.resolve(pages);
       } finally {
-        nanos += System.nanoTime() - start;
+        add(start);
       }
     }
 
@@ -220,7 +283,7 @@ public final class SandboxBenchmark {
       try {
         return platform.fetchProfiles(pages);
       } finally {
-        nanos += System.nanoTime() - start;
+        add(start);
       }
     }
 
@@ -229,10 +292,11 @@ public final class SandboxBenchmark {
       try {
         return platform.fetchPosts(pages, query);
       } finally {
-        nanos += System.nanoTime() - start;
+        add(start);
       }
     }
 
+    @SuppressWarnings("deprecation")
     @Override public PublishResult publish(PageRef page, PostDraft draft) {
       return platform.publish(page, draft);
     }

@@ -1,51 +1,28 @@
 package ru.gospubliki.vk;
 
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.FailureReason;
 
 /**
- * VK wants a person to solve a captcha before it accepts the call (error 14). Nothing is retried
- * automatically: show {@link #captchaImg()} (or open {@link #redirectUri()}) to a person, then pass
- * the answer to {@link VkPlatform#answerCaptcha(String, String)} and repeat the call. A repeated
- * {@code publish} of the same draft carries the same {@code guid}, so it cannot post twice.
- *
- * <pre>{@code
- * try {
- *   platform.publish(page, draft);
- * } catch (VkCaptchaException e) {
- *   platform.answerCaptcha(e.captchaSid(), askPerson(e.captchaImg()));
- *   platform.publish(page, draft);
- * }
- * }</pre>
+ * VK wants a person to solve a captcha before it accepts this one request (error 14). Nothing is
+ * retried automatically. A send that meets it ends as {@code SendResult.Refused(CAPTCHA, message,
+ * captcha)}; the person's answer goes with the repeat of that one request only ({@code
+ * SendRequest.captchaAnswer()}), never with any other.
  */
 public final class VkCaptchaException extends VkApiException {
   private static final long serialVersionUID = 1L;
 
-  private final String captchaSid;
-  private final @Nullable String captchaImg;
-  private final @Nullable String redirectUri;
+  private final Captcha captcha;
 
-  public VkCaptchaException(String method, String errorMessage, Map<String, String> requestParams,
-      String captchaSid, @Nullable String captchaImg, @Nullable String redirectUri) {
-    super(FailureReason.RATE_LIMITED, method, 14, errorMessage, requestParams);
-    this.captchaSid = captchaSid;
-    this.captchaImg = captchaImg;
-    this.redirectUri = redirectUri;
+  public VkCaptchaException(String method, String errorMessage, Map<String, String> requestParams, Captcha captcha,
+      String message) {
+    super(FailureReason.CAPTCHA, method, 14, errorMessage, requestParams, message, null);
+    this.captcha = captcha;
   }
 
-  /** VK's {@code captcha_sid}: send it back with the answer. */
-  public String captchaSid() {
-    return captchaSid;
-  }
-
-  /** URL of the captcha image; null when VK sent only a {@link #redirectUri()}. */
-  public @Nullable String captchaImg() {
-    return captchaImg;
-  }
-
-  /** Page where a person solves the check; null when VK sent only an image. */
-  public @Nullable String redirectUri() {
-    return redirectUri;
+  /** The challenge to show a person: its sid, image and, when VK gives one, the page to open instead. */
+  public Captcha captcha() {
+    return captcha;
   }
 }

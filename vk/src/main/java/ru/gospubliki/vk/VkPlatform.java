@@ -5,96 +5,144 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.ApiToken;
+import ru.gospubliki.internal.http.Backoff;
+import ru.gospubliki.internal.http.HttpTransport;
 import ru.gospubliki.internal.http.OkHttpVersion;
+import ru.gospubliki.internal.http.Secrets;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.internal.http.Ticker;
+import ru.gospubliki.internal.http.TokenBudgets;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
-import ru.gospubliki.model.Post;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
-import ru.gospubliki.platform.PostHistory;
-import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostLookup;
+import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.vk.internal.Publisher;
-import ru.gospubliki.vk.internal.RateLimiter;
 import ru.gospubliki.vk.internal.Reader;
-import ru.gospubliki.vk.internal.RetryPolicy;
-import ru.gospubliki.vk.internal.Secrets;
-import ru.gospubliki.vk.internal.Sleeper;
-import ru.gospubliki.vk.internal.Ticker;
-import ru.gospubliki.vk.internal.Token;
 import ru.gospubliki.vk.internal.TokenKind;
 import ru.gospubliki.vk.internal.VkClient;
+import ru.gospubliki.vk.internal.VkToken;
 
 /**
  * VK (ВКонтакте) as a {@link Platform}: audits communities in bulk and publishes to them.
  *
- * <p>Each token is used only where VK accepts it: a service key (or, failing that, a user key)
- * reads walls; any key reads profiles; only a user key of an administrator or editor posts and
- * uploads photos. Each token has its own client-side rate limiter shared by all threads (user 3
- * requests/s, community 20, service configurable, default 3), so VK's error 6 practically never
- * happens. Tokens never appear in URLs, logs, messages or {@code toString()}.
+ * <p>Each token is used only where VK accepts it (VK's API schema lists the token kinds each method
+ * takes):
+ *
+ * <ul>
+ *   <li>a <b>user</b> token reads walls fastest, 25 communities per {@code execute}, and is the only
+ *       kind that posts and uploads photos;
+ *   <li>a <b>service</b> token (the application's service key) reads profiles, and walls one
+ *       community per {@code wall.get};
+ *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls.
+ * </ul>
+ *
+ * Several tokens of a kind make a pool: each has its own rate limiter, shared by every platform
+ * instance and thread of the process that uses the same token, and reads are spread over the pool.
+ * A token that meets VK's daily quota (error 29) is set aside until midnight in Moscow and the
+ * others carry on. Tokens never appear in URLs, logs, messages or {@code toString()}.
+ *
+ * <p>Every call has a total deadline ({@link Builder#callTimeout}, 60 s by default) and every
+ * answer a size limit ({@link Builder#maxBodyBytes}, 10 MB after decompression); redirects are
+ * never followed.
  *
  * <pre>{@code
- * VkPlatform vk = VkPlatform.builder()
- *     .serviceToken(System.getenv("VK_SERVICE_TOKEN"))
+ * try (VkPlatform vk = VkPlatform.builder()
+ *     .serviceTokens(List.of(System.getenv("VK_SERVICE_TOKEN").split(",")))
  *     .userToken(System.getenv("VK_USER_TOKEN"))
- *     .build();
- * Map<PageRef, FetchResult<ProfileSnapshot>> profiles =
- *     vk.fetchProfiles(List.of(PageRef.parse("https://vk.com/club123")));
- * PublishResult result = vk.publish(PageRef.parse("vk:123"),
- *     PostDraft.builder().text("Открыта запись в первый класс").addHashtags("школа9").build());
+ *     .build()) {
+ *   Map<PageRef, FetchResult<ProfileSnapshot>> profiles =
+ *       vk.fetchProfiles(List.of(PageRef.parse("https://vk.com/club123")));
+ * }
  * }</pre>
  */
 public final class VkPlatform implements Platform {
   /** The default API endpoint; newer documentation also names {@code https://api.vk.ru/method/}. */
   public static final String DEFAULT_BASE_URL = "https://api.vk.com/method/";
 
+  static final String NO_WALL_READER = "для чтения стен VK нужен ключ пользователя (execute, 25 стен за запрос) "
+      + "или сервисный ключ приложения (wall.get, одна стена за запрос); ключ сообщества стены читать не может, "
+      + "поэтому правила о публикациях не проверены";
+
   private final Capabilities capabilities;
-  private final VkClient client;
+  private final HttpTransport http;
+  private final ExecutorService workers;
   private final Reader reader;
   private final Publisher publisher;
+  private final List<VkToken> tokens;
 
   private VkPlatform(Builder builder) {
-    Ticker ticker = builder.ticker;
-    Sleeper sleeper = builder.sleeper;
-    Token service = token(TokenKind.SERVICE, builder.serviceToken, builder.serviceRps, ticker, sleeper);
-    Token community = token(TokenKind.COMMUNITY, builder.communityToken, builder.communityRps, ticker, sleeper);
-    Token user = token(TokenKind.USER, builder.userToken, builder.userRps, ticker, sleeper);
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : new Token[] {service, community, user}) if (token != null) tokens.add(token);
-    if (tokens.isEmpty()) throw new IllegalStateException("VkPlatform needs at least one token");
+    TokenBudgets budgets = builder.ticker != null || builder.sleeper != null
+        ? new TokenBudgets(builder.ticker != null ? builder.ticker : Ticker.SYSTEM,
+            builder.sleeper != null ? builder.sleeper : Sleeper.SYSTEM)
+        : TokenBudgets.process();
+    List<VkToken> pool = new ArrayList<>();
+    add(pool, TokenKind.USER, "userTokens", builder.userTokens, builder.userRps, budgets);
+    add(pool, TokenKind.SERVICE, "serviceTokens", builder.serviceTokens, builder.serviceRps, budgets);
+    add(pool, TokenKind.COMMUNITY, "communityTokens", builder.communityTokens, builder.communityRps, budgets);
+    if (pool.isEmpty()) throw new IllegalStateException("VkPlatform needs at least one token");
+    this.tokens = List.copyOf(pool);
 
-    OkHttpClient http = builder.client != null ? builder.client : new OkHttpClient();
-    Duration timeout = builder.timeout;
-    if (timeout != null) {
-      http = http.newBuilder().callTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
-    }
-    RetryPolicy retry = builder.retryPolicy != null ? builder.retryPolicy
-        : new RetryPolicy(builder.maxAttempts, 500_000_000L, new Random());
-    this.client = new VkClient(http, builder.baseUrl, retry, sleeper, new Secrets(tokens));
+    this.http = HttpTransport.builder("VK")
+        .client(builder.client)
+        .callTimeout(builder.callTimeout)
+        .maxBodyBytes(builder.maxBodyBytes)
+        .build();
+    Sleeper sleeper = builder.sleeper != null ? builder.sleeper : Sleeper.SYSTEM;
+    Backoff backoff = builder.backoff != null ? builder.backoff
+        : new Backoff(builder.maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(8), new Random());
+    List<String> secrets = new ArrayList<>();
+    for (VkToken token : tokens) secrets.add(token.api().secret());
+    VkClient client = new VkClient(http, builder.baseUrl, backoff, sleeper, Secrets.of(secrets));
 
+    AtomicInteger threads = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      Thread thread = new Thread(r, "gospubliki-vk-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    boolean user = has(TokenKind.USER);
+    boolean service = has(TokenKind.SERVICE);
     Set<Operation> operations = EnumSet.of(Operation.READ_PROFILES);
-    Token wallToken = service != null ? service : user;
-    if (wallToken != null) operations.add(Operation.READ_POSTS);
-    if (user != null) {
-      operations.addAll(EnumSet.of(Operation.PUBLISH, Operation.SCHEDULE, Operation.UPLOAD_PHOTOS,
-          Operation.EDIT, Operation.DELETE));
-    }
+    Map<Operation, String> unavailable = new EnumMap<>(Operation.class);
+    if (user || service) operations.add(Operation.READ_POSTS);
+    else unavailable.put(Operation.READ_POSTS, NO_WALL_READER);
+    Set<Operation> writes = EnumSet.of(Operation.PUBLISH, Operation.SCHEDULE, Operation.UPLOAD_PHOTOS,
+        Operation.EDIT, Operation.DELETE);
+    if (user) operations.addAll(writes);
+    else writes.forEach(operation -> unavailable.put(operation, Publisher.NO_USER_TOKEN));
     this.capabilities = Capabilities.builder()
         .platform(PlatformId.VK)
         .operations(operations)
+        .unavailableBecause(unavailable)
+        .credential(user ? TokenKind.USER.russianName()
+            : service ? TokenKind.SERVICE.russianName() : TokenKind.COMMUNITY.russianName())
+        .dedupWindow(Duration.ofHours(1))
         .maxTextLength(builder.maxTextLength)
         .maxMedia(10)
         .maxLinks(1)
@@ -103,14 +151,21 @@ public final class VkPlatform implements Platform {
         .maxPhotoDimensionSum(14_000)
         .maxPhotoAspectRatio(20.0)
         .build();
-    Token profileToken = service != null ? service : community != null ? community : user;
-    this.reader = new Reader(client, profileToken, wallToken, builder.clock);
-    this.publisher = new Publisher(client, user, capabilities, builder.clock, reader);
+    this.reader = new Reader(client, tokens, builder.clock, workers, user || service ? null : NO_WALL_READER);
+    VkToken poster = null;
+    for (VkToken token : tokens) if (token.kind() == TokenKind.USER && poster == null) poster = token;
+    this.publisher = new Publisher(client, poster, capabilities, builder.clock, reader);
   }
 
-  private static @Nullable Token token(TokenKind kind, @Nullable String secret, double rps, Ticker ticker,
-      Sleeper sleeper) {
-    return secret == null ? null : new Token(kind, secret, new RateLimiter(rps, ticker, sleeper));
+  private static void add(List<VkToken> pool, TokenKind kind, String role, List<String> secrets, double rps,
+      TokenBudgets budgets) {
+    for (int i = 0; i < secrets.size(); i++) {
+      pool.add(new VkToken(kind, ApiToken.of(budgets, "VK", role + "[" + i + "]", secrets.get(i), rps)));
+    }
+  }
+
+  private boolean has(TokenKind kind) {
+    return tokens.stream().anyMatch(token -> token.kind() == kind);
   }
 
   public static Builder builder() {
@@ -127,42 +182,70 @@ public final class VkPlatform implements Platform {
     return capabilities;
   }
 
-  /** Resolves screen names with {@code groups.getById}, 500 per request. */
+  /**
+   * Resolves screen names with {@code groups.getById}, 500 per request; a person's page is a
+   * {@code NOT_FOUND} failure (it is no community).
+   */
   @Override
   public Map<PageRef, FetchResult<PageRef>> resolve(Collection<PageRef> pages) {
     return reader.resolve(pages);
   }
 
-  /** Reads profiles with {@code groups.getById}, 500 communities per request. */
+  /**
+   * Reads profiles with {@code groups.getById}, 500 communities per request. Each snapshot's page is
+   * the numeric id. A person's page ({@code vk.com/id123}, or a screen name VK resolves to a person)
+   * is read with {@code users.get}: a snapshot with {@code isCommunity() == false}. One malformed
+   * community in an answer fails only its own page.
+   */
   @Override
   public Map<PageRef, FetchResult<ProfileSnapshot>> fetchProfiles(Collection<PageRef> pages) {
     return reader.fetchProfiles(pages);
   }
 
   /**
-   * Reads walls ({@code filter=all}, so posts made from personal profiles are seen) through {@code
-   * execute}, 25 communities per request, paging by 100 until {@code since} is covered; pinned
-   * posts are included whatever their date.
+   * Reads walls ({@code filter=all}, so posts made from personal profiles are seen): through {@code
+   * execute}, 25 communities per request, with a user token; else one {@code wall.get} per
+   * community with a service token. Pages back by 100 until {@code query.since()} is covered and
+   * {@code query.minOwnPosts()} own posts are seen, or the wall ends ({@link
+   * PostHistory#reachedStart()}); pinned posts are included whatever their date. Without a token
+   * that can read walls every page is an {@code ACCESS_DENIED} failure saying so, and nothing is
+   * sent; pages no token could read for its daily quota are {@code QUOTA} failures.
    */
   @Override
   public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) {
-    Map<PageRef, FetchResult<PostHistory>> result = new java.util.LinkedHashMap<>();
-    reader.fetchPosts(pages, query.since()).forEach((page, read) -> result.put(page, read.map(PostHistory::of)));
-    return result;
+    return reader.fetchPosts(pages, query);
+  }
+
+  /**
+   * One attempt to post {@code request.draft()} as the community, photos uploaded first (a failed
+   * upload means no post); the same draft always carries the same {@code guid}, so VK keeps one
+   * post for repeats within its hour. A captcha is {@code Refused(CAPTCHA, message, captcha)}; its
+   * answer goes in {@link SendRequest#captchaAnswer()} of the repeat, with that request only.
+   */
+  @Override
+  public SendResult send(SendRequest request) {
+    return publisher.send(request);
+  }
+
+  /** Looks among the community's own (or, for a scheduled draft, postponed) posts for the draft's text. */
+  @Override
+  public PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+    return publisher.findExisting(page, draft, sentAfter);
   }
 
   /**
    * Publishes with {@code wall.post} as the community, uploading photos first (a failed upload
-   * means no post). Publishing the same draft again never creates a second post.
+   * means no post). Publishing the same draft again never creates a second post. A captcha is a
+   * {@code Failed} result with reason {@code CAPTCHA} and the {@code Captcha} to show.
    *
-   * @throws VkCaptchaException when VK asks for a captcha: see {@link #answerCaptcha}.
+   * @deprecated use {@code CrossPoster}, which calls {@link #send} and {@link #findExisting}.
    */
+  @Deprecated
   @Override
   public PublishResult publish(PageRef page, PostDraft draft) {
     return publisher.publish(page, draft);
   }
 
-  /** @throws VkCaptchaException when VK asks for a captcha: see {@link #answerCaptcha}. */
   @Override
   public PublishResult edit(PageRef page, String postId, PostDraft draft) {
     return publisher.edit(page, postId, draft);
@@ -174,99 +257,166 @@ public final class VkPlatform implements Platform {
   }
 
   /**
-   * Sends a person's answer to the captcha of a {@link VkCaptchaException} with the next request;
-   * then repeat the call that failed.
+   * Cancels calls in flight and releases the platform's threads, and the HTTP connections when the
+   * platform created its client (an embedder's client is left as it was).
    */
-  public void answerCaptcha(String captchaSid, String captchaKey) {
-    client.answerCaptcha(captchaSid, captchaKey);
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    http.close();
   }
 
+  /** Shows the operations and how many tokens of each kind; never a token or the base URL. */
   @Override
   public String toString() {
-    return "VkPlatform{" + capabilities.operations() + "}";
+    Map<TokenKind, Integer> counts = new EnumMap<>(TokenKind.class);
+    for (VkToken token : tokens) counts.merge(token.kind(), 1, Integer::sum);
+    return "VkPlatform{" + capabilities.operations() + ", tokens=" + counts + "}";
   }
 
   /** Configures a {@link VkPlatform}; at least one token is required. */
   public static final class Builder {
-    private @Nullable String serviceToken;
-    private @Nullable String communityToken;
-    private @Nullable String userToken;
+    private final List<String> serviceTokens = new ArrayList<>();
+    private final List<String> communityTokens = new ArrayList<>();
+    private final List<String> userTokens = new ArrayList<>();
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private @Nullable OkHttpClient client;
     private double serviceRps = 3;
     private double communityRps = 20;
     private double userRps = 3;
     private Clock clock = Clock.systemUTC();
-    private @Nullable Duration timeout;
+    private Duration callTimeout = HttpTransport.DEFAULT_CALL_TIMEOUT;
+    private long maxBodyBytes = HttpTransport.DEFAULT_MAX_BODY_BYTES;
     private int maxTextLength = 16_384;
     private int maxAttempts = 3;
-    private Ticker ticker = Ticker.SYSTEM;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private @Nullable RetryPolicy retryPolicy;
+    private @Nullable Ticker ticker;
+    private @Nullable Sleeper sleeper;
+    private @Nullable Backoff backoff;
 
     Builder() {}
 
-    /** An application's service key: reads open communities' profiles and walls. */
+    /** One service key (the application's): reads profiles, and walls one per request. Replaces the pool. */
     public Builder serviceToken(String token) {
-      this.serviceToken = secret("serviceToken", token);
+      return serviceTokens(List.of(checked("serviceToken", token)));
+    }
+
+    /** A pool of service keys, each with its own rate limiter and quota. Replaces the pool. */
+    public Builder serviceTokens(Collection<String> tokens) {
+      return replace(serviceTokens, "serviceTokens", tokens);
+    }
+
+    /** Adds a service key to the pool. */
+    public Builder addServiceToken(String token) {
+      serviceTokens.add(checked("serviceTokens[" + serviceTokens.size() + "]", token));
       return this;
     }
 
-    /** A community key: reads profiles at 20 requests/s; cannot read walls or post. */
+    /** One community key: reads profiles at 20 requests/s; cannot read walls or post. Replaces the pool. */
     public Builder communityToken(String token) {
-      this.communityToken = secret("communityToken", token);
+      return communityTokens(List.of(checked("communityToken", token)));
+    }
+
+    /** A pool of community keys. Replaces the pool. */
+    public Builder communityTokens(Collection<String> tokens) {
+      return replace(communityTokens, "communityTokens", tokens);
+    }
+
+    /** Adds a community key to the pool. */
+    public Builder addCommunityToken(String token) {
+      communityTokens.add(checked("communityTokens[" + communityTokens.size() + "]", token));
       return this;
     }
 
-    /** A user key of a community administrator or editor with the wall and photos rights: posts. */
+    /**
+     * One user key (of a community administrator or editor with the wall and photos rights): reads
+     * walls 25 per request and posts. Replaces the pool.
+     */
     public Builder userToken(String token) {
-      this.userToken = secret("userToken", token);
+      return userTokens(List.of(checked("userToken", token)));
+    }
+
+    /** A pool of user keys: reads are spread over all; the first one posts. Replaces the pool. */
+    public Builder userTokens(Collection<String> tokens) {
+      return replace(userTokens, "userTokens", tokens);
+    }
+
+    /** Adds a user key to the pool. */
+    public Builder addUserToken(String token) {
+      userTokens.add(checked("userTokens[" + userTokens.size() + "]", token));
       return this;
+    }
+
+    private Builder replace(List<String> pool, String role, Collection<String> tokens) {
+      List<String> checked = new ArrayList<>();
+      int i = 0;
+      for (String token : tokens) checked.add(checked(role + "[" + i++ + "]", token));
+      pool.clear();
+      pool.addAll(checked);
+      return this;
+    }
+
+    private static String checked(String role, @Nullable String token) {
+      return ApiToken.check(role, token);
     }
 
     /** The API endpoint, {@value #DEFAULT_BASE_URL} by default. */
     public Builder baseUrl(String baseUrl) {
       String value = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
       HttpUrl url = HttpUrl.parse(value);
-      if (url == null) throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+      if (url == null) throw new IllegalArgumentException("baseUrl is not an http(s) URL");
       this.baseUrl = url;
       return this;
     }
 
-    /** The HTTP client to share (pool, proxy, interceptors); a new one by default. */
+    /**
+     * The HTTP client to share (pool, proxy, interceptors); a new one by default. The platform
+     * derives its own clients from it (no redirects, its deadline) and never closes it.
+     */
     public Builder client(OkHttpClient client) {
       this.client = client;
       return this;
     }
 
-    /** The service key's rate limit, by the application's audience tier; 3 by default. */
+    /** The service keys' rate limit, by the application's audience tier; 3 by default. */
     public Builder serviceRequestsPerSecond(double requestsPerSecond) {
       this.serviceRps = rate("serviceRequestsPerSecond", requestsPerSecond);
       return this;
     }
 
-    /** The community key's rate limit; 20 by default. */
+    /** The community keys' rate limit; 20 by default. */
     public Builder communityRequestsPerSecond(double requestsPerSecond) {
       this.communityRps = rate("communityRequestsPerSecond", requestsPerSecond);
       return this;
     }
 
-    /** The user key's rate limit; 3 by default. */
+    /** The user keys' rate limit; 3 by default. */
     public Builder userRequestsPerSecond(double requestsPerSecond) {
       this.userRps = rate("userRequestsPerSecond", requestsPerSecond);
       return this;
     }
 
-    /** The clock for snapshot times and schedule checks. */
+    /** The clock for snapshot times, schedule checks and quota days. */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Limit on each HTTP call (connect, write, read and the whole call); OkHttp's defaults otherwise. */
-    public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0: " + timeout);
-      this.timeout = timeout;
+    /**
+     * The deadline of each call, from connecting to the last byte of the answer; 60 s by default.
+     * A read that runs out is a {@code TIMEOUT} failure of its pages.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      if (callTimeout.isNegative() || callTimeout.isZero()) {
+        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /** The largest answer read, after decompression; 10 MB by default. */
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be > 0: " + maxBodyBytes);
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 
@@ -294,19 +444,14 @@ public final class VkPlatform implements Platform {
       return this;
     }
 
-    Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = retryPolicy;
+    Builder backoff(Backoff backoff) {
+      this.backoff = backoff;
       return this;
     }
 
     public VkPlatform build() {
       OkHttpVersion.requireCompatible();
       return new VkPlatform(this);
-    }
-
-    private static String secret(String name, String token) {
-      if (token == null || token.isBlank()) throw new IllegalArgumentException(name + " is blank");
-      return token.trim();
     }
 
     private static double rate(String name, double value) {
@@ -316,7 +461,8 @@ public final class VkPlatform implements Platform {
 
     @Override
     public String toString() {
-      return "VkPlatform.Builder{" + baseUrl + "}";
+      return "VkPlatform.Builder{service=" + serviceTokens.size() + ", community=" + communityTokens.size()
+          + ", user=" + userTokens.size() + "}";
     }
   }
 }

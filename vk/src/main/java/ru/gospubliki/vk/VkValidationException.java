@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import ru.gospubliki.platform.FailureReason;
 
 /**
- * VK wants the token's owner to confirm their identity (error 17) at {@link #redirectUri()}; the
- * call cannot succeed until a person does.
+ * VK wants the token's owner to confirm their identity (error 17) at {@link #redirectUri()}; no call
+ * with the token can succeed until a person does.
  */
 public final class VkValidationException extends VkApiException {
   private static final long serialVersionUID = 1L;
@@ -14,8 +14,8 @@ public final class VkValidationException extends VkApiException {
   private final @Nullable String redirectUri;
 
   public VkValidationException(String method, String errorMessage, Map<String, String> requestParams,
-      @Nullable String redirectUri) {
-    super(FailureReason.AUTHORIZATION, method, 17, errorMessage, requestParams);
+      @Nullable String redirectUri, String message) {
+    super(FailureReason.AUTHORIZATION, method, 17, errorMessage, requestParams, message, null);
     this.redirectUri = redirectUri;
   }
 

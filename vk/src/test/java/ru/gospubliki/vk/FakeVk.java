@@ -1,5 +1,9 @@
 package ru.gospubliki.vk;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -22,15 +26,34 @@ import mockwebserver3.SocketEffect;
 
 /**
  * A VK API stand-in for MockWebServer: answers the documented methods with the documented body
- * shapes from communities and walls the test sets up, records posts by guid as VK does, and counts
- * requests per method.
+ * shapes from communities and walls the test sets up, refuses what the live API refuses (a method
+ * called with a token kind it does not accept: error 28 for a service token, 27 for a community
+ * token; a daily quota: 29; an {@code execute} answer over the size limit: 13), evaluates the
+ * adapter's {@code execute} projection the way VKScript's {@code @.} does, records posts by guid
+ * as VK does, and counts requests per method and per token.
  */
 final class FakeVk extends Dispatcher {
   private static final Pattern WALL_GET = Pattern.compile(
-      "API\\.wall\\.get\\(\\{\"owner_id\":-(\\d+),\"offset\":(\\d+),\"count\":(\\d+),\"filter\":\"all\"\\}\\)");
+      "var (w\\d+)=API\\.wall\\.get\\(\\{\"owner_id\":-(\\d+),\"offset\":(\\d+),\"count\":(\\d+),\"filter\":\"all\"\\}\\);");
+  private static final JsonAdapter<Object> TREE = new Moshi.Builder().build().adapter(Object.class);
+  static final Map<String, List<String>> KINDS = Map.of(
+      "user", List.of("groups.getById", "utils.resolveScreenName", "users.get", "wall.get", "execute", "wall.post",
+          "wall.edit", "wall.delete", "photos.getWallUploadServer", "photos.saveWallPhoto"),
+      "service", List.of("groups.getById", "utils.resolveScreenName", "users.get", "wall.get"),
+      "community", List.of("groups.getById", "utils.resolveScreenName", "users.get", "execute"));
 
+  /** token → kind ("user", "service", "community"); tokens not listed are user tokens. */
+  final Map<String, String> tokenKinds = new ConcurrentHashMap<>();
+  /** token → wall.get calls left today (inside execute too); absent: no quota. */
+  final Map<String, AtomicInteger> wallQuota = new ConcurrentHashMap<>();
+  /** The largest execute answer in bytes; over it, error 13 as VK answers over 5 MB. */
+  volatile long maxExecuteBytes = 5L * 1024 * 1024;
+  /** When set, VKScript's nested projection ({@code items@.attachments@.type}) gives null. */
+  volatile boolean nestedProjectionGivesNull;
   /** group id → group JSON object text (must contain "id" and "screen_name"). */
   final Map<Long, String> groups = new ConcurrentHashMap<>();
+  /** user id → users.get object text. */
+  final Map<Long, String> users = new ConcurrentHashMap<>();
   /** group id → wall items (JSON object texts), in VK's order: pinned first, then newest first. */
   final Map<Long, List<String>> walls = new ConcurrentHashMap<>();
   /** group id → VK error {code, message} for wall.get on that community. */
@@ -39,6 +62,10 @@ final class FakeVk extends Dispatcher {
   final Map<String, Deque<MockResponse>> canned = new ConcurrentHashMap<>();
   final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  /** "token method" → calls. */
+  final Map<String, AtomicInteger> byToken = new ConcurrentHashMap<>();
+  /** Refusals for a token kind VK does not accept (27, 28): must stay 0. */
+  final AtomicInteger wrongKind = new AtomicInteger();
   /** guid → post id, as VK deduplicates wall.post for one hour. */
   final Map<String, Long> postsByGuid = new ConcurrentHashMap<>();
   /** Posts recorded by wall.post: params of each. */
@@ -61,6 +88,11 @@ final class FakeVk extends Dispatcher {
 
   int count(String method) {
     AtomicInteger count = counts.get(method);
+    return count == null ? 0 : count.get();
+  }
+
+  int count(String token, String method) {
+    AtomicInteger count = byToken.get(token + " " + method);
     return count == null ? 0 : count.get();
   }
 
@@ -96,12 +128,28 @@ final class FakeVk extends Dispatcher {
         + "\",\"request_params\":[{\"key\":\"v\",\"value\":\"5.199\"},{\"key\":\"method\",\"value\":\"x\"}]}}";
   }
 
+  static String token(RecordedRequest request) {
+    String authorization = request.getHeaders().get("Authorization");
+    return authorization == null ? "" : authorization.substring("Bearer ".length());
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requests.add(request);
     String path = request.getUrl().encodedPath();
     String method = path.substring(path.lastIndexOf('/') + 1);
     counts.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+    String token = token(request);
+    byToken.computeIfAbsent(token + " " + method, m -> new AtomicInteger()).incrementAndGet();
+    if (!method.equals("upload")) {
+      String kind = tokenKinds.getOrDefault(token, "user");
+      if (!KINDS.get(kind).contains(method)) {
+        wrongKind.incrementAndGet();
+        return json(kind.equals("service")
+            ? error(28, "Application authorization failed: method is unavailable with service token.")
+            : error(27, "Group authorization failed: method is unavailable with group auth."));
+      }
+    }
     Deque<MockResponse> queue = canned.get(method);
     if (queue != null) {
       synchronized (queue) {
@@ -113,12 +161,16 @@ final class FakeVk extends Dispatcher {
     switch (method) {
       case "groups.getById":
         return groupsGetById(params);
+      case "utils.resolveScreenName":
+        return resolveScreenName(params);
+      case "users.get":
+        return usersGet(params);
       case "execute":
-        return execute(params);
+        return execute(token, params);
       case "wall.post":
         return wallPost(params);
       case "wall.get":
-        return wallGet(params);
+        return wallGet(token, params);
       case "wall.edit":
       case "wall.delete":
         return json("{\"response\":1}");
@@ -149,30 +201,131 @@ final class FakeVk extends Dispatcher {
         }
       }
     }
+    if (found.isEmpty()) return json(error(100, "One of the parameters specified was missing or invalid: group_ids is undefined"));
     return json("{\"response\":{\"groups\":[" + String.join(",", found) + "],\"profiles\":[]}}");
   }
 
-  private MockResponse execute(Map<String, String> params) {
-    Matcher matcher = WALL_GET.matcher(params.getOrDefault("code", ""));
-    List<String> results = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+  private MockResponse resolveScreenName(Map<String, String> params) {
+    String name = params.getOrDefault("screen_name", "");
+    for (Map.Entry<Long, String> user : users.entrySet()) {
+      if (user.getValue().contains("\"screen_name\":\"" + name + "\"")) {
+        return json("{\"response\":{\"object_id\":" + user.getKey() + ",\"type\":\"user\"}}");
+      }
+    }
+    return json("{\"response\":[]}");
+  }
+
+  private MockResponse usersGet(Map<String, String> params) {
+    List<String> found = new ArrayList<>();
+    for (String id : params.getOrDefault("user_ids", "").split(",")) {
+      String user = users.get(Long.parseLong(id));
+      if (user != null) found.add(user);
+    }
+    return json("{\"response\":[" + String.join(",", found) + "]}");
+  }
+
+  /** Spends one wall.get of {@code token}'s daily quota; false when it is used up. */
+  private boolean spend(String token) {
+    AtomicInteger left = wallQuota.get(token);
+    return left == null || left.getAndDecrement() > 0;
+  }
+
+  private MockResponse execute(String token, Map<String, String> params) {
+    String code = params.getOrDefault("code", "");
+    boolean nested = code.contains("@.attachments@.type");
+    Matcher matcher = WALL_GET.matcher(code);
+    List<Object> results = new ArrayList<>();
+    List<Object> errors = new ArrayList<>();
     while (matcher.find()) {
-      long gid = Long.parseLong(matcher.group(1));
-      int offset = Integer.parseInt(matcher.group(2));
-      int count = Integer.parseInt(matcher.group(3));
+      long gid = Long.parseLong(matcher.group(2));
+      int offset = Integer.parseInt(matcher.group(3));
+      int count = Integer.parseInt(matcher.group(4));
       Object[] error = wallErrors.get(gid);
+      if (error == null && !spend(token)) error = new Object[] {29, "Rate limit reached"};
       if (error != null) {
-        results.add("false");
-        errors.add("{\"method\":\"wall.get\",\"error_code\":" + error[0] + ",\"error_msg\":\"" + error[1] + "\"}");
+        results.add(slice(null, nested));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("method", "wall.get");
+        e.put("error_code", error[0]);
+        e.put("error_msg", error[1]);
+        errors.add(e);
         continue;
       }
       List<String> wall = walls.getOrDefault(gid, Collections.emptyList());
       List<String> page = wall.subList(Math.min(offset, wall.size()), Math.min(offset + count, wall.size()));
-      results.add("{\"count\":" + wall.size() + ",\"items\":[" + String.join(",", page) + "]}");
+      List<Object> items = new ArrayList<>();
+      for (String item : page) items.add(tree(item));
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("count", wall.size());
+      answer.put("items", items);
+      results.add(slice(answer, nested));
     }
-    String body = "{\"response\":[" + String.join(",", results) + "]"
-        + (errors.isEmpty() ? "" : ",\"execute_errors\":[" + String.join(",", errors) + "]") + "}";
-    return json(body);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("response", results);
+    if (!errors.isEmpty()) body.put("execute_errors", errors);
+    String text = TREE.toJson(body);
+    if (text.getBytes(StandardCharsets.UTF_8).length > maxExecuteBytes) {
+      return json(error(13, "Runtime error occurred during code invocation: response size is too big"));
+    }
+    return json(text);
+  }
+
+  /** What the adapter's VKScript returns for one wall: parallel arrays, nulls for a failed call. */
+  private Map<String, Object> slice(Map<String, Object> wall, boolean nested) {
+    Map<String, Object> slice = new LinkedHashMap<>();
+    List<Object> items = wall == null ? null : list(wall.get("items"));
+    slice.put("count", wall == null ? null : wall.get("count"));
+    slice.put("id", project(items, "id"));
+    slice.put("owner", project(items, "owner_id"));
+    slice.put("from", project(items, "from_id"));
+    slice.put("date", project(items, "date"));
+    slice.put("text", project(items, "text"));
+    slice.put("att", nested ? nullable(project(project(items, "attachments"), "type")) : project(items, "attachments"));
+    slice.put("pin", project(items, "is_pinned"));
+    slice.put("ads", project(items, "marked_as_ads"));
+    slice.put("views", project(project(items, "views"), "count"));
+    slice.put("likes", project(project(items, "likes"), "count"));
+    slice.put("reposts", project(project(items, "reposts"), "count"));
+    slice.put("comments", project(project(items, "comments"), "count"));
+    slice.put("copy", nested ? nullable(project(project(items, "copy_history"), "id")) : project(items, "copy_history"));
+    if (nested) {
+      Object first = items == null || items.isEmpty() ? null : items.get(0);
+      slice.put("a0", first instanceof Map<?, ?> map ? project(list(map.get("attachments")), "type") : null);
+      slice.put("c0", first instanceof Map<?, ?> map ? project(list(map.get("copy_history")), "id") : null);
+    }
+    return slice;
+  }
+
+  private Object nullable(Object projected) {
+    if (!nestedProjectionGivesNull || !(projected instanceof List<?> list)) return projected;
+    List<Object> nulls = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) nulls.add(null);
+    return nulls;
+  }
+
+  /** VKScript's {@code @.}: the field of every element; into nested arrays; null where there is none. */
+  static Object project(Object value, String field) {
+    if (!(value instanceof List<?> list)) return null;
+    List<Object> result = new ArrayList<>();
+    for (Object element : list) {
+      if (element instanceof Map<?, ?> map) result.add(map.get(field));
+      else if (element instanceof List<?>) result.add(project(element, field));
+      else result.add(null);
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object value) {
+    return value instanceof List<?> ? (List<Object>) value : null;
+  }
+
+  static Object tree(String json) {
+    try {
+      return TREE.fromJson(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private synchronized MockResponse wallPost(Map<String, String> params) {
@@ -200,14 +353,21 @@ final class FakeVk extends Dispatcher {
   /** The Unix time this fake stamps on posts published now. */
   volatile long nowSeconds = 1_795_000_000L;
 
-  private MockResponse wallGet(Map<String, String> params) {
+  private MockResponse wallGet(String token, Map<String, String> params) {
     long gid = Long.parseLong(params.get("owner_id").substring(1));
-    boolean postponed = "postponed".equals(params.get("filter"));
+    Object[] error = wallErrors.get(gid);
+    if (error == null && !spend(token)) error = new Object[] {29, "Rate limit reached"};
+    if (error != null) return json(error((Integer) error[0], (String) error[1]));
+    String filter = params.getOrDefault("filter", "all");
+    boolean postponed = "postponed".equals(filter);
     List<String> items = new ArrayList<>();
     for (String item : walls.getOrDefault(gid, Collections.emptyList())) {
       if (item.contains("\"post_type\":\"postpone\"") == postponed) items.add(item);
     }
-    return json("{\"response\":{\"count\":" + items.size() + ",\"items\":[" + String.join(",", items) + "]}}");
+    int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
+    int count = Integer.parseInt(params.getOrDefault("count", "20"));
+    List<String> page = items.subList(Math.min(offset, items.size()), Math.min(offset + count, items.size()));
+    return json("{\"response\":{\"count\":" + items.size() + ",\"items\":[" + String.join(",", page) + "]}}");
   }
 
   static String quote(String text) {

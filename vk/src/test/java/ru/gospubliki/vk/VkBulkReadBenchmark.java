@@ -19,8 +19,8 @@ import ru.gospubliki.model.PageRef;
 import ru.gospubliki.platform.FetchResult;
 
 /**
- * Measures a bulk audit read against MockWebServer at VK's real service-token rate: profiles and
- * a 28-day window of posts for 1,700 communities at 3 requests/s. Target: at most ⌈N/500⌉ +
+ * Measures a bulk audit read against MockWebServer at VK's user-token rate: profiles and a 28-day
+ * window of posts for 1,700 communities at 3 requests/s. Target: at most ⌈N/500⌉ +
  * ⌈N/25⌉ + 2 requests and wall time within 1.2 × requests ÷ rate.
  *
  * <p>Takes about 25 seconds, so it is off by default. Run:
@@ -36,7 +36,7 @@ class VkBulkReadBenchmark {
 
   @Test
   @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-  void bulkReadAtTheServiceRate() throws IOException {
+  void bulkReadAtTheUserTokenRate() throws IOException {
     Instant now = Instant.parse("2026-11-23T12:00:00Z");
     FakeVk vk = new FakeVk();
     List<PageRef> pages = new ArrayList<>();
@@ -44,17 +44,18 @@ class VkBulkReadBenchmark {
       vk.groups.put(gid, "{\"id\":" + gid + ",\"name\":\"МБОУ СОШ № " + gid + "\",\"screen_name\":\"club" + gid
           + "\",\"is_closed\":0,\"is_government_organization\":1,\"wall\":2}");
       List<String> wall = new ArrayList<>();
-      wall.add(VkReadTest.post(gid, 1, now.minus(Duration.ofDays(300)), -gid, ",\"is_pinned\":1"));
-      for (int i = 0; i < 14; i++) wall.add(VkReadTest.post(gid, 100 - i, now.minus(Duration.ofHours(45L * i + 3)), -gid, ""));
+      wall.add(VkWallReadTest.post(gid, 1, now.minus(Duration.ofDays(300)), -gid, ",\"is_pinned\":1"));
+      for (int i = 0; i < 14; i++) wall.add(VkWallReadTest.post(gid, 100 - i, now.minus(Duration.ofHours(45L * i + 3)), -gid, ""));
       vk.walls.put(gid, wall);
       pages.add(PageRef.parse("vk:" + gid));
     }
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(vk);
       server.start(InetAddress.getByName("127.0.0.1"), 0);
+      vk.tokenKinds.put("benchmark-user-token", "user");
       VkPlatform platform = VkPlatform.builder()
-          .serviceToken("benchmark-service-token")
-          .serviceRequestsPerSecond(RATE)
+          .userToken("benchmark-user-token")
+          .userRequestsPerSecond(RATE)
           .baseUrl(server.url("/method/").toString())
           .clock(Clock.fixed(now, ZoneOffset.UTC))
           .build();

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.FailureReason;
+import ru.gospubliki.platform.PostLookup;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.testing.MutableClock;
@@ -177,7 +181,7 @@ class VkPublishTest {
 
   @Test
   void aTimeoutAfterVkRecordedThePostIsResentWithTheSameGuidAndYieldsOnePost() {
-    VkPlatform impatient = builder().userToken(USER_TOKEN).timeout(Duration.ofMillis(300)).build();
+    VkPlatform impatient = builder().userToken(USER_TOKEN).callTimeout(Duration.ofMillis(300)).build();
     vk.slowAfterPost.set(1);
 
     PublishResult result = impatient.publish(PAGE, draft().build());
@@ -306,26 +310,76 @@ class VkPublishTest {
   }
 
   @Test
-  void aCaptchaIsAnsweredAndThePostSentAgainWithTheSameGuid() {
+  void aCaptchaIsAFailureCarryingTheChallengeAndItsAnswerGoesWithItsOwnRequestOnly() {
     vk.can("wall.post", "{\"error\":{\"error_code\":14,\"error_msg\":\"Captcha needed\",\"captcha_sid\":\"548327\","
         + "\"captcha_img\":\"https://api.vk.com/captcha.php?sid=548327\",\"request_params\":[]}}");
     PostDraft draft = draft().build();
+    PostDraft other = draft().idempotencyKey("draft-other").text("Другая новость").build();
 
-    VkCaptchaException captcha = org.junit.jupiter.api.Assertions.assertThrows(VkCaptchaException.class,
-        () -> platform.publish(PAGE, draft));
-    assertThat(captcha.captchaSid()).isEqualTo("548327");
-    assertThat(captcha.captchaImg()).isEqualTo("https://api.vk.com/captcha.php?sid=548327");
-    assertThat(captcha.method()).isEqualTo("wall.post");
-    assertThat(captcha.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+    PublishResult refused = platform.publish(PAGE, draft);
 
-    platform.answerCaptcha(captcha.captchaSid(), "xk7p");
-    PublishResult result = platform.publish(PAGE, draft);
+    assertThat(refused).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
+      assertThat(failed.reason()).isEqualTo(FailureReason.CAPTCHA);
+      assertThat(failed.retrySafe()).isTrue();
+      assertThat(failed.error()).contains("капча");
+      assertThat(failed.captcha()).isEqualTo(new Captcha("548327", "https://api.vk.com/captcha.php?sid=548327", null));
+    });
+    Captcha captcha = ((PublishResult.Failed) refused).captcha();
 
-    assertThat(result).isInstanceOf(PublishResult.Published.class);
+    // Another publication at the same time carries no answer; the challenged one carries it.
+    SendResult otherSent = platform.send(SendRequest.builder().page(PAGE).draft(other).build());
+    SendResult answered = platform.send(SendRequest.builder().page(PAGE).draft(draft)
+        .captchaAnswer(captcha.answer("xk7p")).build());
+
+    assertThat(otherSent).isInstanceOf(SendResult.Sent.class);
+    assertThat(answered).isInstanceOf(SendResult.Sent.class);
     List<RecordedRequest> sends = vk.requestsTo("wall.post");
-    assertThat(FakeVk.form(sends.get(1))).containsEntry("captcha_sid", "548327").containsEntry("captcha_key", "xk7p")
+    assertThat(FakeVk.form(sends.get(1))).doesNotContainKeys("captcha_sid", "captcha_key");
+    assertThat(FakeVk.form(sends.get(2))).containsEntry("captcha_sid", "548327").containsEntry("captcha_key", "xk7p")
         .containsEntry("guid", FakeVk.form(sends.get(0)).get("guid"));
+    assertThat(vk.posted).hasSize(2);
+  }
+
+  @Test
+  void aCaptchaOnASendIsARefusalWithTheChallenge() {
+    vk.can("wall.post", "{\"error\":{\"error_code\":14,\"error_msg\":\"Captcha needed\",\"captcha_sid\":\"9\","
+        + "\"captcha_img\":\"https://api.vk.com/captcha.php?sid=9\",\"redirect_uri\":\"https://id.vk.com/not_robot\"}}");
+
+    SendResult result = platform.send(SendRequest.builder().page(PAGE).draft(draft().build()).build());
+
+    assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
+      assertThat(refused.reason()).isEqualTo(FailureReason.CAPTCHA);
+      assertThat(refused.captcha()).isEqualTo(new Captcha("9", "https://api.vk.com/captcha.php?sid=9",
+          "https://id.vk.com/not_robot"));
+      assertThat(refused.message()).contains("капча");
+    });
+  }
+
+  @Test
+  void aSendCutOffAfterVkRecordedThePostIsAmbiguousAndFoundAfterwards() {
+    vk.dropAfterPost.set(1);
+    PostDraft draft = draft().build();
+    Instant before = clock.instant();
+
+    SendResult result = platform.send(SendRequest.builder().page(PAGE).draft(draft).build());
+    PostLookup lookup = platform.findExisting(PAGE, draft, before);
+    PostLookup absent = platform.findExisting(PAGE, draft().text("Ничего такого").build(), before);
+
+    assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class,
+        ambiguous -> assertThat(ambiguous.reason().retrySafe()).isFalse());
+    assertThat(lookup).isInstanceOfSatisfying(PostLookup.Found.class,
+        found -> assertThat(found.post().url()).startsWith("https://vk.com/wall-123_"));
+    assertThat(absent).isInstanceOf(PostLookup.Absent.class);
     assertThat(vk.posted).hasSize(1);
+  }
+
+  @Test
+  void aSendAnsweredWithAPostIdThatIsNoneIsAmbiguous() {
+    vk.can("wall.post", "{\"response\":{\"post_id\":0}}");
+
+    SendResult result = platform.send(SendRequest.builder().page(PAGE).draft(draft().build()).build());
+
+    assertThat(result).isInstanceOf(SendResult.Ambiguous.class);
   }
 
   @Test
@@ -336,7 +390,7 @@ class VkPublishTest {
 
     assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
       assertThat(failed.error()).contains("214", "wall.post");
-      assertThat(failed.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.ACCESS_DENIED);
+      assertThat(failed.reason()).isEqualTo(FailureReason.REFUSED);
     });
   }
 
@@ -381,7 +435,8 @@ class VkPublishTest {
         .containsEntry("post_id", "55");
 
     vk.can("wall.delete", FakeVk.error(15, "Access denied"));
-    assertThatThrownBy(() -> platform.delete(PAGE, "56")).isInstanceOf(VkPermissionException.class)
+    assertThatThrownBy(() -> platform.delete(PAGE, "56"))
+        .isInstanceOfSatisfying(VkApiException.class, e -> assertThat(e.code()).isEqualTo(15))
         .hasMessageContaining("wall.delete").hasMessageNotContaining(USER_TOKEN);
     assertThatThrownBy(() -> platform.delete(PAGE, "abc")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("abc");

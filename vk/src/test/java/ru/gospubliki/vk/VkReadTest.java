@@ -1,6 +1,7 @@
 package ru.gospubliki.vk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -201,233 +202,132 @@ class VkReadTest {
     assertThat(resolved.get(missing)).isInstanceOfSatisfying(FetchResult.Failure.class,
         failure -> assertThat(failure.reason()).isEqualTo(FailureReason.NOT_FOUND));
     assertThat(vk.count("groups.getById")).isEqualTo(1);
-    assertThat(FakeVk.form(vk.requests.get(0)).get("group_ids")).isEqualTo("school9_amur,mfc_amur,no_such_page");
-  }
-
-  static String post(long gid, long id, Instant date, long fromId, String extra) {
-    return "{\"id\":" + id + ",\"owner_id\":-" + gid + ",\"from_id\":" + fromId + ",\"date\":" + date.getEpochSecond()
-        + ",\"text\":\"Пост " + id + " #школа\",\"views\":{\"count\":100},\"likes\":{\"count\":5,\"user_likes\":0},"
-        + "\"reposts\":{\"count\":1},\"comments\":{\"count\":2,\"can_post\":1}" + extra + "}";
+    assertThat(FakeVk.form(vk.requestsTo("groups.getById").get(0)).get("group_ids"))
+        .isEqualTo("school9_amur,mfc_amur,no_such_page");
+    // A screen name that is no community may be a person's: asked once, it is nobody's.
+    assertThat(vk.count("utils.resolveScreenName")).isEqualTo(1);
   }
 
   @Test
-  void readsWallsThroughExecuteWithPinnedPostsPersonsPostsAndTheWindow() {
-    Instant since = NOW.minus(Duration.ofDays(28));
-    vk.walls.put(123L, List.of(
-        post(123, 1, NOW.minus(Duration.ofDays(400)), -123, ",\"is_pinned\":1"),
-        post(123, 50, NOW.minus(Duration.ofDays(1)), -123,
-            ",\"attachments\":[{\"type\":\"photo\",\"photo\":{}},{\"type\":\"link\",\"link\":{}},{\"type\":\"market\"}]"),
-        post(123, 49, NOW.minus(Duration.ofDays(2)), 987654, ",\"marked_as_ads\":1"),
-        post(123, 48, NOW.minus(Duration.ofDays(40)), -123, "")));
-    PageRef page = PageRef.parse("vk:123");
+  void aScreenNameComesBackAsTheNumericIdSoARenameDoesNotSplitThePage() {
+    vk.groups.put(123L, fullGroup(123));
+    PageRef byName = PageRef.parse("https://vk.com/school9_amur");
 
-    List<Post> posts = success(posts(platform, List.of(page), since).get(page));
+    ProfileSnapshot snapshot = success(platform.fetchProfiles(List.of(byName)).get(byName));
 
-    assertThat(posts).extracting(Post::id).containsExactlyInAnyOrder("1", "50", "49");
-    Post pinned = posts.stream().filter(p -> p.id().equals("1")).findFirst().orElseThrow();
-    assertThat(pinned.pinned()).isTrue();
-    Post newest = posts.stream().filter(p -> p.id().equals("50")).findFirst().orElseThrow();
-    assertThat(newest.url()).isEqualTo("https://vk.com/wall-123_50");
-    assertThat(newest.authorKind()).isEqualTo(AuthorKind.COMMUNITY);
-    assertThat(newest.authorId()).isEqualTo("123");
-    assertThat(newest.media()).containsExactlyInAnyOrder(MediaKind.PHOTO, MediaKind.LINK, MediaKind.OTHER);
-    assertThat(newest.hashtags()).containsExactly("школа");
-    assertThat(newest.views()).isEqualTo(100L);
-    assertThat(newest.likes()).isEqualTo(5L);
-    assertThat(newest.reposts()).isEqualTo(1L);
-    assertThat(newest.comments()).isEqualTo(2L);
-    assertThat(newest.publishedAt()).isEqualTo(NOW.minus(Duration.ofDays(1)));
-    Post byPerson = posts.stream().filter(p -> p.id().equals("49")).findFirst().orElseThrow();
-    assertThat(byPerson.authorKind()).isEqualTo(AuthorKind.PERSON);
-    assertThat(byPerson.authorId()).isEqualTo("987654");
-    assertThat(byPerson.markedAsAd()).isTrue();
-
-    assertThat(vk.count("execute")).isEqualTo(1);
-    String code = FakeVk.form(vk.requestsTo("execute").get(0)).get("code");
-    assertThat(code).contains("\"owner_id\":-123", "\"filter\":\"all\"", "\"count\":100").startsWith("return [");
+    assertThat(snapshot.page()).isEqualTo(PageRef.parse("vk:123"));
+    assertThat(snapshot.screenName()).isEqualTo("school9_amur");
   }
 
   @Test
-  void pagesThroughAWallUntilTheWindowIsCovered() {
-    Instant since = NOW.minus(Duration.ofDays(28));
-    List<String> wall = new ArrayList<>();
-    wall.add(post(7, 9999, NOW.minus(Duration.ofDays(900)), -7, ",\"is_pinned\":true"));
-    for (int i = 0; i < 250; i++) wall.add(post(7, 5000 - i, NOW.minus(Duration.ofHours(2L * i + 1)), -7, ""));
-    vk.walls.put(7L, wall);
-    vk.walls.put(8L, List.of(post(8, 1, NOW.minus(Duration.ofDays(1)), -8, "")));
-    PageRef seven = PageRef.parse("vk:7");
-    PageRef eight = PageRef.parse("vk:8");
+  void aPersonsPageIsReadAsAPersonNotAsABrokenCommunity() {
+    vk.users.put(123L, "{\"id\":123,\"first_name\":\"Иван\",\"last_name\":\"Петров\",\"screen_name\":\"ivan.petrov\","
+        + "\"photo_200\":\"https://sun9-1.userapi.com/u/abc.jpg\"}");
+    vk.users.put(456L, "{\"id\":456,\"first_name\":\"Анна\",\"last_name\":\"Иванова\",\"screen_name\":\"anna_school9\"}");
+    vk.groups.put(7L, "{\"id\":7,\"name\":\"Школа\",\"screen_name\":\"school7\"}");
+    PageRef byId = PageRef.parse("https://vk.com/id123");
+    PageRef byName = PageRef.parse("https://vk.com/anna_school9");
+    PageRef community = PageRef.parse("https://vk.com/school7");
 
-    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, List.of(seven, eight), since);
+    Map<PageRef, FetchResult<ProfileSnapshot>> results = platform.fetchProfiles(List.of(byId, byName, community));
 
-    // 250 posts two hours apart: all within 28 days; the pinned one too.
-    assertThat(success(results.get(seven))).hasSize(251);
-    assertThat(success(results.get(eight))).hasSize(1);
-    assertThat(vk.count("execute")).isEqualTo(3);
-    String second = FakeVk.form(vk.requestsTo("execute").get(1)).get("code");
-    assertThat(second).contains("\"owner_id\":-7,\"offset\":100").doesNotContain("-8,");
+    ProfileSnapshot ivan = success(results.get(byId));
+    assertThat(ivan.isCommunity()).isFalse();
+    assertThat(ivan.name()).isEqualTo("Иван Петров");
+    assertThat(ivan.hasAvatar()).isTrue();
+    assertThat(ivan.page()).isEqualTo(PageRef.parse("https://vk.com/id123"));
+    ProfileSnapshot anna = success(results.get(byName));
+    assertThat(anna.isCommunity()).isFalse();
+    assertThat(anna.name()).isEqualTo("Анна Иванова");
+    assertThat(anna.hasAvatar()).as("no photo_200: unknown, not absent").isNull();
+    assertThat(success(results.get(community)).isCommunity()).isTrue();
+    // id123 needs no resolution; the screen name is asked of groups.getById, then resolveScreenName.
+    assertThat(vk.count("utils.resolveScreenName")).isEqualTo(1);
+    assertThat(vk.count("users.get")).isEqualTo(1);
+    assertThat(FakeVk.form(vk.requestsTo("users.get").get(0)).get("user_ids").split(","))
+        .containsExactlyInAnyOrder("123", "456");
+    // A person's page is no community to resolve to.
+    assertThat(platform.resolve(List.of(byName)).get(byName)).isInstanceOfSatisfying(FetchResult.Failure.class,
+        failure -> assertThat(failure.detail()).contains("человеку"));
   }
 
   @Test
-  void aFailedSubCallFailsOnlyItsPage() {
-    Instant since = NOW.minus(Duration.ofDays(28));
-    List<PageRef> pages = new ArrayList<>();
-    for (long gid = 1; gid <= 30; gid++) {
-      vk.walls.put(gid, List.of(post(gid, 1, NOW.minus(Duration.ofDays(1)), -gid, "")));
-      pages.add(PageRef.parse("vk:" + gid));
+  void aMissingPhotoIsUnknownNotAbsent() {
+    vk.groups.put(8L, "{\"id\":8,\"name\":\"Без фото\",\"screen_name\":\"club8\"}");
+    PageRef page = PageRef.parse("vk:8");
+
+    assertThat(success(platform.fetchProfiles(List.of(page)).get(page)).hasAvatar()).isNull();
+  }
+
+  @Test
+  void oneMalformedGroupFailsOnlyItsOwnPage() {
+    vk.can("groups.getById", "{\"response\":{\"groups\":["
+        + "{\"id\":1,\"name\":\"Первая\",\"screen_name\":\"club1\"},"
+        + "{\"id\":0,\"name\":\"Ноль\",\"screen_name\":\"club2\"},"
+        + "{\"id\":-9223372036854775808,\"name\":\"Минимум\",\"screen_name\":\"club3\"},"
+        + "{\"id\":4,\"name\":\"Четвёртая\",\"screen_name\":\"club4\",\"members_count\":\"many\"},"
+        + "{\"id\":5,\"name\":\"Пятая\",\"screen_name\":\"club5\"}],\"profiles\":[]}}");
+    List<PageRef> pages = List.of(PageRef.parse("vk:1"), PageRef.parse("vk:2"), PageRef.parse("vk:3"),
+        PageRef.parse("vk:4"), PageRef.parse("vk:5"));
+
+    Map<PageRef, FetchResult<ProfileSnapshot>> results = platform.fetchProfiles(pages);
+
+    assertThat(success(results.get(pages.get(0))).name()).isEqualTo("Первая");
+    assertThat(success(results.get(pages.get(4))).name()).isEqualTo("Пятая");
+    for (PageRef bad : List.of(pages.get(1), pages.get(2), pages.get(3))) {
+      assertThat(results.get(bad)).as(bad.toString()).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
+        assertThat(failure.reason()).isEqualTo(FailureReason.API_ERROR);
+        assertThat(failure.detail()).contains("некорректное сообщество");
+      });
     }
-    vk.wallErrors.put(3L, new Object[] {15, "Access denied: this wall available only for community members"});
-    vk.wallErrors.put(26L, new Object[] {18, "User was deleted or banned"});
-
-    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, pages, since);
-
-    assertThat(vk.count("execute")).isEqualTo(2);
-    assertThat(results.get(pages.get(2))).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
-      assertThat(failure.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
-      assertThat(failure.detail()).contains("15", "Access denied");
-    });
-    assertThat(results.get(pages.get(25))).isInstanceOfSatisfying(FetchResult.Failure.class,
-        failure -> assertThat(failure.reason()).isEqualTo(FailureReason.DELETED));
-    assertThat(results.entrySet().stream().filter(e -> e.getValue() instanceof FetchResult.Success)).hasSize(28);
+    assertThat(((FetchResult.Failure<?>) results.get(pages.get(3))).detail()).contains("members_count");
   }
 
   @Test
-  void aFailedBatchFailsItsPagesWithTheReasonNotTheWholeAudit() {
-    vk.can("execute", FakeVk.error(29, "Rate limit reached"));
-    List<PageRef> pages = new ArrayList<>();
-    for (long gid = 1; gid <= 26; gid++) {
-      vk.walls.put(gid, List.of(post(gid, 1, NOW.minus(Duration.ofDays(1)), -gid, "")));
-      pages.add(PageRef.parse("vk:" + gid));
-    }
-
-    Map<PageRef, FetchResult<List<Post>>> results = posts(platform, pages, NOW.minus(Duration.ofDays(28)));
-
-    assertThat(results.get(pages.get(0))).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
-      assertThat(failure.reason()).isEqualTo(FailureReason.RATE_LIMITED);
-      assertThat(failure.reportReason()).startsWith("rate_limited: ").contains("29");
-    });
-    assertThat(results.get(pages.get(25))).isInstanceOf(FetchResult.Success.class);
+  void aTokenNoPlatformWouldAcceptIsRefusedUpFrontByItsRole() {
+    assertThatThrownBy(() -> VkPlatform.builder().serviceToken("abc\ndef"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("serviceToken: ")
+        .hasMessageContaining("перевод строки").hasMessageNotContaining("abc");
+    assertThatThrownBy(() -> VkPlatform.builder().userTokens(List.of("good-token-1", "ключ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("userTokens[1]: ")
+        .hasMessageContaining("ASCII");
+    assertThatThrownBy(() -> VkPlatform.builder().addCommunityToken("a b"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("communityTokens[0]: ");
+    assertThatThrownBy(() -> VkPlatform.builder().serviceToken("  "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("пуст");
+    assertThat(vk.total()).isZero();
   }
 
   @Test
-  void bulkAuditStaysWithinTheRequestBudget() {
-    int n = 1700;
-    List<PageRef> pages = new ArrayList<>();
-    Instant since = NOW.minus(Duration.ofDays(28));
-    for (long gid = 1; gid <= n; gid++) {
-      vk.groups.put(gid, "{\"id\":" + gid + ",\"name\":\"g\",\"screen_name\":\"club" + gid + "\",\"is_government_organization\":1}");
-      List<String> wall = new ArrayList<>();
-      wall.add(post(gid, 1, NOW.minus(Duration.ofDays(300)), -gid, ",\"is_pinned\":1"));
-      // A community with 100 posts in the window needs a second page to see that it is covered.
-      int count = gid % 500 == 0 ? 100 : 12;
-      for (int i = 0; i < count; i++) wall.add(post(gid, 1000 - i, NOW.minus(Duration.ofHours(6L * i + 1)), -gid, ""));
-      wall.add(post(gid, 2, NOW.minus(Duration.ofDays(60)), -gid, ""));
-      vk.walls.put(gid, wall);
-      pages.add(PageRef.parse("vk:" + gid));
-    }
-
-    Map<PageRef, FetchResult<ProfileSnapshot>> profiles = platform.fetchProfiles(pages);
-    Map<PageRef, FetchResult<List<Post>>> posts = posts(platform, pages, since);
-
-    assertThat(profiles.values()).allMatch(r -> r instanceof FetchResult.Success);
-    assertThat(posts.values()).allMatch(r -> r instanceof FetchResult.Success);
-    assertThat(success(posts.get(pages.get(0)))).hasSize(13);
-    assertThat(success(posts.get(pages.get(499)))).hasSize(101);
-    int budget = (n + 499) / 500 + (n + 24) / 25 + 2;
-    assertThat(vk.total()).isLessThanOrEqualTo(budget).isEqualTo(4 + 68 + 1);
-  }
-
-  @Test
-  void slowResponsesBecomeNetworkFailuresPerPage() {
-    VkPlatform impatient = VkPlatform.builder()
-        .serviceToken(SERVICE_TOKEN)
-        .baseUrl(server.url("/method/").toString())
-        .timeout(Duration.ofMillis(300))
-        .maxAttempts(2)
-        .sleeper(nanos -> {})
+  void toStringShowsNeitherTokensNorTheBaseUrl() {
+    VkPlatform configured = VkPlatform.builder()
+        .baseUrl("https://user:password@api.vk.example/method/")
+        .serviceTokens(List.of("service-secret-1", "service-secret-2"))
+        .userToken("user-secret-1")
         .build();
-    MockResponse slow = new MockResponse.Builder().body("{\"response\":{\"groups\":[]}}")
-        .headersDelay(2, TimeUnit.SECONDS).build();
-    vk.can("groups.getById", slow);
-    vk.can("groups.getById", slow);
-    PageRef page = PageRef.parse("vk:1");
 
-    long started = System.nanoTime();
-    FetchResult<ProfileSnapshot> result = impatient.fetchProfiles(List.of(page)).get(page);
-
-    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class,
-        failure -> assertThat(failure.reason()).isEqualTo(FailureReason.NETWORK));
-    assertThat(vk.count("groups.getById")).isEqualTo(2);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1900));
-  }
-
-  @Test
-  void garbageAnswersBecomeApiErrorsNamingTheMethod() {
-    vk.can("groups.getById", new MockResponse.Builder().code(502)
-        .addHeader("Content-Type", "text/html").body("<html><body>502 Bad Gateway</body></html>").build());
-    PageRef page = PageRef.parse("vk:1");
-
-    FetchResult<ProfileSnapshot> result = platform.fetchProfiles(List.of(page)).get(page);
-
-    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
-      assertThat(failure.reason()).isEqualTo(FailureReason.API_ERROR);
-      assertThat(failure.detail()).contains("groups.getById", "HTML");
-    });
-  }
-
-  @Test
-  void oddlyShapedJsonNeverThrows() {
-    vk.can("groups.getById", "{\"response\":{\"groups\":[1,\"a\",null,{\"id\":\"x\"},"
-        + "{\"id\":9,\"name\":5,\"contacts\":\"none\",\"addresses\":[],\"cover\":true,\"wall\":\"2\","
-        + "\"members_count\":1.5,\"is_government_organization\":\"yes\"}]}}");
-    vk.can("execute", "{\"response\":[{\"count\":\"many\",\"items\":{\"id\":1}},"
-        + "{\"items\":[1,null,{\"id\":2},{\"id\":3,\"date\":1795000000,\"attachments\":\"x\",\"likes\":7}]}]}");
-    PageRef nine = PageRef.parse("vk:9");
-    PageRef ten = PageRef.parse("vk:10");
-
-    ProfileSnapshot snapshot = success(platform.fetchProfiles(List.of(nine, ten)).get(nine));
-    Map<PageRef, FetchResult<List<Post>>> posts = posts(platform, List.of(nine, ten), NOW.minus(Duration.ofDays(400)));
-
-    assertThat(snapshot.name()).isEqualTo("5");
-    assertThat(snapshot.mark()).isEqualTo(MarkStatus.UNKNOWN);
-    assertThat(snapshot.wall()).isEqualTo(WallAccess.LIMITED);
-    assertThat(snapshot.members()).isNull();
-    assertThat(success(posts.get(nine))).isEmpty();
-    assertThat(success(posts.get(ten))).singleElement().satisfies(post -> {
-      assertThat(post.id()).isEqualTo("3");
-      assertThat(post.likes()).isEqualTo(7L);
-      assertThat(post.media()).isEmpty();
-    });
+    assertThat(configured.toString()).doesNotContain("secret", "password", "api.vk.example")
+        .contains("SERVICE=2", "USER=1");
+    configured.close();
   }
 
   @Test
   void capabilitiesFollowTheConfiguredTokens() {
     assertThat(platform.capabilities().operations())
         .containsExactlyInAnyOrder(Operation.READ_PROFILES, Operation.READ_POSTS);
+    assertThat(platform.capabilities().unavailableBecause().get(Operation.PUBLISH)).contains("ключ пользователя");
     VkPlatform community = VkPlatform.builder().communityToken("community-token-1").build();
     assertThat(community.capabilities().operations()).containsExactly(Operation.READ_PROFILES);
+    assertThat(community.capabilities().unavailableBecause().get(Operation.READ_POSTS))
+        .contains("ключ сообщества стены читать не может");
     VkPlatform user = VkPlatform.builder().userToken("user-token-1").maxTextLength(4000).build();
     assertThat(user.capabilities().operations()).contains(Operation.READ_POSTS, Operation.PUBLISH,
         Operation.SCHEDULE, Operation.UPLOAD_PHOTOS, Operation.EDIT, Operation.DELETE);
     assertThat(user.capabilities().maxTextLength()).isEqualTo(4000);
     assertThat(user.capabilities().maxMedia()).isEqualTo(10);
+    assertThat(user.capabilities().dedupWindow()).isEqualTo(Duration.ofHours(1));
     assertThat(user.capabilities().photoMediaTypes()).containsExactlyInAnyOrder("image/jpeg", "image/png", "image/gif");
     assertThat(user.toString()).doesNotContain("user-token-1");
-  }
-
-  @Test
-  void aCommunityTokenAloneCannotReadWalls() {
-    VkPlatform community = VkPlatform.builder().communityToken("community-token-1")
-        .baseUrl(server.url("/method/").toString()).build();
-    PageRef page = PageRef.parse("vk:1");
-
-    FetchResult<List<Post>> result = posts(community, List.of(page), NOW).get(page);
-
-    assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> {
-      assertThat(failure.reason()).isEqualTo(FailureReason.AUTHORIZATION);
-      assertThat(failure.detail()).contains("сервисный ключ");
-    });
-    assertThat(vk.total()).isZero();
   }
 
   /** The posts each page's history holds, for the assertions that look at posts only. */

@@ -103,6 +103,12 @@ public final class HttpTransport implements Closeable {
     dispatcher.setMaxRequestsPerHost(512);
     OkHttpClient policy = base.newBuilder()
         .dispatcher(dispatcher)
+        .addNetworkInterceptor(chain -> {
+          // The moment the request goes onto the connection: the rate limiter's departure.
+          Sending sending = chain.request().tag(Sending.class);
+          if (sending != null) sending.run();
+          return chain.proceed(chain.request());
+        })
         .followRedirects(false)
         .followSslRedirects(false)
         .callTimeout(callTimeout)
@@ -146,6 +152,10 @@ public final class HttpTransport implements Closeable {
       }
     }
     String host = request.url().host();
+    if (token != null) {
+      long sentTicket = ticket;
+      request = request.newBuilder().tag(Sending.class, () -> token.limiter().sent(sentTicket)).build();
+    }
     Call call = (kind == Kind.READ ? reads : writes).newCall(request);
     CompletableFuture<Answer> result = new CompletableFuture<>();
     AtomicBoolean answered = new AtomicBoolean();
@@ -187,6 +197,12 @@ public final class HttpTransport implements Closeable {
       if (cause instanceof RuntimeException runtime) throw runtime;
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** Tells a request's rate limiter that it is being sent. */
+  @FunctionalInterface
+  private interface Sending {
+    void run();
   }
 
   private Answer read(Response response, String method, String host) throws IOException {

@@ -96,8 +96,9 @@ public final class PlatformJson {
           return reader.nextBoolean();
         case NUMBER: {
           String number = reader.nextString();
-          if (number.equals("1")) return true;
-          if (number.equals("0")) return false;
+          double value = Double.parseDouble(number);
+          if (value == 1) return true;
+          if (value == 0) return false;
           throw new JsonDataException("Expected a boolean (true, false, 1 or 0) but was " + number
               + " at path " + reader.getPath());
         }

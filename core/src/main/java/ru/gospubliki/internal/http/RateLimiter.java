@@ -1,5 +1,9 @@
 package ru.gospubliki.internal.http;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Spaces calls made with one token so that no more than the token's requests-per-second reach the
  * platform, however many threads call at once. Each caller reserves the next free slot and waits
@@ -10,15 +14,23 @@ package ru.gospubliki.internal.http;
  * 1/rps still puts rps + 1 arrivals into one second now and then (VK's error 6). So each call also
  * reports when its answer came ({@link #finished}): the request could not have arrived later than
  * that, and the call rps places after it starts no earlier than one second (plus a few milliseconds
- * for the difference between clocks) after that answer. Calls still in flight fall back to their
- * departure time.
+ * for the difference between clocks) after that answer.
  *
  * <p>A long round trip would make that bound cost throughput (with 600 ms of latency every rps
  * calls would wait 1.6 s, not 1 s), though what matters is how much <em>later</em> one request may
- * arrive than another, not how late both arrive. So the bound is the answer's time less the
- * fastest round trip seen before: a request that took no longer than the fastest one arrived no
- * later than its departure plus that difference, and one that took longer is held back by exactly
- * the extra time it took. Until a round trip has been seen, the answer's time is used as it is.
+ * arrive than another, not how late both arrive: latency that every request meets delays them all
+ * alike. So the bound is the answer's time less the part of the round trip that every request
+ * meets: the fastest of the recent round trips, less a margin of {@value #JITTER_MARGIN_MILLIS} ms
+ * for how much later than that one request may arrive. A request that took longer is held back by
+ * exactly the extra time it took, up to {@value #MAX_HOLD_BACK_MILLIS} ms: beyond a steady latency,
+ * a round trip that much longer is the platform at work on an arrived request, not the request
+ * still on its way. Where round trips are shorter than the margin (a nearby server, a test) nothing
+ * is subtracted and the answer's time is used as it is, as it is until round trips have been seen. A round trip counts
+ * from the moment the request is written to the connection ({@link #sent}), not from the slot.
+ *
+ * <p>A call whose predecessor rps places back is still unanswered when its slot comes waits for
+ * that answer, so the bound is known rather than guessed; it waits no longer than two seconds after
+ * the predecessor left, after which the predecessor is taken to have arrived within a second.
  *
  * <p>One limiter per token per process: see {@link TokenBudgets}.
  */
@@ -26,7 +38,9 @@ public final class RateLimiter {
   /** Allowance for the platform's clock resolution and its difference from ours. */
   static final long CLOCK_SLACK_NANOS = 5_000_000L;
   private static final int MAX_BURST = 1_000;
-  private static final long NONE = Long.MAX_VALUE;
+  private static final long POLL_NANOS = 2_000_000L;
+  static final long JITTER_MARGIN_MILLIS = 25;
+  static final long MAX_HOLD_BACK_MILLIS = 250;
 
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -34,16 +48,22 @@ public final class RateLimiter {
   private long intervalNanos;
   private int burst;
   private long windowNanos;
-  private long[] marks;
+  /** Calls not yet answered: ticket → departure. */
+  private final Map<Long, Long> inFlight = new HashMap<>();
+  /** Answered calls whose successor has not left yet: ticket → latest possible arrival. */
+  private final Map<Long, Long> arrivedBy = new HashMap<>();
   private long nextSlot;
   private long tickets;
   private boolean started;
-  private long fastestRoundTrip = NONE;
+  /** The last round trips: the fastest of them is the latency every request meets. */
+  private final long[] recent = new long[32];
+  private int samples;
+  /** The part of the round trip every recent request met; 0 until known. */
+  private long steadyRoundTrip;
 
   public RateLimiter(double requestsPerSecond, Ticker ticker, Sleeper sleeper) {
     this.ticker = ticker;
     this.sleeper = sleeper;
-    this.marks = new long[0];
     setRate(requestsPerSecond);
   }
 
@@ -55,13 +75,6 @@ public final class RateLimiter {
     this.intervalNanos = (long) Math.ceil(1_000_000_000d / rps);
     this.burst = (int) Math.max(1, Math.min(MAX_BURST, Math.floor(rps)));
     this.windowNanos = burst * intervalNanos;
-    long[] previous = marks;
-    long[] resized = new long[burst];
-    // Keep the most recent marks where the next tickets will look for them.
-    for (long t = Math.max(0, tickets - Math.min(burst, previous.length)); t < tickets; t++) {
-      if (previous.length > 0) resized[(int) (t % burst)] = previous[(int) (t % previous.length)];
-    }
-    this.marks = resized;
   }
 
   /** The configured rate. */
@@ -87,33 +100,100 @@ public final class RateLimiter {
    * once the answer (or a failure) has come.
    */
   public long acquire() throws InterruptedException {
-    long wait;
     long ticket;
+    long wait;
     synchronized (this) {
       long now = ticker.nanos();
       long slot = !started || now - nextSlot > 0 ? now : nextSlot;
       ticket = tickets++;
-      int index = (int) (ticket % burst);
-      if (ticket >= burst && marks[index] + windowNanos - slot > 0) slot = marks[index] + windowNanos;
+      Long bound = arrivalBound(ticket - burst);
+      if (bound != null && bound + windowNanos - slot > 0) slot = bound + windowNanos;
       started = true;
       nextSlot = slot + intervalNanos;
-      marks[index] = slot;
+      inFlight.put(ticket, slot);
       wait = slot - now;
     }
-    if (wait > 0) sleeper.sleep(wait);
+    try {
+      if (wait > 0) sleeper.sleep(wait);
+      awaitPredecessor(ticket);
+    } catch (InterruptedException e) {
+      synchronized (this) {
+        inFlight.remove(ticket); // never sent: its successor need not wait for it
+        notifyAll();
+      }
+      throw e;
+    }
     return ticket;
+  }
+
+  /** What is known of when {@code ticket} arrived: its answer's bound, else its departure. */
+  private @Nullable Long arrivalBound(long ticket) {
+    if (ticket < 0) return null;
+    Long bound = arrivedBy.get(ticket);
+    return bound != null ? bound : inFlight.get(ticket);
+  }
+
+  /** Waits for the answer of the call {@code burst} places back, then for a window after its arrival. */
+  private void awaitPredecessor(long ticket) throws InterruptedException {
+    long predecessor = ticket - burst;
+    while (true) {
+      long wait;
+      synchronized (this) {
+        long now = ticker.nanos();
+        Long departure = predecessor < 0 ? null : inFlight.get(predecessor);
+        if (departure != null) {
+          long patience = 2 * windowNanos;
+          if (now - (departure + patience) < 0) {
+            wait = Math.min(POLL_NANOS, departure + patience - now);
+          } else {
+            arrivedBy.put(predecessor, departure + windowNanos);
+            inFlight.remove(predecessor);
+            continue;
+          }
+        } else {
+          Long bound = predecessor < 0 ? null : arrivedBy.get(predecessor);
+          if (bound != null && bound + windowNanos - now > 0) {
+            wait = bound + windowNanos - now;
+          } else {
+            arrivedBy.remove(predecessor);
+            inFlight.put(ticket, now);
+            nextSlot = Math.max(nextSlot, now + intervalNanos);
+            return;
+          }
+        }
+      }
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
+   * Records that the request of {@code ticket} is being written to the connection now (after
+   * connecting, queueing in the HTTP client): its true departure, from which its round trip counts.
+   */
+  public synchronized void sent(long ticket) {
+    if (inFlight.containsKey(ticket)) inFlight.put(ticket, ticker.nanos());
   }
 
   /** Records that the request of {@code ticket} has been answered or has failed, now. */
   public synchronized void finished(long ticket) {
-    if (tickets - ticket > burst || ticket >= tickets) return; // Its place is taken already.
-    int index = (int) (ticket % burst);
+    Long departure = inFlight.remove(ticket);
+    if (departure == null) return; // never sent, or given up waiting for
     long now = ticker.nanos();
-    long departure = marks[index];
     long roundTrip = now - departure;
-    long arrivedBy = fastestRoundTrip == NONE ? now : Math.max(departure, now - fastestRoundTrip);
-    marks[index] = arrivedBy + CLOCK_SLACK_NANOS;
-    if (roundTrip >= 0 && roundTrip < fastestRoundTrip) fastestRoundTrip = roundTrip;
+    // A round trip shorter than the steady one (the network changed) cannot have had more in common.
+    long steady = Math.min(steadyRoundTrip, Math.max(0, roundTrip - JITTER_MARGIN_MILLIS * 1_000_000L));
+    long arrived = Math.max(departure, now - steady);
+    if (steady > 0) arrived = Math.min(arrived, departure + MAX_HOLD_BACK_MILLIS * 1_000_000L);
+    arrivedBy.put(ticket, arrived + CLOCK_SLACK_NANOS);
+    if (roundTrip >= 0) {
+      recent[samples++ % recent.length] = roundTrip;
+      long fastest = Long.MAX_VALUE;
+      for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
+      steadyRoundTrip = Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
+    }
+    // Forget answers whose successors left long ago.
+    if (arrivedBy.size() > 4 * burst + 16) arrivedBy.keySet().removeIf(t -> t < tickets - 2L * burst);
+    notifyAll();
   }
 
   @Override

@@ -20,9 +20,9 @@ class RateLimiterTest {
   void spacesCallsByTheInterval() throws InterruptedException {
     RateLimiter limiter = new RateLimiter(3, now::get, advancing);
 
-    for (int i = 0; i < 4; i++) limiter.acquire();
+    for (int i = 0; i < 3; i++) limiter.acquire();
 
-    assertThat(sleeps).containsExactly(333_333_334L, 333_333_334L, 333_333_334L);
+    assertThat(sleeps).containsExactly(333_333_334L, 333_333_334L);
   }
 
   @Test
@@ -58,28 +58,67 @@ class RateLimiterTest {
     limiter.finished(second); // 600 ms, as fast as the fastest: arrived no later than 1.605 s + 0
 
     long third = limiter.acquire();
-    // A second after the second call's departure, not a second after its answer (3.21 s).
-    assertThat(now.get()).isEqualTo(2_610_000_000L);
+    // A second after the second call's departure (and the jitter margin), not after its answer (3.21 s).
+    long margin = RateLimiter.JITTER_MARGIN_MILLIS * 1_000_000L;
+    assertThat(now.get()).isEqualTo(1_605_000_000L + margin + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+    long thirdLeft = now.get();
     now.addAndGet(900_000_000L);
-    limiter.finished(third); // 300 ms slower than the fastest: it may have arrived that much later
+    limiter.finished(third); // 300 ms slower than the fastest: it may have arrived later, held back up to a cap
 
     limiter.acquire();
-    assertThat(now.get()).isEqualTo(2_610_000_000L + 300_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+    assertThat(now.get()).isEqualTo(thirdLeft + Math.min(300_000_000L + margin, RateLimiter.MAX_HOLD_BACK_MILLIS * 1_000_000L)
+        + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
   }
 
   @Test
-  void aLateAnswerOfAnOverwrittenTicketIsIgnored() throws InterruptedException {
+  void aRoundTripShorterThanTheSteadyOneIsBoundByItsAnswer() throws InterruptedException {
     now.set(0);
     RateLimiter limiter = new RateLimiter(1, now::get, advancing);
-    long first = limiter.acquire();
-    long second = limiter.acquire(); // The first is still in flight: spaced by its departure.
-    assertThat(now.get()).isEqualTo(1_000_000_000L);
-    now.addAndGet(5_000_000_000L);
-    limiter.finished(first);
-    limiter.finished(second);
-    long before = now.get();
+    for (int i = 0; i < 3; i++) { // a steady 600 ms
+      long ticket = limiter.acquire();
+      now.addAndGet(600_000_000L);
+      limiter.finished(ticket);
+    }
+    long fast = limiter.acquire(); // the network changed: 10 ms now
+    long left = now.get();
+    now.addAndGet(10_000_000L);
+    limiter.finished(fast);
+
     limiter.acquire();
-    assertThat(now.get() - before).isEqualTo(1_000_000_000L + RateLimiter.CLOCK_SLACK_NANOS);
+    // Not a second after its departure on the strength of the old 600 ms: after its answer.
+    assertThat(now.get()).isEqualTo(left + 10_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+  }
+
+  @Test
+  void aCallWaitsForTheAnswerOfItsPredecessorBeforeLeaving() throws InterruptedException {
+    now.set(0);
+    java.util.concurrent.atomic.AtomicReference<RateLimiter> self = new java.util.concurrent.atomic.AtomicReference<>();
+    long[] first = new long[1];
+    RateLimiter limiter = new RateLimiter(1, now::get, nanos -> {
+      long before = now.getAndAdd(nanos);
+      // The first call's answer comes at 1.3 s.
+      if (before < 1_300_000_000L && now.get() >= 1_300_000_000L) {
+        now.set(1_300_000_000L);
+        self.get().finished(first[0]);
+      }
+    });
+    self.set(limiter);
+    first[0] = limiter.acquire(); // leaves at 0
+
+    limiter.acquire();
+
+    // Not at 1 s, when the first call might not even have arrived yet: a second after its answer.
+    assertThat(now.get()).isEqualTo(1_300_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+  }
+
+  @Test
+  void aPredecessorNeverAnsweredIsWaitedForOnlySoLong() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    limiter.acquire(); // never answered
+    limiter.acquire();
+    // No round trip seen yet: two windows of patience, then taken to have arrived within one.
+    assertThat(now.get()).isEqualTo(2_000_000_000L);
   }
 
   @Test

@@ -124,10 +124,10 @@ class TokenBudgetsTest {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       arrivals.incrementAndGet();
-      long now = System.nanoTime();
       String token = String.valueOf(request.getHeaders().get("Authorization"));
       boolean refuse;
       synchronized (windows) {
+        long now = System.nanoTime(); // taken under the lock, so the window stays in time order
         ArrayDeque<Long> window = windows.computeIfAbsent(token, k -> new ArrayDeque<>());
         while (!window.isEmpty() && window.peekFirst() <= now - 1_000_000_000L) window.pollFirst();
         refuse = window.size() >= limit;

@@ -105,8 +105,9 @@ final class PlatformAccess {
     String user = credentials.vkUserToken;
     if (service != null || user != null) {
       VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(Clock.systemUTC());
-      if (service != null) vk.serviceToken(service);
-      if (user != null) vk.userToken(user);
+      // Each variable may hold a pool of tokens separated by commas.
+      if (service != null) vk.serviceTokens(pool(service));
+      if (user != null) vk.userTokens(pool(user));
       platforms.add(vk.build());
     }
     String key = credentials.okApplicationKey;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
@@ -40,14 +43,18 @@ import ru.gospubliki.model.PlatformId;
  *       form, ≤ 500 ids or screen names; unknown ids are skipped, error 100 only when none is known;
  *       optional fields only when requested, a community without the mark key never gets one),
  *       {@code wall.get} (pinned first; {@code filter=postponed} needs the user token; a closed
- *       community's wall needs the user token), {@code execute} (only {@code return API.m({...});}
- *       or {@code return [API.m({...}), ...];} with literal arguments, ≤ 25 calls, one request
- *       against the rate limit, {@code false} + {@code execute_errors} for failed sub-calls),
+ *       community's wall needs the user token), {@code execute} ({@code var}s and one {@code
+ *       return} of API calls, literals, variables, {@code .field}, {@code [i]} and VKScript's
+ *       {@code @.field} projection; ≤ 25 calls, one request against the rate limit, {@code false}
+ *       + {@code execute_errors} for failed sub-calls, error 13 over the answer size limit),
+ *       {@code utils.resolveScreenName}, {@code users.get} (no persons: empty),
  *       {@code wall.post} ({@code guid} dedup for one hour, {@code publish_date} → postponed,
  *       visible once the clock passes it), {@code wall.edit}, {@code wall.delete},
  *       {@code photos.getWallUploadServer}, upload (multipart {@code photo}),
- *       {@code photos.saveWallPhoto}. The service token is refused on write methods with error 28;
- *       the sandbox user administers every community.
+ *       {@code photos.saveWallPhoto}. Each token kind may call what VK's API schema allows: the
+ *       service token is refused {@code execute} and writes (error 28), the community token walls
+ *       and writes (error 27); an optional daily quota of {@code wall.get} calls per token (error
+ *       29). The sandbox user administers every community.
  *   <li>OK ({@code /ok/fb.do}): signature verified on every call (104 + {@code invocation-error}),
  *       then application key (101) and token (102); {@code url.getInfo} (unknown → 300),
  *       {@code group.getInfo} (bare array), {@code mediatopic.getTopics} (opaque {@code anchor},
@@ -69,6 +76,8 @@ public final class Sandbox implements AutoCloseable {
   public static final String VK_SERVICE_TOKEN = "sandbox-vk-service-token";
   /** The VK user token (administrator of every sandbox community) for reading and posting. */
   public static final String VK_USER_TOKEN = "sandbox-vk-user-token";
+  /** A VK community token: reads profiles; VK refuses it walls ({@code wall.get}, error 27) and writes. */
+  public static final String VK_COMMUNITY_TOKEN = "sandbox-vk-community-token";
   public static final String OK_APPLICATION_KEY = "SANDBOXAPPKEY";
   public static final String OK_APPLICATION_SECRET_KEY = "sandbox-ok-application-secret-key";
   public static final String OK_ACCESS_TOKEN = "sandbox-ok-access-token";
@@ -76,6 +85,7 @@ public final class Sandbox implements AutoCloseable {
   public static final String MAX_BOT_TOKEN = "sandbox-max-bot-token";
 
   private final MockWebServer server;
+  private final int vkTokensPerKind;
   private final VkApi vk;
   private final OkApi ok;
   private final MaxBotApi max;
@@ -83,8 +93,9 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxData data;
 
   private Sandbox(MockWebServer server, VkApi vk, OkApi ok, MaxBotApi max, SandboxDispatcher dispatcher,
-      SandboxData data) {
+      SandboxData data, int vkTokensPerKind) {
     this.server = server;
+    this.vkTokensPerKind = vkTokensPerKind;
     this.vk = vk;
     this.ok = ok;
     this.max = max;
@@ -131,6 +142,27 @@ public final class Sandbox implements AutoCloseable {
 
   public String vkUserToken() {
     return VK_USER_TOKEN;
+  }
+
+  public String vkCommunityToken() {
+    return VK_COMMUNITY_TOKEN;
+  }
+
+  /** The VK service tokens the sandbox accepts: {@link #VK_SERVICE_TOKEN} first (see {@link Builder#vkTokensPerKind}). */
+  public List<String> vkServiceTokens() {
+    return pool(VK_SERVICE_TOKEN, vkTokensPerKind);
+  }
+
+  /** The VK user tokens the sandbox accepts: {@link #VK_USER_TOKEN} first. */
+  public List<String> vkUserTokens() {
+    return pool(VK_USER_TOKEN, vkTokensPerKind);
+  }
+
+  static List<String> pool(String first, int size) {
+    List<String> tokens = new ArrayList<>();
+    tokens.add(first);
+    for (int i = 2; i <= size; i++) tokens.add(first + "-" + i);
+    return List.copyOf(tokens);
   }
 
   public String okApplicationKey() {
@@ -254,6 +286,11 @@ public final class Sandbox implements AutoCloseable {
     private boolean enforceRateLimits;
     private int vkServiceRps = 20;
     private int vkUserRps = 3;
+    private int vkCommunityRps = 20;
+    private int vkDailyWallGets;
+    private long vkMaxExecuteBytes = 5L * 1024 * 1024;
+    private Duration latency = Duration.ZERO;
+    private int vkTokensPerKind = 1;
     private int okRps = 3;
     private int maxRps = 30;
     private Consumer<String> onCall = call -> {};
@@ -303,6 +340,50 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /** The VK community token's limit in requests per second; default 20 as VK documents. */
+    public Builder vkCommunityRps(int rps) {
+      if (rps < 1) throw new IllegalArgumentException("vkCommunityRps must be positive: " + rps);
+      this.vkCommunityRps = rps;
+      return this;
+    }
+
+    /**
+     * How many {@code wall.get} calls (inside {@code execute} too) each VK token may make a day
+     * before VK's error 29; 0 (default) for no limit (VK: 5,000).
+     */
+    public Builder vkDailyWallGets(int calls) {
+      if (calls < 0) throw new IllegalArgumentException("vkDailyWallGets must be >= 0: " + calls);
+      this.vkDailyWallGets = calls;
+      return this;
+    }
+
+    /** The largest {@code execute} answer before VK's error 13; 5 MB by default, as VK. */
+    public Builder vkMaxExecuteBytes(long bytes) {
+      if (bytes < 1) throw new IllegalArgumentException("vkMaxExecuteBytes must be positive: " + bytes);
+      this.vkMaxExecuteBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many VK tokens of each kind the sandbox accepts (a pool: {@code sandbox-vk-user-token},
+     * {@code sandbox-vk-user-token-2}, ...), each with its own limits; 1 by default.
+     */
+    public Builder vkTokensPerKind(int tokens) {
+      if (tokens < 1) throw new IllegalArgumentException("vkTokensPerKind must be positive: " + tokens);
+      this.vkTokensPerKind = tokens;
+      return this;
+    }
+
+    /**
+     * Network latency added to every request, half before the request arrives and half before
+     * the answer leaves, as a distant server would have it; none by default.
+     */
+    public Builder latency(Duration latency) {
+      if (latency.isNegative()) throw new IllegalArgumentException("latency must be >= 0: " + latency);
+      this.latency = latency;
+      return this;
+    }
+
     /**
      * The OK token's limit in requests per second; default 3. OK publishes no per-second limit: 3
      * is the SDK's assumed safe rate.
@@ -337,12 +418,13 @@ public final class Sandbox implements AutoCloseable {
     /** Starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
-      VkApi vk = new VkApi(data.dataSet, clock, VK_SERVICE_TOKEN, VK_USER_TOKEN,
-          enforceRateLimits, vkServiceRps, vkUserRps);
+      VkApi vk = new VkApi(data.dataSet, clock, new VkApi.Settings(pool(VK_SERVICE_TOKEN, vkTokensPerKind),
+          pool(VK_USER_TOKEN, vkTokensPerKind), pool(VK_COMMUNITY_TOKEN, vkTokensPerKind), enforceRateLimits,
+          vkServiceRps, vkUserRps, vkCommunityRps, vkDailyWallGets, vkMaxExecuteBytes));
       OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
           enforceRateLimits, okRps);
       MaxBotApi max = new MaxBotApi(data.dataSet, clock, MAX_BOT_TOKEN, enforceRateLimits, maxRps, 2);
-      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max, onCall);
+      SandboxDispatcher dispatcher = new SandboxDispatcher(vk, ok, max, onCall, latency);
       MockWebServer server = new MockWebServer();
       server.setDispatcher(dispatcher);
       try {
@@ -354,7 +436,7 @@ public final class Sandbox implements AutoCloseable {
       vk.baseUrl(base);
       ok.baseUrl(base);
       max.baseUrl(base);
-      return new Sandbox(server, vk, ok, max, dispatcher, data);
+      return new Sandbox(server, vk, ok, max, dispatcher, data, vkTokensPerKind);
     }
   }
 }

@@ -56,7 +56,7 @@ final class AuditEndToEndTest {
       https://vk.com/gymnasium6_zarechny | COMPLIANT | ABSENT | 14 | GOV_MARK:FAIL
       https://vk.com/lyceum7_zarechny | UNVERIFIED | UNKNOWN | 14 | GOV_MARK:UNKNOWN
       https://vk.com/school8_otradnoe | COMPLIANT | CONFIRMED | 13 | POSTS_FROM_COMMUNITY:FAIL
-      https://vk.com/school9_otradnoe | UNVERIFIED | CONFIRMED | 0 | POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:FAIL POSTS_LAST_AGE:FAIL
+      https://vk.com/school9_otradnoe | COMPLIANT | CONFIRMED | 0 | POSTS_CADENCE:FAIL POSTS_LAST_AGE:FAIL
       https://vk.com/ds1_solnyshko | NON_COMPLIANT | CONFIRMED | - | PAGE_OPEN:FAIL POSTS?
       https://vk.com/ds2_romashka | UNREACHABLE | UNKNOWN | - |
       https://max.ru/ds3_berezka | COMPLIANT | UNKNOWN | 2 | MAX PROFILE_POSTAL_ADDRESS:UNKNOWN PROFILE_EMAIL:UNKNOWN PROFILE_WEBSITE:UNKNOWN POSTS_CADENCE:FAIL POSTS_HASHTAGS:FAIL POSTS_MEDIA:FAIL
@@ -80,7 +80,7 @@ final class AuditEndToEndTest {
       https://vk.com/ds6_skazka | COMPLIANT | CONFIRMED | 12 | PROFILE_WORK_HOURS:FAIL POSTS_MEDIA:FAIL
       https://vk.com/ds7_raduga | COMPLIANT | CONFIRMED | 12 | COMMENTS_OPEN:FAIL
       https://vk.com/ds8_zvezdochka | COMPLIANT | CONFIRMED | 12 |
-      https://vk.com/ds9_lastochka | UNVERIFIED | CONFIRMED | 1 | POSTS_MIN_COUNT:UNKNOWN POSTS_CADENCE:FAIL
+      https://vk.com/ds9_lastochka | COMPLIANT | CONFIRMED | 1 | POSTS_MIN_COUNT:FAIL POSTS_CADENCE:FAIL
       https://vk.com/club218400128 | NON_COMPLIANT | CONFIRMED | 12 | PROFILE_WEBSITE:FAIL
       https://vk.com/club218400129 | COMPLIANT | CONFIRMED | 12 |
       https://vk.com/zarechny_ksp | COMPLIANT | CONFIRMED | 12 |
@@ -152,13 +152,13 @@ final class AuditEndToEndTest {
     // 44 registry rows, 1 rejected; 54 pages: 35 VK communities (one listed twice) + 8 OK groups + a missing
     // community + 5 MAX channels + Facebook and Telegram pages + two persons' pages.
     assertThat(summary).containsEntry("organizations", 43.0).containsEntry("pages", 54.0)
-        .containsEntry("compliant", 32.0).containsEntry("nonCompliant", 15.0).containsEntry("unverified", 4.0)
+        .containsEntry("compliant", 34.0).containsEntry("nonCompliant", 15.0).containsEntry("unverified", 2.0)
         .containsEntry("unreachable", 3.0);
     List<Object> byDistrict = list(summary.get("byDistrict"));
     assertThat(byDistrict).hasSize(2);
     assertThat(map(byDistrict.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Заречный район",
         "organizations", 37.0, "withPage", 33.0, "withVk", 31.0, "withOk", 6.0, "withMax", 5.0, "withMark", 29.0,
-        "compliant", 18.0));
+        "compliant", 20.0));
     assertThat(map(byDistrict.get(1))).containsExactlyInAnyOrderEntriesOf(Map.of("district", "Озёрский район",
         "organizations", 6.0, "withPage", 4.0, "withVk", 4.0, "withOk", 2.0, "withMax", 0.0, "withMark", 4.0,
         "compliant", 3.0));
@@ -408,11 +408,11 @@ final class AuditEndToEndTest {
     assertThat(table.exit).as(table.toString()).isEqualTo(0);
     assertThat(table.out).contains("Аудит официальных страниц на 22.11.2026 13:00 (МСК), политика «federal»");
     assertThat(table.out.lines().filter(l -> l.startsWith("Заречный район ")))
-        .singleElement().asString().matches("Заречный район\\s+37\\s+33\\s+31\\s+6\\s+5\\s+29\\s+18");
+        .singleElement().asString().matches("Заречный район\\s+37\\s+33\\s+31\\s+6\\s+5\\s+29\\s+20");
     assertThat(table.out.lines().filter(l -> l.startsWith("Озёрский район ")))
         .singleElement().asString().matches("Озёрский район\\s+6\\s+4\\s+4\\s+2\\s+0\\s+4\\s+3");
-    assertThat(table.out).contains("Подключено 37 из 43. Страниц: 54; соответствуют требованиям: 32, "
-        + "не соответствуют: 15, проверены не полностью: 4, недоступны: 3.");
+    assertThat(table.out).contains("Подключено 37 из 43. Страниц: 54; соответствуют требованиям: 34, "
+        + "не соответствуют: 15, проверены не полностью: 2, недоступны: 3.");
     assertThat(table.out).contains("https://vk.com/lyceum7_zarechny — нарушений не найдено, но проверена не полностью");
     // MAX: why the mark is not checked, and what to do where the bot is not an administrator.
     assertThat(table.out).contains("Каналы MAX: отметку «Госорганизация» проверить нельзя")
@@ -453,7 +453,7 @@ final class AuditEndToEndTest {
         + "недоступна;;;;;страница недоступна: удалена (deleted)");
     assertThat(lines).filteredOn(l -> l.contains(";PROFILE_EMAIL;")).anySatisfy(l -> assertThat(l)
         .startsWith("Заречный район;МБОУ СОШ № 2 с. Заречное;ВКонтакте;https://vk.com/school2_zarechny;"));
-    assertThat(lines).filteredOn(l -> l.contains("school9_otradnoe")).hasSize(3);
+    assertThat(lines).filteredOn(l -> l.contains("school9_otradnoe")).hasSize(2);
   }
 
   private static Map<String, Object> finding(Map<String, Object> page, String rule) {

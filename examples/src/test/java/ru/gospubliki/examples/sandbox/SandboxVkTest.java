@@ -170,10 +170,10 @@ final class SandboxVkTest {
   @Test
   void executeRunsWallGetsAndReportsFailedSubCalls() throws IOException {
     long open = gid("zarechny_adm");
-    long closed = gid("ds1_solnyshko");
+    long deleted = gid("ds2_romashka");
     String code = "return [API.wall.get({\"owner_id\": -" + open + ", \"count\": 2, \"filter\": \"all\"}),\n"
-        + "  API.wall.get({owner_id: -" + closed + ", count: 100, filter: \"all\"})];";
-    Answer a = client.vk("execute", SERVICE, "code", code);
+        + "  API.wall.get({owner_id: -" + deleted + ", count: 100, filter: \"all\"})];";
+    Answer a = client.vk("execute", USER, "code", code);
     List<Object> response = list(a.map().get("response"));
     assertThat(response).hasSize(2);
     assertThat(list(map(response.get(0)).get("items"))).hasSize(2);
@@ -184,8 +184,32 @@ final class SandboxVkTest {
   }
 
   @Test
+  void executeProjectsFieldsAsVkScriptDoes() throws IOException {
+    long open = gid("zarechny_adm");
+    String code = "var w0=API.wall.get({\"owner_id\":-" + open + ",\"offset\":0,\"count\":3,\"filter\":\"all\"});"
+        + "var gone=API.wall.get({\"owner_id\":-" + gid("ds2_romashka") + ",\"count\":3});"
+        + "return [{\"count\":w0.count,\"id\":w0.items@.id,\"date\":w0.items@.date,"
+        + "\"att\":w0.items@.attachments@.type,\"views\":w0.items@.views@.count,\"pin\":w0.items@.is_pinned,"
+        + "\"a0\":w0.items[0].attachments@.type},{\"count\":gone.count,\"id\":gone.items@.id}];";
+    Answer a = client.vk("execute", USER, "code", code);
+
+    Map<String, Object> wall = map(list(a.map().get("response")).get(0));
+    List<Object> ids = list(wall.get("id"));
+    assertThat(ids).hasSize(3);
+    assertThat(list(wall.get("date"))).hasSize(3).allMatch(date -> date instanceof Number);
+    assertThat(list(wall.get("att"))).hasSize(3).allMatch(types -> types instanceof List);
+    assertThat(list(wall.get("views"))).hasSize(3);
+    assertThat(list(wall.get("pin"))).hasSize(3); // null where a post is not pinned
+    assertThat(wall.get("count")).isInstanceOf(Number.class);
+    assertThat(wall.get("a0")).isEqualTo(list(wall.get("att")).get(0));
+    Map<String, Object> failed = map(list(a.map().get("response")).get(1));
+    assertThat(failed).containsEntry("count", null).containsEntry("id", null);
+    assertThat(list(a.map().get("execute_errors"))).hasSize(1);
+  }
+
+  @Test
   void executeWithoutFailuresHasNoExecuteErrorsAndSingleCallForm() throws IOException {
-    Answer a = client.vk("execute", SERVICE, "code",
+    Answer a = client.vk("execute", USER, "code",
         "return API.groups.getById({\"group_ids\": \"zarechny_adm\"});");
     assertThat(a.map()).doesNotContainKey("execute_errors");
     assertThat(map(a.map().get("response"))).containsKey("groups");
@@ -193,10 +217,71 @@ final class SandboxVkTest {
 
   @Test
   void executeOutsideTheSubsetOrOverLimitIsRefused() throws IOException {
-    assertThat(client.vk("execute", SERVICE, "code", "var a = 1; return a;").errorCode()).isEqualTo(12);
+    assertThat(client.vk("execute", USER, "code", "var a = 1; while (a < 2) { a = a + 1; } return a;").errorCode())
+        .isEqualTo(12);
     StringBuilder code = new StringBuilder("return [");
     for (int i = 0; i < 26; i++) code.append(i == 0 ? "" : ",").append("API.wall.get({\"owner_id\":-1})");
-    assertThat(client.vk("execute", SERVICE, "code", code + "];").errorCode()).isEqualTo(13);
+    assertThat(client.vk("execute", USER, "code", code + "];").errorCode()).isEqualTo(13);
+  }
+
+  @Test
+  void aServiceTokenIsRefusedExecuteAndWritesAsVkRefusesThem() throws IOException {
+    Answer execute = client.vk("execute", SERVICE, "code", "return API.groups.getById({\"group_ids\": \"zarechny_adm\"});");
+    assertThat(execute.errorCode()).isEqualTo(28);
+    assertThat(execute.error()).containsEntry("error_msg",
+        "Application authorization failed: method is unavailable with service token.");
+    for (String write : List.of("wall.post", "wall.edit", "wall.delete", "photos.getWallUploadServer", "photos.saveWallPhoto")) {
+      assertThat(client.vk(write, SERVICE, "owner_id", "-" + gid("zarechny_adm")).errorCode()).as(write).isEqualTo(28);
+    }
+    // What a service token may do: profiles and walls one at a time.
+    assertThat(client.vk("wall.get", SERVICE, "owner_id", "-" + gid("zarechny_adm")).response()).containsKey("items");
+  }
+
+  @Test
+  void aCommunityTokenIsRefusedWallsAsVkRefusesThem() throws IOException {
+    String community = Sandbox.VK_COMMUNITY_TOKEN;
+    Answer wall = client.vk("wall.get", community, "owner_id", "-" + gid("zarechny_adm"));
+    assertThat(wall.errorCode()).isEqualTo(27);
+    assertThat(wall.error()).containsEntry("error_msg", "Group authorization failed: method is unavailable with group auth.");
+    Answer inside = client.vk("execute", community, "code",
+        "return [API.wall.get({\"owner_id\": -" + gid("zarechny_adm") + "})];");
+    assertThat(list(inside.map().get("response"))).containsExactly(false);
+    assertThat(map(list(inside.map().get("execute_errors")).get(0))).containsEntry("error_code", 27L);
+    assertThat(client.vk("photos.getWallUploadServer", community, "group_id", "1").errorCode()).isEqualTo(27);
+    assertThat(map(client.vk("groups.getById", community, "group_ids", "zarechny_adm").map().get("response")))
+        .containsKey("groups");
+  }
+
+  @Test
+  void eachTokenHasADailyQuotaOfWallGetsCountedInsideExecuteToo() throws IOException {
+    sandbox.close();
+    sandbox = Sandbox.builder().clock(clock).vkDailyWallGets(3).build();
+    client = new SandboxClient(sandbox);
+    String wall = "API.wall.get({\"owner_id\": -" + gid("zarechny_adm") + "})";
+
+    assertThat(client.vk("wall.get", USER, "owner_id", "-" + gid("zarechny_adm")).response()).containsKey("items");
+    Answer batch = client.vk("execute", USER, "code", "return [" + wall + "," + wall + "," + wall + "];");
+    assertThat(list(batch.map().get("response")).get(2)).isEqualTo(false);
+    assertThat(map(list(batch.map().get("execute_errors")).get(0))).containsEntry("error_code", 29L)
+        .containsEntry("error_msg", "Rate limit reached");
+    assertThat(client.vk("wall.get", USER, "owner_id", "-" + gid("zarechny_adm")).errorCode()).isEqualTo(29);
+    // Another token has its own quota; the next day (Moscow) the quota is back.
+    assertThat(client.vk("wall.get", SERVICE, "owner_id", "-" + gid("zarechny_adm")).response()).containsKey("items");
+    clock.advance(Duration.ofDays(1));
+    assertThat(client.vk("wall.get", USER, "owner_id", "-" + gid("zarechny_adm")).response()).containsKey("items");
+  }
+
+  @Test
+  void anExecuteAnswerOverTheSizeLimitIsErrorThirteen() throws IOException {
+    sandbox.close();
+    sandbox = Sandbox.builder().clock(clock).vkMaxExecuteBytes(2_000).build();
+    client = new SandboxClient(sandbox);
+    String wall = "API.wall.get({\"owner_id\": -" + gid("zarechny_adm") + ", \"count\": 100})";
+
+    Answer big = client.vk("execute", USER, "code", "return [" + wall + "," + wall + "];");
+
+    assertThat(big.errorCode()).isEqualTo(13);
+    assertThat(big.error().get("error_msg").toString()).contains("response size is too big");
   }
 
   @Test

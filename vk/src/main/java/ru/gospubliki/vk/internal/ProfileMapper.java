@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.model.MarkStatus;
@@ -16,179 +15,205 @@ import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.model.WallAccess;
 
-/** Maps a {@code groups.getById} community object to a {@link ProfileSnapshot}. */
+/**
+ * Maps a {@code groups.getById} community, or a {@code users.get} person, to a {@link
+ * ProfileSnapshot} whose page is the numeric id (a person's: {@code id<N>}), so a renamed screen
+ * name does not split a page in two.
+ */
 public final class ProfileMapper {
   /** Every field the rules need. */
   public static final String FIELDS = String.join(",", "description", "site", "phone", "contacts",
       "addresses", "cover", "members_count", "wall", "is_government_organization", "trust_mark",
       "activity", "verified", "status", "screen_name", "photo_200");
+  /** The largest community id VK could have (ids are positive and fit easily in 2^53). */
+  static final long MAX_ID = 1L << 53;
 
   private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   private static final String[] DAY_NAMES = {"пн", "вт", "ср", "чт", "пт", "сб", "вс"};
 
   private ProfileMapper() {}
 
-  /** The communities of a 5.199 answer ({@code {"groups":[...]}}) or of the older bare array. */
-  public static List<Map<String, Object>> groups(@Nullable Object response) {
-    List<Object> items = response instanceof List ? Json.list(response) : Json.list(Json.object(response), "groups");
-    List<Map<String, Object>> result = new ArrayList<>();
-    for (Object item : items) {
-      Map<String, Object> group = Json.object(item);
-      if (group != null && Json.longValue(group, "id") != null) result.add(group);
-    }
-    return result;
+  /** The community's id when it is one VK could have given, else null. */
+  static @Nullable Long validId(@Nullable Long id) {
+    return id != null && id > 0 && id < MAX_ID ? id : null;
   }
 
-  public static ProfileSnapshot toSnapshot(Map<String, Object> group, Instant takenAt) {
-    long id = Objects.requireNonNull(Json.longValue(group, "id"), "id");
+  /** The snapshot of a community whose id was checked with {@link #validId}. */
+  public static ProfileSnapshot community(long id, VkJson.Group group, Instant takenAt) {
     ProfileSnapshot.Builder snapshot = ProfileSnapshot.builder()
-        .page(PageRef.of(PlatformId.VK, Long.toString(Math.abs(id))))
-        .name(Json.string(group, "name"))
-        .screenName(Json.string(group, "screen_name"))
-        .description(Json.string(group, "description"))
-        .website(Json.string(group, "site"))
-        .members(Json.longValue(group, "members_count"))
-        .isCommunity(isCommunity(Json.string(group, "type")))
-        .hasAvatar(hasAvatar(group))
-        .hasCover(hasCover(group))
+        .page(PageRef.of(PlatformId.VK, Long.toString(id)))
+        .name(text(group.name()))
+        .screenName(text(group.screenName()))
+        .description(text(group.description()))
+        .website(text(group.site()))
+        .members(group.membersCount())
+        .isCommunity(isCommunity(group.type()))
+        .hasAvatar(hasAvatar(group.photo200()))
+        .hasCover(hasCover(group.cover()))
         .state(state(group))
         .mark(mark(group))
-        .wall(wall(group))
+        .wall(wall(group.wall()))
         .takenAt(takenAt);
 
-    Map<String, Object> mainAddress = mainAddress(group);
+    VkJson.Address mainAddress = mainAddress(group.addresses());
     snapshot.postalAddress(postalAddress(mainAddress));
-    snapshot.workHours(workHours(Json.object(mainAddress, "timetable")));
+    snapshot.workHours(mainAddress == null ? null : workHours(mainAddress.timetable()));
 
-    List<Map<String, Object>> contacts = new ArrayList<>();
-    for (Object contact : Json.list(group, "contacts")) {
-      Map<String, Object> map = Json.object(contact);
-      if (map != null) contacts.add(map);
-    }
     String email = null;
-    for (Map<String, Object> contact : contacts) {
-      email = Json.string(contact, "email");
-      if (email != null) break;
+    Set<String> phones = new LinkedHashSet<>();
+    addIfPresent(phones, group.phone() instanceof String || group.phone() instanceof Number
+        ? text(String.valueOf(group.phone())) : null);
+    List<VkJson.Contact> contacts = group.contacts();
+    if (contacts != null) {
+      for (VkJson.Contact contact : contacts) {
+        if (contact == null) continue;
+        if (email == null) email = text(contact.email());
+        addIfPresent(phones, text(contact.phone()));
+      }
     }
     snapshot.email(email);
-
-    Set<String> phones = new LinkedHashSet<>();
-    addIfPresent(phones, Json.string(group, "phone"));
-    for (Map<String, Object> contact : contacts) addIfPresent(phones, Json.string(contact, "phone"));
-    addIfPresent(phones, Json.string(mainAddress, "phone"));
+    if (mainAddress != null) addIfPresent(phones, text(mainAddress.phone()));
     snapshot.phones(phones);
     return snapshot.build();
+  }
+
+  /** The snapshot of a person's page ({@code users.get}): not a community. */
+  public static ProfileSnapshot person(long id, VkJson.User user, Instant takenAt) {
+    String first = text(user.firstName());
+    String last = text(user.lastName());
+    String name = first == null ? last : last == null ? first : first + " " + last;
+    String deactivated = user.deactivated();
+    return ProfileSnapshot.builder()
+        .page(personPage(id))
+        .name(name)
+        .screenName(text(user.screenName()))
+        .isCommunity(false)
+        .hasAvatar(hasAvatar(user.photo200()))
+        .state(deactivated == null ? PageState.OPEN
+            : deactivated.equals("banned") ? PageState.BANNED : PageState.DELETED)
+        .takenAt(takenAt)
+        .build();
+  }
+
+  /** A person's page: VK resolves {@code id<N>} to person N whatever their screen name. */
+  public static PageRef personPage(long id) {
+    return PageRef.person(PlatformId.VK, id);
   }
 
   private static void addIfPresent(Set<String> phones, @Nullable String phone) {
     if (phone != null) phones.add(phone);
   }
 
+  private static @Nullable String text(@Nullable String value) {
+    if (value == null) return null;
+    String stripped = value.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+
   private static @Nullable Boolean isCommunity(@Nullable String type) {
     if (type == null) return true; // groups.getById returns communities only
-    switch (type) {
-      case "group":
-      case "page":
-      case "event":
-        return true;
-      default:
-        return null;
-    }
+    return switch (type) {
+      case "group", "page", "event" -> true;
+      default -> null;
+    };
   }
 
-  private static @Nullable Boolean hasAvatar(Map<String, Object> group) {
-    String photo = Json.string(group, "photo_200");
-    if (photo == null) return false;
-    return !(photo.contains("community_") || photo.contains("camera_"));
+  /** Null (unknown) when VK sent no photo; false for VK's default pictures. */
+  private static @Nullable Boolean hasAvatar(@Nullable String photo) {
+    if (photo == null || photo.isBlank()) return null;
+    return !(photo.contains("community_") || photo.contains("camera_") || photo.contains("deactivated_"));
   }
 
-  private static @Nullable Boolean hasCover(Map<String, Object> group) {
-    Map<String, Object> cover = Json.object(group, "cover");
-    if (cover == null) return group.containsKey("cover") ? false : null;
-    Boolean enabled = Json.bool(cover, "enabled");
-    return enabled == null ? false : enabled;
+  private static @Nullable Boolean hasCover(VkJson.@Nullable Cover cover) {
+    if (cover == null) return null;
+    return Boolean.TRUE.equals(cover.enabled());
   }
 
-  private static PageState state(Map<String, Object> group) {
-    String deactivated = Json.string(group, "deactivated");
-    if (deactivated != null) {
-      return deactivated.equals("banned") ? PageState.BANNED : PageState.DELETED;
-    }
-    Long closed = Json.longValue(group, "is_closed");
+  private static PageState state(VkJson.Group group) {
+    String deactivated = group.deactivated();
+    if (deactivated != null) return deactivated.equals("banned") ? PageState.BANNED : PageState.DELETED;
+    Long closed = group.isClosed();
     if (closed == null || closed == 0L) return PageState.OPEN;
     return closed == 2L ? PageState.PRIVATE : PageState.CLOSED;
   }
 
-  static MarkStatus mark(Map<String, Object> group) {
-    if (group.containsKey("is_government_organization")) {
-      Boolean mark = Json.bool(group, "is_government_organization");
-      if (mark != null) return mark ? MarkStatus.CONFIRMED : MarkStatus.ABSENT;
-    }
-    if (group.containsKey("trust_mark")) {
-      Long trust = Json.longValue(group, "trust_mark");
-      if (trust != null) return trust > 0 ? MarkStatus.CONFIRMED : MarkStatus.ABSENT;
-    }
+  /** The government mark: {@code is_government_organization}, else {@code trust_mark}; UNKNOWN when VK sent neither. */
+  static MarkStatus mark(VkJson.Group group) {
+    Boolean government = flag(group.government());
+    if (government != null) return government ? MarkStatus.CONFIRMED : MarkStatus.ABSENT;
+    Object trust = group.trustMark();
+    if (trust instanceof Number number) return number.doubleValue() > 0 ? MarkStatus.CONFIRMED : MarkStatus.ABSENT;
+    if (trust instanceof Boolean flag) return flag ? MarkStatus.CONFIRMED : MarkStatus.ABSENT;
     return MarkStatus.UNKNOWN;
   }
 
-  private static WallAccess wall(Map<String, Object> group) {
-    Long wall = Json.longValue(group, "wall");
-    if (wall == null) return WallAccess.UNKNOWN;
-    switch (wall.intValue()) {
-      case 0:
-        return WallAccess.OFF;
-      case 1:
-        return WallAccess.OPEN;
-      case 2:
-        return WallAccess.LIMITED;
-      case 3:
-        return WallAccess.CLOSED;
-      default:
-        return WallAccess.UNKNOWN;
+  private static @Nullable Boolean flag(@Nullable Object value) {
+    if (value instanceof Boolean flag) return flag;
+    if (value instanceof Number number) {
+      if (number.doubleValue() == 1) return true;
+      if (number.doubleValue() == 0) return false;
     }
+    if (value instanceof String text) {
+      if (text.equals("1") || text.equalsIgnoreCase("true")) return true;
+      if (text.equals("0") || text.equalsIgnoreCase("false")) return false;
+    }
+    return null;
   }
 
-  private static @Nullable Map<String, Object> mainAddress(Map<String, Object> group) {
-    Map<String, Object> addresses = Json.object(group, "addresses");
-    if (addresses == null || Boolean.FALSE.equals(Json.bool(addresses, "is_enabled"))) return null;
-    return Json.object(addresses, "main_address");
+  private static WallAccess wall(@Nullable Long wall) {
+    if (wall == null) return WallAccess.UNKNOWN;
+    return switch (wall.intValue()) {
+      case 0 -> WallAccess.OFF;
+      case 1 -> WallAccess.OPEN;
+      case 2 -> WallAccess.LIMITED;
+      case 3 -> WallAccess.CLOSED;
+      default -> WallAccess.UNKNOWN;
+    };
   }
 
-  private static @Nullable String postalAddress(@Nullable Map<String, Object> mainAddress) {
+  private static VkJson.@Nullable Address mainAddress(VkJson.@Nullable Addresses addresses) {
+    if (addresses == null || Boolean.FALSE.equals(addresses.enabled())) return null;
+    return addresses.mainAddress();
+  }
+
+  private static @Nullable String postalAddress(VkJson.@Nullable Address mainAddress) {
     if (mainAddress == null) return null;
-    String address = Json.string(mainAddress, "address");
-    String city = Json.string(Json.object(mainAddress, "city"), "title");
+    String address = text(mainAddress.address());
+    VkJson.City cityObject = mainAddress.city();
+    String city = cityObject == null ? null : text(cityObject.title());
     if (address == null) return city;
     if (city == null || address.toLowerCase(Locale.ROOT).contains(city.toLowerCase(Locale.ROOT))) return address;
     return city + ", " + address;
   }
 
   /** Renders a VK timetable ({@code {"mon":{"open_time":540,"close_time":1080}}}) as «пн–пт 09:00–18:00». */
-  static @Nullable String workHours(@Nullable Map<String, Object> timetable) {
+  static @Nullable String workHours(@Nullable Map<String, VkJson.Day> timetable) {
     if (timetable == null) return null;
     String[] perDay = new String[DAYS.length];
     for (int i = 0; i < DAYS.length; i++) {
-      Map<String, Object> day = Json.object(timetable, DAYS[i]);
-      Long open = Json.longValue(day, "open_time");
-      Long close = Json.longValue(day, "close_time");
+      VkJson.Day day = timetable.get(DAYS[i]);
+      if (day == null) continue;
+      Long open = day.open();
+      Long close = day.close();
       if (open == null || close == null) continue;
       String text = time(open) + "–" + time(close);
-      Long breakOpen = Json.longValue(day, "break_open_time");
-      Long breakClose = Json.longValue(day, "break_close_time");
+      Long breakOpen = day.breakOpen();
+      Long breakClose = day.breakClose();
       if (breakOpen != null && breakClose != null) text += " (перерыв " + time(breakOpen) + "–" + time(breakClose) + ")";
       perDay[i] = text;
     }
     List<String> parts = new ArrayList<>();
     int i = 0;
     while (i < DAYS.length) {
-      if (perDay[i] == null) {
+      String current = perDay[i];
+      if (current == null) {
         i++;
         continue;
       }
       int end = i;
-      while (end + 1 < DAYS.length && perDay[i].equals(perDay[end + 1])) end++;
+      while (end + 1 < DAYS.length && current.equals(perDay[end + 1])) end++;
       String days = end == i ? DAY_NAMES[i] : DAY_NAMES[i] + "–" + DAY_NAMES[end];
-      parts.add(days + " " + perDay[i]);
+      parts.add(days + " " + current);
       i = end + 1;
     }
     return parts.isEmpty() ? null : String.join("; ", parts);

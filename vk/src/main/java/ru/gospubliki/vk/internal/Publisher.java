@@ -1,8 +1,9 @@
 package ru.gospubliki.vk.internal;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,56 +20,149 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.CallFailure;
+import ru.gospubliki.internal.http.Each;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.platform.Capabilities;
+import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PlatformException;
+import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.vk.VkApiException;
 import ru.gospubliki.vk.VkCaptchaException;
-import ru.gospubliki.vk.VkMalformedResponseException;
 
 /**
  * Publishes, edits and deletes wall posts with a user token. Every post carries a {@code guid}
- * derived from the draft's idempotency key; after an ambiguous failure the post is re-sent only
- * with that guid inside VK's one-hour window, otherwise reconciled through {@code wall.get}.
+ * derived from the draft's idempotency key, so VK keeps one post however often the same draft is
+ * sent within its hour. {@link #send} makes one attempt and {@link #findExisting} looks for a post
+ * whose answer was lost, for the core's send-once publishing; the deprecated {@link #publish}
+ * keeps its own resend-and-reconcile loop until it is removed. A captcha answer goes with the one
+ * request it was asked for.
  */
 public final class Publisher {
   /** VK deduplicates a repeated guid for one hour; keep a margin. */
   static final Duration GUID_WINDOW = Duration.ofMinutes(55);
   static final int MAX_RESENDS = 2;
   private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
-  public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя "
-      + "(user token) администратора или редактора сообщества с правами wall и photos: "
+  public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя — "
+      + "администратора или редактора сообщества с правами wall и photos: "
       + "ключ сообщества и сервисный ключ публиковать не могут";
 
   private final VkClient client;
-  private final @Nullable Token userToken;
+  private final @Nullable VkToken userToken;
   private final Capabilities limits;
   private final Clock clock;
   private final Reader reader;
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+  private final JsonAdapter<VkJson.PostId> postIdAdapter;
+  private final JsonAdapter<Object> anyAdapter;
+  private final JsonAdapter<VkJson.Wall> wallAdapter;
+  private final JsonAdapter<VkJson.UploadServer> uploadServerAdapter;
+  private final JsonAdapter<List<VkJson.SavedPhoto>> savedAdapter;
 
-  public Publisher(VkClient client, @Nullable Token userToken, Capabilities limits, Clock clock, Reader reader) {
+  public Publisher(VkClient client, @Nullable VkToken userToken, Capabilities limits, Clock clock, Reader reader) {
     this.client = client;
     this.userToken = userToken;
     this.limits = limits;
     this.clock = clock;
     this.reader = reader;
+    this.postIdAdapter = client.adapter(VkJson.PostId.class);
+    this.anyAdapter = client.adapter(Object.class);
+    this.wallAdapter = client.adapter(VkJson.Wall.class);
+    this.uploadServerAdapter = client.adapter(VkJson.UploadServer.class);
+    this.savedAdapter = client.adapter(Types.newParameterizedType(List.class, VkJson.SavedPhoto.class));
   }
 
-  /** What is known about one draft on one community. */
+  /** What is known about one draft on one community (the deprecated publish only). */
   private static final class Attempt {
     @Nullable Instant firstSentAt;
     boolean ambiguous;
     @Nullable PublishResult done;
   }
 
+  // ---------------------------------------------------------------- send-once: one attempt
+
+  public SendResult send(SendRequest request) {
+    PageRef page = request.page();
+    PostDraft draft = request.draft();
+    VkToken token = userToken;
+    if (token == null) return new SendResult.Refused(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
+    List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
+    if (!problems.isEmpty()) return new SendResult.Refused(FailureReason.REFUSED, String.join("; ", problems));
+    long gid;
+    try {
+      gid = groupId(page);
+    } catch (PlatformException e) {
+      return new SendResult.Refused(e.reason(), String.valueOf(e.getMessage()));
+    }
+    List<String> attachments;
+    try {
+      attachments = uploadPhotos(gid, draft.photos(), token);
+    } catch (VkCaptchaException e) {
+      return new SendResult.Refused(FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
+    } catch (UploadFailure e) {
+      return new SendResult.Refused(FailureReason.REFUSED, String.valueOf(e.getMessage()));
+    }
+    String link = draft.link();
+    if (link != null) attachments.add(link);
+    Map<String, String> params = postParams(gid, draft, attachments);
+    params.put("guid", guid(gid + ":" + draft.idempotencyKey()));
+    CaptchaAnswer answer = request.captchaAnswer();
+    if (answer != null) {
+      params.put("captcha_sid", answer.sid());
+      params.put("captcha_key", answer.text());
+    }
+    try {
+      VkJson.PostId response = client.call("wall.post", params, token, postIdAdapter, true).response();
+      Long postId = response == null ? null : response.postId();
+      if (postId == null || postId <= 0) {
+        return new SendResult.Ambiguous(FailureReason.API_ERROR,
+            "VK ответил на wall.post без номера записи (" + postId + "); запись могла появиться на стене");
+      }
+      return sent(gid, postId, draft);
+    } catch (VkCaptchaException e) {
+      return new SendResult.Refused(FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
+    } catch (VkApiException e) {
+      return e.reason().retrySafe() ? new SendResult.Refused(e.reason(), describe(e))
+          : new SendResult.Ambiguous(e.reason(), describe(e));
+    } catch (CallFailure e) {
+      return e.reason().retrySafe() ? new SendResult.Refused(e.reason(), String.valueOf(e.getMessage()))
+          : new SendResult.Ambiguous(e.reason(), String.valueOf(e.getMessage()));
+    } catch (InterruptedIOException e) {
+      return new SendResult.Ambiguous(FailureReason.CONNECTION_LOST, "wall.post прерван: запись могла появиться на стене");
+    }
+  }
+
+  public PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+    VkToken token = userToken;
+    if (token == null) return new PostLookup.CannotTell(NO_USER_TOKEN);
+    long gid;
+    try {
+      gid = groupId(page);
+    } catch (PlatformException e) {
+      return new PostLookup.CannotTell(String.valueOf(e.getMessage()));
+    }
+    Found found = look(gid, draft, sentAfter, token);
+    if (found.cannotTell != null) return new PostLookup.CannotTell(found.cannotTell);
+    Long postId = found.postId;
+    if (postId == null) return new PostLookup.Absent();
+    return new PostLookup.Found(sent(gid, postId, draft));
+  }
+
+  private SendResult.Sent sent(long gid, long postId, PostDraft draft) {
+    return new SendResult.Sent(Long.toString(postId), PostMapper.url(gid, postId), draft.scheduledAt());
+  }
+
+  // ---------------------------------------------------------------- the deprecated publish
+
   public PublishResult publish(PageRef page, PostDraft draft) {
-    Token token = userToken;
+    VkToken token = userToken;
     if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
     if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
@@ -92,6 +186,8 @@ public final class Publisher {
       List<String> attachments;
       try {
         attachments = uploadPhotos(gid, draft.photos(), token);
+      } catch (VkCaptchaException e) {
+        return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
       } catch (UploadFailure e) {
         return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
       }
@@ -99,19 +195,19 @@ public final class Publisher {
       if (link != null) attachments.add(link);
       Map<String, String> params = postParams(gid, draft, attachments);
       params.put("guid", guid(key));
-      return send(page, gid, draft, params, attempt, token);
+      return publishOnce(page, gid, draft, params, attempt, token);
     }
   }
 
-  private PublishResult send(PageRef page, long gid, PostDraft draft, Map<String, String> params,
-      Attempt attempt, Token token) {
+  private PublishResult publishOnce(PageRef page, long gid, PostDraft draft, Map<String, String> params,
+      Attempt attempt, VkToken token) {
     for (int resends = 0; ; resends++) {
       if (attempt.firstSentAt == null) attempt.firstSentAt = clock.instant();
       Instant first = attempt.firstSentAt;
       try {
-        Object response = client.call("wall.post", params, token, false).response();
-        Long postId = Json.longValue(Json.object(response), "post_id");
-        if (postId == null) {
+        VkJson.PostId response = client.call("wall.post", params, token, postIdAdapter, true).response();
+        Long postId = response == null ? null : response.postId();
+        if (postId == null || postId <= 0) {
           attempt.ambiguous = true;
           PublishResult found = reconcile(page, gid, draft, first, token);
           return found != null ? settled(attempt, found)
@@ -119,38 +215,55 @@ public final class Publisher {
         }
         return remember(attempt, result(page, gid, postId, draft));
       } catch (VkCaptchaException e) {
-        throw e;
-      } catch (VkMalformedResponseException | IOException e) {
-        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+        // Nothing was posted on this attempt; an earlier ambiguous one may have been.
+        if (attempt.ambiguous) {
+          PublishResult found = reconcile(page, gid, draft, first, token);
+          return found != null ? settled(attempt, found) : unknown(page, first);
+        }
+        attempt.firstSentAt = null;
+        return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
+      } catch (CallFailure e) {
+        if (e.reason() == FailureReason.NETWORK) {
           if (!attempt.ambiguous) {
             attempt.firstSentAt = null;
-            return new PublishResult.Failed(page, FailureReason.NETWORK, "VK недоступен, запись не отправлена: " + e.getClass().getSimpleName());
+            return new PublishResult.Failed(page, FailureReason.NETWORK,
+                "VK недоступен, запись не отправлена: " + e.getMessage());
           }
           PublishResult found = reconcile(page, gid, draft, first, token);
           return found != null ? settled(attempt, found) : unknown(page, first);
         }
-        // The request may have reached VK: a cut connection, a timeout, a proxy's error page.
-        attempt.ambiguous = true;
-        LOG.log(Level.FINE, "wall.post to -{0}: ambiguous failure ({1})", new Object[] {gid, e.getClass().getSimpleName()});
-        if (resends < MAX_RESENDS && withinWindow(first)) continue; // same guid: VK keeps one post
+        if (ambiguousResend(attempt, resends, first, gid, e.reason())) continue;
         PublishResult found = reconcile(page, gid, draft, first, token);
         return found != null ? settled(attempt, found) : unknown(page, first);
       } catch (VkApiException e) {
+        if (e.code() == 0) { // an answer that is not one: the request may have reached VK
+          if (ambiguousResend(attempt, resends, first, gid, e.reason())) continue;
+          PublishResult found = reconcile(page, gid, draft, first, token);
+          return found != null ? settled(attempt, found) : unknown(page, first);
+        }
         if (attempt.ambiguous) { // an earlier send of this post may have arrived
           PublishResult found = reconcile(page, gid, draft, first, token);
           return found != null ? settled(attempt, found) : unknown(page, first);
         }
-        boolean serverError = e.errorCode() == 1 || e.errorCode() == 10;
         // VK's internal errors may come after the post was written: a later send after the guid
         // window checks the wall first.
-        if (serverError) attempt.ambiguous = true;
+        if (!e.reason().retrySafe()) attempt.ambiguous = true;
         return new PublishResult.Failed(page, e.reason(), describe(e));
+      } catch (InterruptedIOException e) {
+        return unknown(page, first);
       }
     }
   }
 
+  /** After a failure VK may have acted on: resend with the same guid while VK still dedupes it. */
+  private boolean ambiguousResend(Attempt attempt, int resends, Instant first, long gid, FailureReason reason) {
+    attempt.ambiguous = true;
+    LOG.log(Level.FINE, "wall.post to -{0}: ambiguous failure ({1})", new Object[] {gid, reason});
+    return resends < MAX_RESENDS && withinWindow(first);
+  }
+
   public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    Token token = userToken;
+    VkToken token = userToken;
     if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
     if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
@@ -162,30 +275,34 @@ public final class Publisher {
       if (link != null) attachments.add(link);
       Map<String, String> params = postParams(gid, draft, attachments);
       params.put("post_id", Long.toString(id));
-      client.call("wall.edit", params, token, true); // an edit repeated with the same content is harmless
+      client.call("wall.edit", params, token, anyAdapter, false); // an edit repeated with the same content is harmless
       return result(page, gid, id, draft);
     } catch (VkCaptchaException e) {
-      throw e;
+      return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
     } catch (VkApiException e) {
       return new PublishResult.Failed(page, e.reason(), describe(e));
     } catch (UploadFailure e) {
       return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
     } catch (PlatformException e) {
       return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
-    } catch (IOException e) {
-      return new PublishResult.Failed(page, FailureReason.NETWORK, "VK недоступен: " + e.getClass().getSimpleName());
+    } catch (CallFailure e) {
+      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
+    } catch (InterruptedIOException e) {
+      return new PublishResult.Failed(page, FailureReason.CONNECTION_LOST, "wall.edit прерван");
     }
   }
 
   public void delete(PageRef page, String postId) {
-    Token token = userToken;
+    VkToken token = userToken;
     if (token == null) throw new PlatformException(FailureReason.AUTHORIZATION, NO_USER_TOKEN);
     long id = postId(postId);
     long gid = groupId(page);
     try {
-      client.call("wall.delete", Map.of("owner_id", "-" + gid, "post_id", Long.toString(id)), token, true);
-    } catch (IOException e) {
-      throw new PlatformException(FailureReason.NETWORK, "VK недоступен: " + e.getClass().getSimpleName(), e);
+      client.call("wall.delete", Map.of("owner_id", "-" + gid, "post_id", Long.toString(id)), token, anyAdapter, false);
+    } catch (CallFailure e) {
+      throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
+    } catch (InterruptedIOException e) {
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.delete прерван", e);
     }
   }
 
@@ -217,36 +334,47 @@ public final class Publisher {
    * when the wall was read and the post is not there, {@code Unknown} when the wall could not be
    * read or the draft cannot be told apart (no text): never "absent" without having looked.
    */
-  private @Nullable PublishResult reconcile(PageRef page, long gid, PostDraft draft, Instant firstSentAt, Token token) {
+  private @Nullable PublishResult reconcile(PageRef page, long gid, PostDraft draft, Instant firstSentAt, VkToken token) {
+    Found found = look(gid, draft, firstSentAt, token);
+    if (found.cannotTell != null) {
+      return new PublishResult.Unknown(page, "связь с VK оборвалась после отправки записи (" + firstSentAt
+          + "), а " + found.cannotTell + "; проверьте стену сообщества, прежде чем публиковать снова");
+    }
+    Long postId = found.postId;
+    return postId == null ? null : result(page, gid, postId, draft);
+  }
+
+  /** What looking for a draft's post on a wall found: its id, nothing, or why one cannot tell. */
+  private record Found(@Nullable Long postId, @Nullable String cannotTell) {}
+
+  private Found look(long gid, PostDraft draft, Instant sentAfter, VkToken token) {
     Instant scheduledAt = draft.scheduledAt();
     String text = draft.fullText().strip();
-    if (text.isEmpty()) {
-      return new PublishResult.Unknown(page, "запись без текста нельзя сверить со стеной VK после обрыва связи "
-          + "(" + firstSentAt + "); проверьте стену сообщества, прежде чем публиковать снова");
-    }
+    if (text.isEmpty()) return new Found(null, "запись без текста нельзя сверить со стеной VK");
     Map<String, String> params = new LinkedHashMap<>();
     params.put("owner_id", "-" + gid);
     params.put("filter", scheduledAt != null ? "postponed" : "owner");
     params.put("count", "100");
     try {
-      Object response = client.call("wall.get", params, token, true).response();
-      for (Object item : Json.list(Json.object(response), "items")) {
-        Map<String, Object> post = Json.object(item);
-        Long id = Json.longValue(post, "id");
-        Long date = Json.longValue(post, "date");
-        String postText = Json.string(post, "text");
-        if (id == null || date == null) continue;
+      VkJson.Wall wall = client.call("wall.get", params, token, wallAdapter, false).response();
+      if (wall == null) return new Found(null, "стену сообщества прочитать не удалось");
+      Each<VkJson.Post> items = wall.items();
+      for (VkJson.Post post : items.items()) {
+        Long id = post.id();
+        Long date = post.date();
+        String postText = post.text();
+        if (id == null || id <= 0 || date == null) continue;
         if (!text.equals(postText == null ? "" : postText.strip())) continue;
         boolean sameTime = scheduledAt != null
             ? date == scheduledAt.getEpochSecond()
-            : date >= firstSentAt.getEpochSecond() - 120;
-        if (sameTime) return result(page, gid, id, draft);
+            : date >= sentAfter.getEpochSecond() - 120;
+        if (sameTime) return new Found(id, null);
       }
-      return null;
-    } catch (IOException | VkApiException e) {
+      if (!items.malformed().isEmpty()) return new Found(null, "стена сообщества прочитана не полностью");
+      return new Found(null, null);
+    } catch (CallFailure | InterruptedIOException | VkApiException e) {
       LOG.log(Level.FINE, "wall.get reconciliation for -{0} failed", gid);
-      return new PublishResult.Unknown(page, "связь с VK оборвалась после отправки записи (" + firstSentAt
-          + "), а стену проверить не удалось; проверьте стену сообщества, прежде чем публиковать снова");
+      return new Found(null, "стену проверить не удалось");
     }
   }
 
@@ -278,49 +406,49 @@ public final class Publisher {
     return params;
   }
 
-  private List<String> uploadPhotos(long gid, List<DraftPhoto> photos, Token token) throws UploadFailure {
+  private List<String> uploadPhotos(long gid, List<DraftPhoto> photos, VkToken token) throws UploadFailure {
     List<String> attachments = new ArrayList<>();
     if (photos.isEmpty()) return attachments;
     String name = "";
     try {
-      Object server = client.call("photos.getWallUploadServer", Map.of("group_id", Long.toString(gid)), token, true)
-          .response();
-      String uploadUrl = Json.string(Json.object(server), "upload_url");
+      VkJson.UploadServer server = client.call("photos.getWallUploadServer", Map.of("group_id", Long.toString(gid)),
+          token, uploadServerAdapter, false).response();
+      String uploadUrl = server == null ? null : server.uploadUrl();
       HttpUrl url = uploadUrl == null ? null : HttpUrl.parse(uploadUrl);
       if (url == null) throw new UploadFailure("VK не выдал адрес для загрузки фото");
       for (DraftPhoto photo : photos) {
         name = photo.fileName();
         byte[] content = photo.readAll();
-        Map<String, Object> uploaded = client.upload("photos.getWallUploadServer", url, "photo",
+        VkJson.Uploaded uploaded = client.upload("photos.getWallUploadServer", url, "photo",
             photo.fileName(), photo.mediaType(), content);
-        String photoField = Json.string(uploaded, "photo");
-        String serverId = Json.string(uploaded, "server");
-        String hash = Json.string(uploaded, "hash");
-        if (photoField == null || photoField.equals("[]") || serverId == null || hash == null) {
+        String photoField = uploaded.photo();
+        Object serverId = uploaded.server();
+        String hash = uploaded.hash();
+        if (uploaded.error() != null || photoField == null || photoField.equals("[]") || serverId == null || hash == null) {
           throw new UploadFailure("фото «" + name + "» не загружено: сервер загрузки VK отклонил файл");
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("group_id", Long.toString(gid));
         params.put("photo", photoField);
-        params.put("server", serverId);
+        params.put("server", serverId instanceof Number number ? Long.toString(number.longValue()) : serverId.toString());
         params.put("hash", hash);
-        Object saved = client.call("photos.saveWallPhoto", params, token, false).response();
-        Map<String, Object> first = Json.object(Json.list(saved).isEmpty() ? null : Json.list(saved).get(0));
-        Long id = Json.longValue(first, "id");
-        Long owner = Json.longValue(first, "owner_id");
-        if (id == null || owner == null) {
+        List<VkJson.SavedPhoto> saved = client.call("photos.saveWallPhoto", params, token, savedAdapter, true).response();
+        VkJson.SavedPhoto first = saved == null || saved.isEmpty() ? null : saved.get(0);
+        Long id = first == null ? null : first.id();
+        Long owner = first == null ? null : first.ownerId();
+        if (first == null || id == null || owner == null) {
           throw new UploadFailure("фото «" + name + "» не сохранено: VK не вернул его номер");
         }
-        String accessKey = Json.string(first, "access_key");
+        String accessKey = first.accessKey();
         attachments.add("photo" + owner + "_" + id + (accessKey != null ? "_" + accessKey : ""));
       }
       return attachments;
+    } catch (VkCaptchaException e) {
+      throw e;
     } catch (VkApiException e) {
-      if (e instanceof VkCaptchaException) throw e;
       throw new UploadFailure((name.isEmpty() ? "загрузка фото" : "фото «" + name + "»") + ": " + describe(e));
     } catch (IOException e) {
-      throw new UploadFailure((name.isEmpty() ? "загрузка фото" : "фото «" + name + "»")
-          + ": VK недоступен (" + e.getClass().getSimpleName() + ")");
+      throw new UploadFailure((name.isEmpty() ? "загрузка фото" : "фото «" + name + "»") + ": " + e.getMessage());
     }
   }
 
@@ -345,9 +473,8 @@ public final class Publisher {
   }
 
   static String describe(VkApiException e) {
-    return e.errorCode() == 0
-        ? "некорректный ответ VK на " + e.method() + ": " + e.errorMessage()
-        : "VK отказал в " + e.method() + " (ошибка " + e.errorCode() + "): " + e.errorMessage();
+    return e.code() == 0 ? String.valueOf(e.getMessage())
+        : "VK отказал в " + e.method() + " (ошибка " + e.code() + "): " + e.errorMessage();
   }
 
   static String guid(String key) {

@@ -1,203 +1,207 @@
 package ru.gospubliki.vk.internal;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.Answer;
+import ru.gospubliki.internal.http.Backoff;
+import ru.gospubliki.internal.http.CallFailure;
+import ru.gospubliki.internal.http.HttpTransport;
+import ru.gospubliki.internal.http.PlatformJson;
+import ru.gospubliki.internal.http.Secrets;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.vk.VkApiException;
-import ru.gospubliki.vk.VkMalformedResponseException;
 
 /**
- * Calls VK API methods: form-encoded POST, token in the {@code Authorization} header, the
- * token's rate limiter before every request, bounded retries for the retryable errors, and every
- * answer either a response tree or a typed exception naming the method.
+ * Calls VK API methods on the shared transport: form-encoded POST, the token in the {@code
+ * Authorization} header only, VK's envelope ({@code response}, {@code error}, {@code
+ * execute_errors}) read with the typed adapter the caller gives, bounded retries with backoff where
+ * VK certainly did not act (errors 6 and, for reads, 1 and 10; network failures before sending;
+ * for reads, any network failure), and every other outcome an exception naming the method.
  */
 public final class VkClient {
   public static final String VERSION = "5.199";
   private static final Logger LOG = Logger.getLogger(VkClient.class.getName());
+  private static final long TOO_MANY_REQUESTS_WAIT_NANOS = 1_000_000_000L;
 
-  private final OkHttpClient http;
+  private final HttpTransport http;
   private final HttpUrl baseUrl;
-  private final RetryPolicy retry;
+  private final Backoff backoff;
   private final Sleeper sleeper;
   private final Secrets secrets;
-  private final AtomicReference<String @Nullable []> captchaAnswer = new AtomicReference<>();
+  private final Moshi moshi = PlatformJson.moshi();
+  private final JsonAdapter<VkJson.Error> errorAdapter = moshi.adapter(VkJson.Error.class);
+  private final JsonAdapter<List<VkJson.ExecuteError>> executeErrorsAdapter =
+      moshi.adapter(Types.newParameterizedType(List.class, VkJson.ExecuteError.class));
 
-  public VkClient(OkHttpClient http, HttpUrl baseUrl, RetryPolicy retry, Sleeper sleeper, Secrets secrets) {
-    // VK posts must not be re-sent behind our back: the publisher decides, with the same guid.
-    this.http = http.newBuilder().retryOnConnectionFailure(false).build();
+  public VkClient(HttpTransport http, HttpUrl baseUrl, Backoff backoff, Sleeper sleeper, Secrets secrets) {
+    this.http = http;
     this.baseUrl = baseUrl;
-    this.retry = retry;
+    this.backoff = backoff;
     this.sleeper = sleeper;
     this.secrets = secrets;
   }
 
-  /** A method's {@code response} value and any {@code execute_errors}. */
-  public record ApiResponse(@Nullable Object response, List<Object> executeErrors) {}
-
-  /** Sends the answer to a captcha with the next call. */
-  public void answerCaptcha(String captchaSid, String captchaKey) {
-    if (captchaSid.isBlank()) throw new IllegalArgumentException("captchaSid is blank");
-    if (captchaKey.isBlank()) throw new IllegalArgumentException("captchaKey is blank");
-    captchaAnswer.set(new String[] {captchaSid, captchaKey});
+  /** The typed adapter for {@code type}, with the platforms' quirks. */
+  public <T> JsonAdapter<T> adapter(java.lang.reflect.Type type) {
+    return moshi.adapter(type);
   }
 
   /**
-   * Calls {@code method}. Network failures are retried only when {@code idempotent}; VK errors 1,
-   * 6 and 10 always (VK refused them before acting).
+   * A method's {@code response} and any {@code execute_errors}.
    *
-   * @throws IOException when VK could not be reached (after retries for idempotent calls).
-   * @throws VkApiException for VK's errors and for answers that are not VK API responses.
+   * @param response the typed response; null when VK answered {@code null}.
    */
-  public ApiResponse call(String method, Map<String, String> params, Token token, boolean idempotent)
-      throws IOException {
+  public record Reply<T>(@Nullable T response, List<VkJson.ExecuteError> executeErrors) {}
+
+  /**
+   * Calls {@code method} with {@code token} and reads its {@code response} with {@code adapter}.
+   *
+   * @param write true for a method that may create or change something: it is not repeated after
+   *     a failure that VK may have acted on.
+   * @throws CallFailure when VK could not be reached or no answer came (after retries).
+   * @throws VkApiException for VK's errors and answers that are not VK API answers.
+   */
+  public <T> Reply<T> call(String method, Map<String, String> params, VkToken token, JsonAdapter<T> adapter,
+      boolean write) throws CallFailure, InterruptedIOException {
+    if (!token.kind().mayCall(method)) {
+      // Never sent: VK would answer error 27 or 28. The plan should not have asked for it.
+      throw new IllegalStateException(method + " cannot be called with a " + token.kind() + " token");
+    }
+    Request request = request(method, params, token);
     for (int attempt = 1; ; attempt++) {
-      long ticket = acquire(token);
-      Request request = request(method, params, token);
-      String body;
-      int status;
-      try (Response response = http.newCall(request).execute()) {
-        status = response.code();
-        ResponseBody responseBody = response.body();
-        body = responseBody.string();
-      } catch (IOException e) {
-        token.limiter().finished(ticket);
-        if (!idempotent || attempt >= retry.maxAttempts() || e instanceof InterruptedIOException
-            && Thread.currentThread().isInterrupted()) {
-          throw e;
-        }
-        LOG.log(Level.FINE, "VK {0}: network failure, retrying ({1})", new Object[] {method, e.getClass().getSimpleName()});
-        pause(retry.delayNanos(attempt, 0));
-        continue;
-      }
-      token.limiter().finished(ticket);
       try {
-        return parse(method, status, body);
+        Answer answer = http.execute(request, method, write ? HttpTransport.Kind.WRITE : HttpTransport.Kind.READ,
+            token.api());
+        return parse(method, answer, adapter);
+      } catch (CallFailure e) {
+        boolean nothingSent = e.reason() == FailureReason.NETWORK;
+        boolean repeatable = nothingSent || !write && e.reason() != FailureReason.API_ERROR;
+        if (!repeatable || attempt >= backoff.maxAttempts()) throw e;
+        LOG.log(Level.FINE, "VK {0}: {1}, retrying", new Object[] {method, e.reason()});
+        Backoff.sleep(sleeper, backoff.delayNanos(attempt));
       } catch (VkApiException e) {
-        if (!RetryPolicy.isRetryable(e.errorCode()) || attempt >= retry.maxAttempts()) throw e;
-        LOG.log(Level.FINE, "VK {0}: error {1}, retrying", new Object[] {method, e.errorCode()});
-        pause(retry.delayNanos(attempt, e.errorCode()));
+        boolean repeatable = e.code() == 6 || !write && (e.code() == 1 || e.code() == 10);
+        if (!repeatable || attempt >= backoff.maxAttempts()) throw e;
+        LOG.log(Level.FINE, "VK {0}: error {1}, retrying", new Object[] {method, e.code()});
+        long delay = backoff.delayNanos(attempt);
+        Backoff.sleep(sleeper, e.code() == 6 ? Math.max(delay, TOO_MANY_REQUESTS_WAIT_NANOS) : delay);
       }
     }
   }
 
   /**
-   * Uploads a file to an upload server VK named (no token is sent there) and returns its JSON
-   * object.
+   * Uploads a file to an upload server VK named (no token goes there) and reads its raw answer.
+   *
+   * @throws VkApiException when the server's answer is not the documented one.
    */
-  public Map<String, Object> upload(String method, HttpUrl uploadUrl, String field, String fileName,
-      String mediaType, byte[] content) throws IOException {
+  public VkJson.Uploaded upload(String method, HttpUrl uploadUrl, String field, String fileName,
+      String mediaType, byte[] content) throws CallFailure, InterruptedIOException {
     RequestBody file = RequestBody.create(content, MediaType.parse(mediaType));
     MultipartBody body = new MultipartBody.Builder()
         .setType(MultipartBody.FORM)
         .addFormDataPart(field, fileName, file)
         .build();
     Request request = new Request.Builder().url(uploadUrl).post(body).build();
-    String text;
-    int status;
-    try (Response response = http.newCall(request).execute()) {
-      status = response.code();
-      text = response.body().string();
+    Answer answer = http.execute(request, method, HttpTransport.Kind.WRITE, null);
+    if (!answer.successful() || answer.looksLikeHtml()) {
+      throw VkErrors.malformed(method, "сервер загрузки ответил HTTP " + answer.code(), null);
     }
-    if (status < 200 || status > 299) {
-      throw new VkMalformedResponseException(method, "upload server answered HTTP " + status, null);
+    try {
+      VkJson.Uploaded uploaded = moshi.adapter(VkJson.Uploaded.class).fromJson(answer.body());
+      if (uploaded == null) throw VkErrors.malformed(method, "сервер загрузки ответил null", null);
+      return uploaded;
+    } catch (JsonDataException e) {
+      throw VkErrors.malformed(method, PlatformJson.describe(e), e);
+    } catch (IOException e) {
+      throw VkErrors.malformed(method, "ответ сервера загрузки — не JSON", e);
     }
-    Map<String, Object> result = Json.object(readTree(method, text));
-    if (result == null) throw new VkMalformedResponseException(method, "upload answer is not a JSON object", null);
-    Map<String, Object> error = Json.object(result, "error");
-    if (error != null) throw VkErrors.from(method, error, secrets);
-    return result;
   }
 
-  private Request request(String method, Map<String, String> params, Token token) {
+  private Request request(String method, Map<String, String> params, VkToken token) {
     FormBody.Builder form = new FormBody.Builder();
     params.forEach(form::add);
     form.add("v", VERSION);
-    String[] answer = captchaAnswer.getAndSet(null);
-    if (answer != null) {
-      form.add("captcha_sid", answer[0]);
-      form.add("captcha_key", answer[1]);
-    }
     HttpUrl url = baseUrl.resolve(method);
     if (url == null) throw new IllegalArgumentException("bad method name: " + method);
     return new Request.Builder()
         .url(url)
-        .header("Authorization", "Bearer " + token.secret())
+        .header("Authorization", "Bearer " + token.api().secret())
         .post(form.build())
         .build();
   }
 
-  private ApiResponse parse(String method, int status, String body) {
-    String trimmed = body.stripLeading();
-    if (trimmed.startsWith("<")) {
-      throw new VkMalformedResponseException(method, "HTTP " + status + " with an HTML page instead of JSON", null);
+  private <T> Reply<T> parse(String method, Answer answer, JsonAdapter<T> adapter) {
+    if (answer.looksLikeHtml()) {
+      throw VkErrors.malformed(method, "VK ответил страницей HTML (HTTP " + answer.code() + ") вместо ответа API", null);
     }
-    if (status < 200 || status > 299) {
-      throw new VkMalformedResponseException(method, "HTTP " + status + " instead of a VK API response", null);
+    if (!answer.successful()) {
+      throw VkErrors.malformed(method, "VK ответил HTTP " + answer.code() + " вместо ответа API", null);
     }
-    Map<String, Object> root = Json.object(readTree(method, body));
-    if (root == null) throw new VkMalformedResponseException(method, "the answer is not a JSON object", null);
-    Map<String, Object> error = Json.object(root, "error");
-    if (error != null) throw VkErrors.from(method, error, secrets);
-    if (!root.containsKey("response")) {
-      throw new VkMalformedResponseException(method, "the answer has neither \"response\" nor \"error\"", null);
-    }
-    return new ApiResponse(root.get("response"), Json.list(root, "execute_errors"));
-  }
-
-  private static @Nullable Object readTree(String method, String body) {
-    if (body.isBlank()) throw new VkMalformedResponseException(method, "empty answer", null);
+    if (answer.body().isBlank()) throw VkErrors.malformed(method, "пустой ответ", null);
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(answer.body()));
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body));
-      Object value = reader.readJsonValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new VkMalformedResponseException(method, "trailing data after the JSON value", null);
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw VkErrors.malformed(method, "ответ — не объект JSON", null);
       }
-      return value;
-    } catch (JsonDataException | JsonEncodingException e) {
-      throw new VkMalformedResponseException(method, "the answer is not valid JSON", null);
+      T response = null;
+      boolean hasResponse = false;
+      VkJson.Error error = null;
+      List<VkJson.ExecuteError> executeErrors = List.of();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "response" -> {
+            response = adapter.fromJson(reader);
+            hasResponse = true;
+          }
+          case "error" -> error = errorAdapter.fromJson(reader);
+          case "execute_errors" -> {
+            List<VkJson.ExecuteError> errors = executeErrorsAdapter.fromJson(reader);
+            executeErrors = errors == null ? List.of() : errors;
+          }
+          default -> reader.skipValue();
+        }
+      }
+      reader.endObject();
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw VkErrors.malformed(method, "после ответа JSON идут лишние данные", null);
+      }
+      if (error != null) throw VkErrors.from(method, error, secrets);
+      if (!hasResponse) throw VkErrors.malformed(method, "в ответе нет ни «response», ни «error»", null);
+      return new Reply<>(response, executeErrors);
+    } catch (JsonDataException e) {
+      throw VkErrors.malformed(method, PlatformJson.describe(e), e);
+    } catch (JsonEncodingException e) {
+      throw VkErrors.malformed(method, "ответ — не JSON", e);
+    } catch (EOFException e) {
+      throw VkErrors.malformed(method, "ответ JSON оборван", e);
     } catch (IOException e) {
-      throw new VkMalformedResponseException(method, "the answer is truncated JSON", null);
-    }
-  }
-
-  private static long acquire(Token token) throws InterruptedIOException {
-    try {
-      return token.limiter().acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the rate limiter");
-    }
-  }
-
-  private void pause(long nanos) throws InterruptedIOException {
-    try {
-      sleeper.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
+      throw VkErrors.malformed(method, "ответ не прочитан: " + e.getMessage(), e);
     }
   }
 
   @Override
   public String toString() {
-    return "VkClient{" + baseUrl + "}";
+    return "VkClient";
   }
 }

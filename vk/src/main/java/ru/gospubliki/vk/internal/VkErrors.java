@@ -6,92 +6,109 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.Secrets;
+import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.vk.VkApiException;
-import ru.gospubliki.vk.VkAuthorizationException;
 import ru.gospubliki.vk.VkCaptchaException;
-import ru.gospubliki.vk.VkContentException;
-import ru.gospubliki.vk.VkFloodException;
-import ru.gospubliki.vk.VkParameterException;
-import ru.gospubliki.vk.VkPermissionException;
-import ru.gospubliki.vk.VkQuotaException;
-import ru.gospubliki.vk.VkRateLimitException;
 import ru.gospubliki.vk.VkValidationException;
 
-/** Turns VK error objects into typed exceptions, by what each code means (VK's documented error codes), without secrets. */
+/**
+ * What each VK error code means, in one table (VK's documented error codes), and the exception for
+ * an error object, without secrets.
+ */
 public final class VkErrors {
-  private static final Set<Integer> PERMISSION = Set.of(7, 15, 18, 27, 28, 30, 200, 203, 214);
-  private static final Set<Integer> CONTENT = Set.of(219, 220, 222, 224);
-  private static final Set<String> SECRET_PARAMS = Set.of("access_token", "sig", "client_secret");
+  /** VK error codes and what they mean for the caller; codes not listed are {@code API_ERROR}. */
+  private static final Map<Integer, FailureReason> REASONS = Map.ofEntries(
+      Map.entry(1, FailureReason.API_ERROR), // unknown error: VK may have acted
+      Map.entry(3, FailureReason.REFUSED), // unknown method
+      Map.entry(5, FailureReason.AUTHORIZATION), // token invalid, expired or revoked
+      Map.entry(6, FailureReason.RATE_LIMITED), // too many requests per second
+      Map.entry(7, FailureReason.ACCESS_DENIED), // no permission for this action
+      Map.entry(8, FailureReason.REFUSED), // invalid request
+      Map.entry(9, FailureReason.RATE_LIMITED), // flood control
+      Map.entry(10, FailureReason.API_ERROR), // internal server error: VK may have acted
+      Map.entry(13, FailureReason.API_ERROR), // execute: runtime error (e.g. answer over 5 MB)
+      Map.entry(14, FailureReason.CAPTCHA),
+      Map.entry(15, FailureReason.ACCESS_DENIED),
+      Map.entry(17, FailureReason.AUTHORIZATION), // validation required
+      Map.entry(18, FailureReason.DELETED), // page deleted or banned
+      Map.entry(27, FailureReason.ACCESS_DENIED), // method unavailable with a community token
+      Map.entry(28, FailureReason.ACCESS_DENIED), // method unavailable with a service token
+      Map.entry(29, FailureReason.QUOTA), // daily quota of the method reached
+      Map.entry(30, FailureReason.PRIVATE), // private profile
+      Map.entry(100, FailureReason.REFUSED), // a parameter missing or invalid
+      Map.entry(113, FailureReason.REFUSED), // invalid user id
+      Map.entry(121, FailureReason.REFUSED), // invalid photo hash
+      Map.entry(129, FailureReason.REFUSED), // invalid photo
+      Map.entry(200, FailureReason.ACCESS_DENIED),
+      Map.entry(203, FailureReason.ACCESS_DENIED),
+      Map.entry(214, FailureReason.REFUSED), // posting denied
+      Map.entry(219, FailureReason.REFUSED), // advertising post was recently added
+      Map.entry(220, FailureReason.REFUSED), // too many recipients
+      Map.entry(222, FailureReason.REFUSED), // hyperlinks forbidden
+      Map.entry(224, FailureReason.REFUSED), // too many ads posts
+      Map.entry(1051, FailureReason.REFUSED)); // method not available for this profile type
+  /** Codes that mean: no such page, when the call read one page. */
+  private static final Set<Integer> NO_SUCH_PAGE = Set.of(100, 113);
+  private static final Set<String> SECRET_PARAMS = Set.of("access_token", "sig", "client_secret", "captcha_key");
 
   private VkErrors() {}
 
-  /** The exception for VK error object {@code error} returned by {@code method}. */
-  public static VkApiException from(String method, Map<String, Object> error, Secrets secrets) {
-    Long rawCode = Json.longValue(error, "error_code");
-    int code = rawCode == null ? 0 : rawCode.intValue();
-    String message = secrets.scrub(orEmpty(Json.string(error, "error_msg")));
-    Map<String, String> params = requestParams(error, secrets);
-    switch (code) {
-      case 5:
-        return new VkAuthorizationException(method, code, message, params);
-      case 6:
-        return new VkRateLimitException(method, code, message, params);
-      case 9:
-        return new VkFloodException(method, code, message, params);
-      case 14:
-        return new VkCaptchaException(method, message, params, orEmpty(Json.string(error, "captcha_sid")),
-            Json.string(error, "captcha_img"), Json.string(error, "redirect_uri"));
-      case 17:
-        return new VkValidationException(method, message, params, Json.string(error, "redirect_uri"));
-      case 29:
-        return new VkQuotaException(method, code, message, params);
-      default:
-        if (PERMISSION.contains(code)) return new VkPermissionException(method, code, message, params);
-        if (CONTENT.contains(code)) return new VkContentException(method, code, message, params);
-        if (code >= 100 && code < 200) return new VkParameterException(method, code, message, params);
-        return new VkApiException(FailureReason.API_ERROR, method, code, message, params);
-    }
+  /** What VK error {@code code} means. */
+  public static FailureReason reason(int code) {
+    FailureReason reason = REASONS.get(code);
+    return reason == null ? FailureReason.API_ERROR : reason;
   }
 
-  /** The failure reason a sub-call error with {@code code} means for one page. */
-  public static FailureReason reasonFor(int code) {
-    switch (code) {
-      case 5:
-      case 17:
-      case 27:
-      case 28:
-        return FailureReason.AUTHORIZATION;
-      case 6:
-      case 9:
-        return FailureReason.RATE_LIMITED;
-      case 29:
-        return FailureReason.QUOTA;
-      case 18:
-        return FailureReason.DELETED;
-      case 30:
-        return FailureReason.PRIVATE;
-      case 7:
-      case 15:
-      case 200:
-      case 203:
-        return FailureReason.ACCESS_DENIED;
-      case 100:
-      case 113:
-        return FailureReason.NOT_FOUND;
-      default:
-        return FailureReason.API_ERROR;
-    }
+  /**
+   * What VK error {@code code} means for reading one page: as {@link #reason}, except that an
+   * invalid id means there is no such page.
+   */
+  public static FailureReason pageReason(int code) {
+    return NO_SUCH_PAGE.contains(code) ? FailureReason.NOT_FOUND : reason(code);
   }
 
-  private static Map<String, String> requestParams(Map<String, Object> error, Secrets secrets) {
+  /** The Russian description of error {@code code} on {@code method}. */
+  public static String describe(String method, int code, String message) {
+    return "ошибка VK " + code + " в " + method + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  /** The exception for VK error object {@code error} answered to {@code method}. */
+  public static VkApiException from(String method, VkJson.Error error, Secrets secrets) {
+    Long rawCode = error.code();
+    int code = rawCode == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, rawCode));
+    String vkMessage = secrets.scrub(orEmpty(error.message()));
+    Map<String, String> params = requestParams(error.requestParams(), secrets);
+    String message = describe(method, code, vkMessage);
+    if (code == 14) {
+      String sid = orEmpty(error.captchaSid());
+      String image = orEmpty(error.captchaImg());
+      String redirect = error.redirectUri();
+      Captcha captcha = new Captcha(sid, image.isEmpty() && redirect != null ? redirect : image, redirect);
+      return new VkCaptchaException(method, vkMessage, params, captcha,
+          "VK просит ввести код с картинки (капча) для " + method + ": покажите её человеку и повторите запрос с ответом");
+    }
+    if (code == 17) {
+      return new VkValidationException(method, vkMessage, params, error.redirectUri(),
+          "VK требует, чтобы владелец ключа подтвердил свою личность (ошибка 17 в " + method + ")");
+    }
+    return new VkApiException(reason(code), method, code, vkMessage, params, message, null);
+  }
+
+  /** An answer that is not a VK API answer: code 0, {@code API_ERROR} (VK may have acted). */
+  public static VkApiException malformed(String method, String problem, @Nullable Throwable cause) {
+    return new VkApiException(FailureReason.API_ERROR, method, 0, problem, Map.of(),
+        "некорректный ответ VK на " + method + ": " + problem, cause);
+  }
+
+  private static Map<String, String> requestParams(@Nullable List<VkJson.Param> echoed, Secrets secrets) {
     Map<String, String> result = new LinkedHashMap<>();
-    List<Object> entries = Json.list(error, "request_params");
-    for (Object entry : entries) {
-      Map<String, Object> pair = Json.object(entry);
-      String key = Json.string(pair, "key");
+    if (echoed == null) return result;
+    for (VkJson.Param pair : echoed) {
+      String key = pair == null ? null : pair.key();
       if (key == null || SECRET_PARAMS.contains(key.toLowerCase(Locale.ROOT))) continue;
-      String value = Json.string(pair, "value");
+      String value = pair.value();
       result.put(key, value == null ? "" : secrets.scrub(value));
     }
     return result;

@@ -3,8 +3,10 @@ package ru.gospubliki.vk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,23 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import ru.gospubliki.internal.http.ApiToken;
+import ru.gospubliki.internal.http.Backoff;
+import ru.gospubliki.internal.http.CallFailure;
+import ru.gospubliki.internal.http.HttpTransport;
+import ru.gospubliki.internal.http.Secrets;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.internal.http.Ticker;
+import ru.gospubliki.internal.http.TokenBudgets;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.vk.VkApiException;
 import ru.gospubliki.vk.VkCaptchaException;
-import ru.gospubliki.vk.VkMalformedResponseException;
 import ru.gospubliki.vk.VkValidationException;
 
 class VkClientTest {
@@ -32,21 +40,28 @@ class VkClientTest {
 
   private final List<Long> sleeps = new ArrayList<>();
   private MockWebServer server;
+  private HttpTransport http;
   private VkClient client;
-  private Token token;
+  private VkToken token;
+  private JsonAdapter<Object> any;
 
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     Sleeper recording = sleeps::add;
-    token = new Token(TokenKind.USER, SECRET, new RateLimiter(1000, Ticker.SYSTEM, recording));
-    client = new VkClient(new OkHttpClient(), server.url("/method/"), new RetryPolicy(3, 500_000_000L, new Random(7)),
-        recording, new Secrets(List.of(token)));
+    token = new VkToken(TokenKind.USER,
+        ApiToken.of(new TokenBudgets(Ticker.SYSTEM, recording), "VK", "userTokens[0]", SECRET, 1000));
+    http = HttpTransport.builder("VK").build();
+    client = new VkClient(http, server.url("/method/"),
+        new Backoff(3, Duration.ofMillis(500), Duration.ofSeconds(8), new Random(7)), recording,
+        Secrets.of(List.of(SECRET)));
+    any = client.adapter(Object.class);
   }
 
   @AfterEach
   void stop() {
+    http.close();
     server.close();
   }
 
@@ -62,28 +77,32 @@ class VkClientTest {
 
   @ParameterizedTest
   @CsvSource({
-      "5, VkAuthorizationException, AUTHORIZATION",
-      "9, VkFloodException, RATE_LIMITED",
-      "29, VkQuotaException, RATE_LIMITED",
-      "7, VkPermissionException, ACCESS_DENIED",
-      "15, VkPermissionException, ACCESS_DENIED",
-      "27, VkPermissionException, ACCESS_DENIED",
-      "214, VkPermissionException, ACCESS_DENIED",
-      "100, VkParameterException, API_ERROR",
-      "129, VkParameterException, API_ERROR",
-      "219, VkContentException, API_ERROR",
-      "222, VkContentException, API_ERROR",
-      "3, VkApiException, API_ERROR"})
-  void errorsMapToTypedExceptionsWithoutRetry(int code, String type, FailureReason reason) {
+      "5, AUTHORIZATION",
+      "9, RATE_LIMITED",
+      "29, QUOTA",
+      "7, ACCESS_DENIED",
+      "15, ACCESS_DENIED",
+      "27, ACCESS_DENIED",
+      "28, ACCESS_DENIED",
+      "18, DELETED",
+      "30, PRIVATE",
+      "100, REFUSED",
+      "214, REFUSED",
+      "219, REFUSED",
+      "13, API_ERROR",
+      "3, REFUSED",
+      "1051, REFUSED",
+      "999, API_ERROR"})
+  void everyCodeMeansOneReasonFromOneTable(int code, FailureReason reason) {
     enqueue(error(code, "Something failed"));
 
-    assertThatThrownBy(() -> client.call("wall.post", Map.of("owner_id", "-1"), token, true))
+    assertThatThrownBy(() -> client.call("wall.post", Map.of("owner_id", "-1"), token, any, true))
         .isInstanceOfSatisfying(VkApiException.class, e -> {
-          assertThat(e.getClass().getSimpleName()).isEqualTo(type);
-          assertThat(e.errorCode()).isEqualTo(code);
+          assertThat(e.getClass()).isEqualTo(VkApiException.class);
+          assertThat(e.code()).isEqualTo(code);
           assertThat(e.reason()).isEqualTo(reason);
           assertThat(e.method()).isEqualTo("wall.post");
-          assertThat(e.getMessage()).contains("wall.post", Integer.toString(code), "Something failed");
+          assertThat(e.getMessage()).contains("wall.post", Integer.toString(code), "Something failed", "ошибка VK");
           assertThat(e.requestParams()).containsEntry("owner_id", "-1").doesNotContainKey("access_token");
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -91,14 +110,14 @@ class VkClientTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 10})
-  void internalErrorsAreRetriedWithGrowingJitteredBackoff(int code) throws IOException {
+  void internalErrorsOfReadsAreRetriedWithGrowingJitteredBackoff(int code) throws IOException {
     enqueue(error(code, "Internal server error"));
     enqueue(error(code, "Internal server error"));
     enqueue("{\"response\":{\"ok\":1}}");
 
-    VkClient.ApiResponse response = client.call("groups.getById", Map.of(), token, true);
+    Object response = client.call("groups.getById", Map.of(), token, any, false).response();
 
-    assertThat(Json.longValue(Json.object(response.response()), "ok")).isEqualTo(1L);
+    assertThat(response).isEqualTo(Map.of("ok", 1.0));
     assertThat(server.getRequestCount()).isEqualTo(3);
     List<Long> backoffs = sleeps.stream().filter(n -> n >= 100_000_000L).toList();
     assertThat(backoffs).hasSize(2);
@@ -107,43 +126,45 @@ class VkClientTest {
   }
 
   @Test
+  void anInternalErrorOfAWriteIsNotRetried() {
+    enqueue(error(10, "Internal server error"));
+
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
+        .isInstanceOfSatisfying(VkApiException.class, e -> assertThat(e.reason().retrySafe()).isFalse());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void tooManyRequestsWaitsAtLeastASecondAndGivesUpAfterTheBound() {
     for (int i = 0; i < 3; i++) enqueue(error(6, "Too many requests per second"));
 
-    assertThatThrownBy(() -> client.call("groups.getById", Map.of(), token, true))
-        .isInstanceOf(ru.gospubliki.vk.VkRateLimitException.class);
+    assertThatThrownBy(() -> client.call("groups.getById", Map.of(), token, any, false))
+        .isInstanceOfSatisfying(VkApiException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED));
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(sleeps.stream().filter(n -> n >= 1_000_000_000L)).hasSize(2);
   }
 
   @Test
-  void captchaCarriesItsDetailsAndTheAnswerGoesWithTheNextCall() throws Exception {
+  void aCaptchaCarriesItsChallengeAndNothingIsRetried() {
     enqueue("{\"error\":{\"error_code\":14,\"error_msg\":\"Captcha needed\",\"captcha_sid\":\"123\","
         + "\"captcha_img\":\"https://api.vk.com/captcha.php?sid=123\",\"redirect_uri\":\"https://id.vk.com/not_robot\"}}");
-    enqueue("{\"response\":1}");
-    enqueue("{\"response\":1}");
 
-    VkCaptchaException captcha = org.junit.jupiter.api.Assertions.assertThrows(VkCaptchaException.class,
-        () -> client.call("wall.post", Map.of(), token, true));
-    assertThat(captcha.captchaSid()).isEqualTo("123");
-    assertThat(captcha.captchaImg()).isEqualTo("https://api.vk.com/captcha.php?sid=123");
-    assertThat(captcha.redirectUri()).isEqualTo("https://id.vk.com/not_robot");
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
+        .isInstanceOfSatisfying(VkCaptchaException.class, e -> {
+          assertThat(e.captcha().sid()).isEqualTo("123");
+          assertThat(e.captcha().imageUrl()).isEqualTo("https://api.vk.com/captcha.php?sid=123");
+          assertThat(e.captcha().redirectUri()).isEqualTo("https://id.vk.com/not_robot");
+          assertThat(e.reason()).isEqualTo(FailureReason.CAPTCHA);
+          assertThat(e.getMessage()).contains("капча");
+        });
     assertThat(server.getRequestCount()).isEqualTo(1);
-
-    client.answerCaptcha("123", "k9x");
-    client.call("wall.post", Map.of(), token, true);
-    client.call("wall.post", Map.of(), token, true);
-
-    server.takeRequest();
-    assertThat(server.takeRequest().getBody().utf8()).contains("captcha_sid=123", "captcha_key=k9x");
-    assertThat(server.takeRequest().getBody().utf8()).doesNotContain("captcha");
   }
 
   @Test
   void validationCarriesTheRedirect() {
     enqueue("{\"error\":{\"error_code\":17,\"error_msg\":\"Validation required\",\"redirect_uri\":\"https://vk.com/login?act=validate\"}}");
 
-    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, true))
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
         .isInstanceOfSatisfying(VkValidationException.class,
             e -> assertThat(e.redirectUri()).isEqualTo("https://vk.com/login?act=validate"));
   }
@@ -154,7 +175,7 @@ class VkClientTest {
         + ").\",\"request_params\":[{\"key\":\"access_token\",\"value\":\"" + SECRET + "\"},{\"key\":\"q\",\"value\":\"x"
         + SECRET + "\"}]}}");
 
-    assertThatThrownBy(() -> client.call("groups.getById", Map.of("group_ids", "1"), token, true))
+    assertThatThrownBy(() -> client.call("groups.getById", Map.of("group_ids", "1"), token, any, false))
         .isInstanceOfSatisfying(VkApiException.class, e -> {
           assertThat(e.getMessage()).doesNotContain(SECRET).contains("██");
           assertThat(e.toString()).doesNotContain(SECRET);
@@ -169,34 +190,55 @@ class VkClientTest {
     assertThat(client.toString()).doesNotContain(SECRET);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>",
-      "not json at all",
-      "{\"response\":{\"groups\":[",
-      "",
-      "[1,2,3]",
-      "{\"something\":\"else\"}",
-      "{\"response\":1} trailing",
-      "\u0000\u0001binary"})
-  void garbageIsAMalformedResponseNamingTheMethod(String body) {
-    enqueue(body);
+  @Test
+  void aMethodTheTokenKindCannotCallIsNeverSent() {
+    VkToken service = new VkToken(TokenKind.SERVICE,
+        ApiToken.of(new TokenBudgets(Ticker.SYSTEM, Sleeper.SYSTEM), "VK", "serviceTokens[0]", "service-1", 3));
 
-    assertThatThrownBy(() -> client.call("groups.getById", Map.of(), token, true))
-        .isInstanceOfSatisfying(VkMalformedResponseException.class, e -> {
+    assertThatThrownBy(() -> client.call("execute", Map.of("code", "return 1;"), service, any, false))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), service, any, true))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>|страницей HTML",
+      "not json at all|не JSON",
+      "{\"response\":{\"groups\":[|оборван",
+      "[1,2,3]|не объект JSON",
+      "{\"something\":\"else\"}|ни «response», ни «error»",
+      "{\"response\":1} trailing|не JSON"})
+  void garbageIsAMalformedAnswerNamingTheMethodInRussian(String body, String words) {
+    enqueue(body);
+    for (int i = 0; i < 2; i++) enqueue(body);
+
+    assertThatThrownBy(() -> client.call("groups.getById", Map.of(), token, any, false))
+        .isInstanceOfSatisfying(VkApiException.class, e -> {
           assertThat(e.method()).isEqualTo("groups.getById");
-          assertThat(e.errorCode()).isZero();
-          assertThat(e.getMessage()).contains("groups.getById");
+          assertThat(e.code()).isZero();
+          assertThat(e.getMessage()).contains("groups.getById", words).doesNotContain("the answer", "instead of");
           assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
         });
   }
 
   @Test
+  void aTypedAnswerOfTheWrongShapeNamesThePath() {
+    enqueue("{\"response\":{\"count\":\"many\",\"items\":[]}}");
+
+    assertThatThrownBy(() -> client.call("wall.get", Map.of(), token, client.adapter(VkJson.Wall.class), false))
+        .isInstanceOfSatisfying(VkApiException.class,
+            e -> assertThat(e.getMessage()).contains("wall.get", "$.response.count"));
+  }
+
+  @Test
   void anHttpErrorStatusIsMalformedToo() {
     server.enqueue(new MockResponse.Builder().code(503).body("{}").build());
+    server.enqueue(new MockResponse.Builder().code(503).body("{}").build());
 
-    assertThatThrownBy(() -> client.call("execute", Map.of(), token, true))
-        .isInstanceOf(VkMalformedResponseException.class).hasMessageContaining("503").hasMessageContaining("execute");
+    assertThatThrownBy(() -> client.call("execute", Map.of(), token, any, true))
+        .isInstanceOf(VkApiException.class).hasMessageContaining("503").hasMessageContaining("execute");
   }
 
   @Test
@@ -205,12 +247,16 @@ class VkClientTest {
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
     server.enqueue(cut);
     enqueue("{\"response\":1}");
-    assertThat(client.call("groups.getById", Map.of(), token, true).response()).isEqualTo(1.0);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(client.call("groups.getById", Map.of(), token, any, false).response()).isEqualTo(1.0);
+    int afterRead = server.getRequestCount();
 
     server.enqueue(cut);
-    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, false)).isInstanceOf(IOException.class);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
+        .isInstanceOfSatisfying(CallFailure.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.CONNECTION_LOST);
+          assertThat(e.getMessage()).contains("wall.post");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(afterRead + 1);
   }
 
   @Test
@@ -218,9 +264,12 @@ class VkClientTest {
     enqueue("{\"response\":[{\"count\":0,\"items\":[]},false],\"execute_errors\":[{\"method\":\"wall.get\","
         + "\"error_code\":15,\"error_msg\":\"Access denied\"}]}");
 
-    VkClient.ApiResponse response = client.call("execute", Map.of("code", "return 1;"), token, true);
+    VkClient.Reply<Object> reply = client.call("execute", Map.of("code", "return 1;"), token, any, false);
 
-    assertThat(Json.list(response.response())).hasSize(2);
-    assertThat(response.executeErrors()).hasSize(1);
+    assertThat((List<?>) reply.response()).hasSize(2);
+    assertThat(reply.executeErrors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo(15L);
+      assertThat(error.method()).isEqualTo("wall.get");
+    });
   }
 }

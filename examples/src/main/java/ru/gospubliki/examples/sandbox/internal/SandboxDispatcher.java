@@ -1,8 +1,10 @@
 package ru.gospubliki.examples.sandbox.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
@@ -33,12 +35,14 @@ public final class SandboxDispatcher extends Dispatcher {
   private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
 
   private final Consumer<String> onCall;
+  private final Duration latency;
 
-  public SandboxDispatcher(VkApi vk, OkApi ok, MaxBotApi max, Consumer<String> onCall) {
+  public SandboxDispatcher(VkApi vk, OkApi ok, MaxBotApi max, Consumer<String> onCall, Duration latency) {
     this.vk = vk;
     this.ok = ok;
     this.max = max;
     this.onCall = onCall;
+    this.latency = latency;
   }
 
   /** Requests received under {@code /vk/}: API calls, including refused ones, and photo uploads. */
@@ -67,7 +71,15 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    if (latency.isZero()) return handle(request);
+    long half = latency.toNanos() / 2;
+    TimeUnit.NANOSECONDS.sleep(half); // on the way there: the request arrives later
+    MockResponse response = handle(request);
+    return response.newBuilder().headersDelay(latency.toNanos() - half, TimeUnit.NANOSECONDS).build();
+  }
+
+  private MockResponse handle(RecordedRequest request) {
     List<String> path = request.getUrl().pathSegments();
     String platform = path.isEmpty() ? "" : path.get(0);
     if (platform.equals("vk")) vkRequests.incrementAndGet();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -28,9 +29,16 @@ import org.jspecify.annotations.Nullable;
  * {@code photos.getWallUploadServer}, {@code photos.saveWallPhoto}, and the upload URL
  * {@code /vk/upload/wall} (multipart field {@code photo}).
  *
+ * <p>Each token kind may call what VK's API schema says it may ({@code access_token_type}): a
+ * service token is refused {@code execute} and every write with error 28, a community token {@code
+ * wall.get} and every write with error 27, with VK's own messages. Each token has a per-second
+ * limit (error 6, when enforced), a daily quota of {@code wall.get} calls, counted inside {@code
+ * execute} too (error 29, when set), and an {@code execute} answer over the size limit is error 13.
+ * Also {@code utils.resolveScreenName} (communities only) and {@code users.get} (the sandbox has no
+ * persons' pages: an empty answer).
+ *
  * <p>Deviations, by design: unknown ids in {@code groups.getById} are skipped (error 100 only when
- * none is known); the sandbox user administers every community; a service token is refused on
- * write methods with error 28 ("method is unavailable with service token").
+ * none is known); the sandbox user administers every community.
  */
 public final class VkApi {
   public static final String VERSION = "5.199";
@@ -43,14 +51,47 @@ public final class VkApi {
   private static final List<Object> PHOTO_SIZES = List.of(Map.of("type", "x", "width", 604, "height", 403,
       "url", "https://sun9-1.userapi.com/sandbox/photo.jpg"));
 
-  enum TokenKind { SERVICE, USER }
+  enum TokenKind { SERVICE, USER, COMMUNITY }
+
+  /** VK's messages for a method called with a token kind it does not accept. */
+  static final String SERVICE_TOKEN_REFUSED = "Application authorization failed: method is unavailable with service token.";
+  static final String COMMUNITY_TOKEN_REFUSED = "Group authorization failed: method is unavailable with group auth.";
+  /** VK's API schema (5.199): the token kinds each method accepts. */
+  private static final Map<String, Set<TokenKind>> ACCEPTED = Map.ofEntries(
+      Map.entry("groups.getById", Set.of(TokenKind.USER, TokenKind.COMMUNITY, TokenKind.SERVICE)),
+      Map.entry("utils.resolveScreenName", Set.of(TokenKind.USER, TokenKind.COMMUNITY, TokenKind.SERVICE)),
+      Map.entry("users.get", Set.of(TokenKind.USER, TokenKind.COMMUNITY, TokenKind.SERVICE)),
+      Map.entry("wall.get", Set.of(TokenKind.USER, TokenKind.SERVICE)),
+      Map.entry("execute", Set.of(TokenKind.USER, TokenKind.COMMUNITY)),
+      Map.entry("wall.post", Set.of(TokenKind.USER)),
+      Map.entry("wall.edit", Set.of(TokenKind.USER)),
+      Map.entry("wall.delete", Set.of(TokenKind.USER)),
+      Map.entry("photos.getWallUploadServer", Set.of(TokenKind.USER)),
+      Map.entry("photos.saveWallPhoto", Set.of(TokenKind.USER)));
+
+  /**
+   * The fake's tokens and limits.
+   *
+   * @param dailyWallGets {@code wall.get} calls a token may make a day (inside {@code execute}
+   *     too); 0 for no limit.
+   * @param maxExecuteBytes the largest {@code execute} answer (VK: 5 MB).
+   */
+  public record Settings(List<String> serviceTokens, List<String> userTokens, List<String> communityTokens,
+      boolean enforceRateLimits, int serviceRps, int userRps, int communityRps, int dailyWallGets,
+      long maxExecuteBytes) {}
 
   private final Clock clock;
-  private final String serviceToken;
-  private final String userToken;
+  private final List<String> serviceTokens;
+  private final List<String> userTokens;
+  private final List<String> communityTokens;
   private final boolean enforceRateLimits;
   private final int serviceRps;
   private final int userRps;
+  private final int communityRps;
+  private final int dailyWallGets;
+  private final long maxExecuteBytes;
+  private final Map<String, AtomicInteger> wallGetsToday = new HashMap<>();
+  private long quotaDay = Long.MIN_VALUE;
   private final RateLimiter limiter = new RateLimiter();
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final Map<Long, Group> groups = new LinkedHashMap<>();
@@ -62,14 +103,17 @@ public final class VkApi {
   private long nextUploadSeq = 1;
   private HttpUrl baseUrl = HttpUrl.get("http://127.0.0.1/");
 
-  public VkApi(DataSet data, Clock clock, String serviceToken, String userToken,
-      boolean enforceRateLimits, int serviceRps, int userRps) {
+  public VkApi(DataSet data, Clock clock, Settings settings) {
     this.clock = clock;
-    this.serviceToken = serviceToken;
-    this.userToken = userToken;
-    this.enforceRateLimits = enforceRateLimits;
-    this.serviceRps = serviceRps;
-    this.userRps = userRps;
+    this.serviceTokens = List.copyOf(settings.serviceTokens());
+    this.userTokens = List.copyOf(settings.userTokens());
+    this.communityTokens = List.copyOf(settings.communityTokens());
+    this.enforceRateLimits = settings.enforceRateLimits();
+    this.serviceRps = settings.serviceRps();
+    this.userRps = settings.userRps();
+    this.communityRps = settings.communityRps();
+    this.dailyWallGets = settings.dailyWallGets();
+    this.maxExecuteBytes = settings.maxExecuteBytes();
     long now = clock.instant().getEpochSecond();
     for (Map<String, Object> entry : data.vk) {
       Group group = new Group(new LinkedHashMap<>(Json.object(entry.get("group"), "group")));
@@ -140,82 +184,122 @@ public final class VkApi {
     }
     if (token == null || token.isEmpty()) throw new VkError(5, "User authorization failed: no access_token passed.");
     TokenKind kind;
-    if (token.equals(serviceToken)) kind = TokenKind.SERVICE;
-    else if (token.equals(userToken)) kind = TokenKind.USER;
+    if (serviceTokens.contains(token)) kind = TokenKind.SERVICE;
+    else if (userTokens.contains(token)) kind = TokenKind.USER;
+    else if (communityTokens.contains(token)) kind = TokenKind.COMMUNITY;
     else throw new VkError(5, "User authorization failed: invalid access_token (4).");
     String v = params.get("v");
     if (v == null || v.isEmpty()) throw new VkError(8, "Invalid request: v (version) is required");
     if (!VERSION.equals(v)) throw new VkError(8, "Invalid request: the sandbox supports only v=" + VERSION);
     if (enforceRateLimits) {
-      int limit = kind == TokenKind.USER ? userRps : serviceRps;
+      int limit = kind == TokenKind.USER ? userRps : kind == TokenKind.COMMUNITY ? communityRps : serviceRps;
       if (!limiter.tryAcquire(token, limit, clock.millis())) {
         rateLimited.incrementAndGet();
         throw new VkError(6, "Too many requests per second");
       }
     }
     synchronized (this) {
-      if ("execute".equals(method)) return execute(params, kind);
+      if ("execute".equals(method)) {
+        accept(method, kind);
+        return execute(params, kind, token);
+      }
       if (method.startsWith("photos.") && !method.equals("photos.getWallUploadServer") && !method.equals("photos.saveWallPhoto")) {
         throw new VkError(3, "Unknown method passed");
       }
-      return call(method, params, kind);
+      return call(method, params, kind, token);
     }
   }
 
-  private Object execute(Map<String, String> params, TokenKind kind) throws VkError {
+  /** Refuses a method the token's kind may not call, with VK's code and message. */
+  private static void accept(String method, TokenKind kind) throws VkError {
+    Set<TokenKind> kinds = ACCEPTED.get(method);
+    if (kinds == null || kinds.contains(kind)) return;
+    if (kind == TokenKind.SERVICE) throw new VkError(28, SERVICE_TOKEN_REFUSED);
+    throw new VkError(27, COMMUNITY_TOKEN_REFUSED);
+  }
+
+  /** Spends one of the token's {@code wall.get} calls for today (Moscow); error 29 when none is left. */
+  private void spendWallGet(String token) throws VkError {
+    if (dailyWallGets <= 0) return;
+    long day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Moscow")).toEpochDay();
+    if (day != quotaDay) {
+      wallGetsToday.clear();
+      quotaDay = day;
+    }
+    if (wallGetsToday.computeIfAbsent(token, k -> new AtomicInteger()).incrementAndGet() > dailyWallGets) {
+      throw new VkError(29, "Rate limit reached");
+    }
+  }
+
+  private Object execute(Map<String, String> params, TokenKind kind, String token) throws VkError {
     String code = params.get("code");
     if (code == null || code.isBlank()) throw new VkError(100, "One of the parameters specified was missing or invalid: code is undefined");
-    VkScript.Script script;
+    VkScript.Program program;
     try {
-      script = VkScript.parse(code);
+      program = VkScript.parse(code);
     } catch (IllegalArgumentException e) {
       throw new VkError(12, "Unable to compile code: " + e.getMessage());
     }
-    if (script.calls.size() > VkScript.MAX_CALLS) {
+    if (program.calls > VkScript.MAX_CALLS) {
       throw new VkError(13, "Runtime error occurred during code invocation: Too many API calls");
     }
-    List<Object> results = new ArrayList<>();
     List<Object> errors = new ArrayList<>();
-    for (VkScript.Call c : script.calls) {
-      try {
-        if (c.method.startsWith("photos.") || c.method.equals("execute")) {
-          throw new VkError(3, "Unknown method passed: " + c.method + " cannot run inside execute");
+    Object response;
+    try {
+      response = program.run((method, callParams) -> {
+        try {
+          if (method.startsWith("photos.") || method.equals("execute")) {
+            throw new VkError(3, "Unknown method passed: " + method + " cannot run inside execute");
+          }
+          Map<String, String> p = new LinkedHashMap<>(callParams);
+          p.put("v", VERSION);
+          return call(method, p, kind, token);
+        } catch (VkError e) {
+          Map<String, Object> err = new LinkedHashMap<>();
+          err.put("method", method);
+          err.put("error_code", e.code);
+          err.put("error_msg", e.getMessage());
+          errors.add(err);
+          return false;
         }
-        Map<String, String> p = new LinkedHashMap<>(c.params);
-        p.put("v", VERSION);
-        results.add(call(c.method, p, kind));
-      } catch (VkError e) {
-        results.add(false);
-        Map<String, Object> err = new LinkedHashMap<>();
-        err.put("method", c.method);
-        err.put("error_code", e.code);
-        err.put("error_msg", e.getMessage());
-        errors.add(err);
-      }
+      });
+    } catch (IllegalArgumentException e) {
+      throw new VkError(13, "Runtime error occurred during code invocation: " + e.getMessage());
     }
-    Object response = script.list ? results : results.get(0);
-    if (errors.isEmpty()) return response;
+    if (Json.write(response).getBytes(StandardCharsets.UTF_8).length > maxExecuteBytes) {
+      throw new VkError(13, "Runtime error occurred during code invocation: response size is too big");
+    }
+    if (errors.isEmpty()) return response == null ? List.of() : response;
     // The caller wraps in {"response": ...}; execute_errors is a sibling, so signal it specially.
     throw new ExecuteResult(response, errors);
   }
 
-  private Object call(String method, Map<String, String> params, TokenKind kind) throws VkError {
+  private Object call(String method, Map<String, String> params, TokenKind kind, String token) throws VkError {
+    accept(method, kind);
     switch (method) {
       case "groups.getById": return groupsGetById(params);
-      case "wall.get": return wallGet(params, kind);
-      case "wall.post": requireUser(kind); return wallPost(params);
-      case "wall.edit": requireUser(kind); return wallEdit(params);
-      case "wall.delete": requireUser(kind); return wallDelete(params);
-      case "photos.getWallUploadServer": requireUser(kind); return getWallUploadServer(params);
-      case "photos.saveWallPhoto": requireUser(kind); return saveWallPhoto(params);
+      case "utils.resolveScreenName": return resolveScreenName(params);
+      case "users.get": return List.of();
+      case "wall.get":
+        spendWallGet(token);
+        return wallGet(params, kind);
+      case "wall.post": return wallPost(params);
+      case "wall.edit": return wallEdit(params);
+      case "wall.delete": return wallDelete(params);
+      case "photos.getWallUploadServer": return getWallUploadServer(params);
+      case "photos.saveWallPhoto": return saveWallPhoto(params);
       default: throw new VkError(3, "Unknown method passed");
     }
   }
 
-  private static void requireUser(TokenKind kind) throws VkError {
-    if (kind != TokenKind.USER) {
-      throw new VkError(28, "Application authorization failed: method is unavailable with service token.");
-    }
+  /** Communities only: the sandbox has no persons' pages or applications. */
+  private Object resolveScreenName(Map<String, String> params) {
+    Group g = byScreenName.get(params.getOrDefault("screen_name", "").toLowerCase(Locale.ROOT));
+    if (g == null) return List.of();
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("object_id", g.id);
+    response.put("type", String.valueOf(g.fields.getOrDefault("type", "group")));
+    return response;
   }
 
   private Object groupsGetById(Map<String, String> params) throws VkError {
@@ -459,6 +543,7 @@ public final class VkApi {
     photo.put("album_id", -14);
     photo.put("date", date);
     if (accessKey != null) photo.put("access_key", accessKey);
+    photo.put("has_tags", false);
     photo.put("sizes", PHOTO_SIZES);
     Map<String, Object> attachment = new LinkedHashMap<>();
     attachment.put("type", "photo");
@@ -507,10 +592,10 @@ public final class VkApi {
 
   /** Not an error: an execute result with failed sub-calls needs a sibling "execute_errors" key. */
   static final class ExecuteResult extends RuntimeException {
-    final Object response;
+    final @Nullable Object response;
     final List<Object> errors;
 
-    ExecuteResult(Object response, List<Object> errors) {
+    ExecuteResult(@Nullable Object response, List<Object> errors) {
       super(null, null, false, false);
       this.response = response;
       this.errors = errors;
@@ -547,6 +632,7 @@ public final class VkApi {
 
     Map<String, Object> toJson(long now) {
       Map<String, Object> json = new LinkedHashMap<>();
+      json.put("inner_type", "wall_wallpost");
       json.put("id", id);
       json.put("owner_id", ownerId);
       json.put("from_id", fromId);
@@ -564,7 +650,7 @@ public final class VkApi {
       json.put("post_type", date > now ? "postpone" : "post");
       if (pinned) json.put("is_pinned", 1);
       json.put("comments", Map.of("count", 0, "can_post", 1));
-      json.put("likes", Map.of("count", likes));
+      json.put("likes", Map.of("count", likes, "user_likes", 0, "can_like", 1, "can_publish", 1));
       json.put("reposts", Map.of("count", likes / 3));
       json.put("views", Map.of("count", views));
       return json;

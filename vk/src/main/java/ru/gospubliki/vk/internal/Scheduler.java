@@ -1,0 +1,141 @@
+package ru.gospubliki.vk.internal;
+
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the calls of one bulk read over a pool of tokens, several in flight per token (up to its
+ * requests per second, so network latency does not add to the time the rate limit takes). Each
+ * token has its own workers; a worker asks the {@link Plan} for the next call its token may make,
+ * makes it outside the lock (waiting for the token's rate limiter there), then applies the result
+ * under the lock. A token set aside (daily quota, refused) stops taking work; when work is left
+ * that no usable token may do, the plan {@linkplain Plan#abandon() gives it up} with the reason.
+ *
+ * <p>The calling thread waits; when it is interrupted the workers are interrupted too, the plan
+ * abandons what is left and the interrupt flag stays set.
+ */
+final class Scheduler {
+  private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+  /** The most calls one token keeps in flight. */
+  static final int MAX_WIDTH = 16;
+
+  /** The calls still to make. All methods are called under the scheduler's lock. */
+  interface Plan {
+    /** The next call {@code token} may make now (and takes it off the plan), or null. */
+    @Nullable Work next(VkToken token);
+
+    /** True when {@code token} could make one of the calls left. */
+    boolean canTake(VkToken token);
+
+    /** True while calls are left. */
+    boolean pending();
+
+    /** Gives up the calls left: no usable token may make them (or the read was interrupted). */
+    void abandon(boolean interrupted);
+  }
+
+  /** One call: made outside the lock; what it returns is applied under the lock. */
+  interface Work {
+    Runnable run() throws InterruptedIOException;
+  }
+
+  private final ExecutorService executor;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private int inFlight;
+  private boolean done;
+
+  Scheduler(ExecutorService executor, Clock clock) {
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /** Runs {@code plan} to its end over {@code tokens}. */
+  void run(List<VkToken> tokens, Plan plan) {
+    synchronized (lock) {
+      if (!plan.pending()) return;
+      done = false;
+      inFlight = 0;
+    }
+    List<Future<?>> workers = new ArrayList<>();
+    try {
+      for (VkToken token : tokens) {
+        int width = Math.max(1, Math.min(MAX_WIDTH, (int) Math.ceil(token.api().limiter().requestsPerSecond())));
+        for (int i = 0; i < width; i++) workers.add(executor.submit(() -> work(token, plan)));
+      }
+    } catch (RejectedExecutionException e) {
+      // The platform was closed: nothing more can be read.
+      synchronized (lock) {
+        done = true;
+        plan.abandon(true);
+        lock.notifyAll();
+      }
+    }
+    boolean interrupted = false;
+    synchronized (lock) {
+      try {
+        while (!done) {
+          if (!plan.pending() && inFlight == 0) break;
+          if (inFlight == 0 && tokens.stream().noneMatch(t -> t.available(clock.instant()) && plan.canTake(t))) {
+            plan.abandon(false);
+            break;
+          }
+          lock.wait(1_000);
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      done = true;
+      lock.notifyAll();
+    }
+    if (interrupted) {
+      for (Future<?> worker : workers) worker.cancel(true);
+      synchronized (lock) {
+        plan.abandon(true);
+      }
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void work(VkToken token, Plan plan) {
+    while (true) {
+      Work work;
+      synchronized (lock) {
+        while (true) {
+          if (done) return;
+          work = token.available(clock.instant()) ? plan.next(token) : null;
+          if (work != null) break;
+          try {
+            lock.wait(1_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        inFlight++;
+      }
+      Runnable apply = null;
+      try {
+        apply = work.run();
+      } catch (InterruptedIOException e) {
+        return;
+      } catch (RuntimeException | AssertionError e) {
+        // A bug, not the platform: the call's pages stay unread (a failure), the others go on.
+        LOG.log(Level.WARNING, "VK read failed unexpectedly", e);
+      } finally {
+        synchronized (lock) {
+          if (apply != null && !done) apply.run();
+          inFlight--;
+          lock.notifyAll();
+        }
+      }
+    }
+  }
+}
