@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -30,15 +31,17 @@ import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.testing.MutableClock;
 
 final class OkPlatformReadTest {
   private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final FakeTime time = new FakeTime(NOW);
+  private final MutableClock time = MutableClock.at(NOW);
+  private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
 
   private OkPlatform.Builder platform() {
-    return FakeOk.platform(server, time);
+    return FakeOk.platform(server, time, backoffs);
   }
 
   private static MockResponse json(String body) {
@@ -242,7 +245,7 @@ final class OkPlatformReadTest {
       assertThat(f.detail()).contains("group.getInfo", "HTML");
     });
     assertThat(success(result.get(pages.get(1))).name()).isEqualTo("B");
-    assertThat(time.sleeps).hasSize(2); // backed off between the three attempts
+    assertThat(backoffs).hasSize(2); // backed off between the three attempts
   }
 
   @Test
