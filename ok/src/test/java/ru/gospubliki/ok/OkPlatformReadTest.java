@@ -157,6 +157,24 @@ final class OkPlatformReadTest {
     });
   }
 
+  /** A ЦУР employee reads the detail: what was expected and what came is said in Russian, never in Moshi's English. */
+  @Test
+  void whatIsWrongInAnAnswerIsSaidInRussian() {
+    Map<String, String> groups = Map.of(
+        "{\"uid\":\"11\",\"members_count\":\"много\"}", "$[0].members_count: ожидалось: целое число, пришло: «много»",
+        "{\"uid\":\"11\",\"address\":[\"ул. Ленина\"]}",
+        "$[0].address: ожидалось: объект, пришло: непустой массив",
+        "{\"uid\":\"11\",\"address\":true}", "$[0].address: ожидалось: адрес (строка или объект), пришло: true или false");
+    for (Map.Entry<String, String> group : groups.entrySet()) {
+      server.enqueue(json("[" + group.getKey() + "]"));
+      PageRef page = PageRef.parse("ok:11");
+      FetchResult<ProfileSnapshot> result = platform().build().fetchProfiles(List.of(page)).get(page);
+
+      assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> assertThat(failure.detail())
+          .contains(group.getValue()).doesNotContainPattern("Expected|but was|at path"));
+    }
+  }
+
   @Test
   void shortNamesAreResolvedAndAPersonsProfileIsAProfileThatIsNoCommunity() throws Exception {
     server.setDispatcher(new Dispatcher() {
