@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import ru.gospubliki.internal.publish.DraftGate;
+import ru.gospubliki.internal.DraftGate;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MediaKind;
 import ru.gospubliki.model.PageRef;

@@ -1,4 +1,4 @@
-package ru.gospubliki.internal.publish;
+package ru.gospubliki.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
