@@ -300,21 +300,6 @@ final class SendOnceTest {
   }
 
   @Test
-  @SuppressWarnings("deprecation")
-  void anAdapterWithoutSendStillPublishesThroughItsOwnPublish() {
-    CrossPosterTest.ThrowingPlatform legacy = new CrossPosterTest.ThrowingPlatform(ok) {
-      @Override
-      public PublishResult publish(PageRef target, PostDraft d) {
-        return delegate.publish(target, d);
-      }
-    };
-    CrossPoster poster = CrossPoster.builder().addPlatform(legacy).policy(policy).clock(clock).journal(journal).build();
-    assertThat(poster.post(draft, List.of(page)).results().get(0).status()).isEqualTo(PublishStatus.PUBLISHED);
-    assertThat(poster.post(draft, List.of(page)).results().get(0).status()).isEqualTo(PublishStatus.PUBLISHED);
-    assertThat(ok.posts(page)).hasSize(1);
-  }
-
-  @Test
   void sendResultsAreMappedToEntries() {
     ok.requireCaptcha("a");
     SendResult refused = ok.send(SendRequest.builder().page(page).draft(draft).build());

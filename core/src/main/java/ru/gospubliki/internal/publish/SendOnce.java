@@ -11,7 +11,6 @@ import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
-import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
@@ -181,8 +180,6 @@ public final class SendOnce {
         SendResult result;
         try {
           result = platform.send(request.build());
-        } catch (UnsupportedOperationException e) {
-          return legacyPublish(current, draft);
         } catch (RuntimeException e) {
           result = new SendResult.Ambiguous(FailureReason.API_ERROR, "сбой при отправке: " + describe(e));
         }
@@ -215,8 +212,6 @@ public final class SendOnce {
     PostLookup lookup;
     try {
       lookup = platform.findExisting(current.page(), draft, current.firstAttemptAt());
-    } catch (UnsupportedOperationException e) {
-      lookup = new PostLookup.CannotTell("платформа не умеет искать отправленную запись");
     } catch (RuntimeException e) {
       lookup = new PostLookup.CannotTell("не удалось проверить страницу: " + describe(e));
     }
@@ -229,33 +224,6 @@ public final class SendOnce {
     return record(current, JournalEntry.builder().from(current).status(JournalStatus.UNKNOWN).reason(reason)
         .message("запись могла дойти: " + detail + "; проверить страницу не удалось (" + cannotTell
             + "). Посмотрите страницу и закройте результат: опубликовано или нет"));
-  }
-
-  /** An adapter without {@code send} yet: its own publish, which reconciles by itself. */
-  @SuppressWarnings("deprecation")
-  private PublishResult legacyPublish(JournalEntry current, PostDraft draft) {
-    PageRef page = current.page();
-    PublishResult result;
-    try {
-      result = platform.publish(page, draft);
-    } catch (PlatformException e) {
-      result = new PublishResult.Failed(page, e.reason(), describe(e));
-    } catch (RuntimeException e) {
-      result = new PublishResult.Unknown(page, "сбой при публикации: " + describe(e));
-    }
-    JournalEntry.Builder outcome = JournalEntry.builder().from(current);
-    if (result instanceof PublishResult.Published published) {
-      return record(current, new SendResult.Sent(published.postId(), published.url(), null));
-    } else if (result instanceof PublishResult.Scheduled scheduled) {
-      return record(current, new SendResult.Sent(scheduled.postId(), scheduled.url(), scheduled.publishAt()));
-    } else if (result instanceof PublishResult.Failed failed) {
-      outcome.status(JournalStatus.FAILED).reason(failed.reason()).message(failed.error()).captcha(failed.captcha());
-    } else if (result instanceof PublishResult.Rejected rejected) {
-      outcome.status(JournalStatus.FAILED).reason(FailureReason.REFUSED).message(String.join("; ", rejected.reasons()));
-    } else {
-      outcome.status(JournalStatus.UNKNOWN).message(((PublishResult.Unknown) result).detail());
-    }
-    return record(current, outcome);
   }
 
   private PublishResult record(JournalEntry current, SendResult.Sent sent) {
