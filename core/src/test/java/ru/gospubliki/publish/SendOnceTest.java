@@ -114,6 +114,41 @@ final class SendOnceTest {
     assertThat(journal.lookup(draft.idempotencyKey(), vkPage).attempts()).isEqualTo(2);
   }
 
+  /** The first send's answer is lost; the resend inside VK's guid hour is asked for a captcha. */
+  InMemoryPlatform captchaOnTheResend() {
+    return vk.onSend(request -> {
+      if (vk.sends() == 2) vk.requireCaptcha("42");
+    });
+  }
+
+  @Test
+  void aCaptchaAfterALostAnswerIsNotAFailureWhenTheFirstSendPosted() {
+    captchaOnTheResend().loseNextPublishResponse();
+    PublishResult result = post(vkPage);
+    assertThat(result.status()).isEqualTo(PublishStatus.PUBLISHED);
+    assertThat(vk.posts(vkPage)).hasSize(1);
+    assertThat(journal.lookup(draft.idempotencyKey(), vkPage).status()).isEqualTo(JournalStatus.PUBLISHED);
+  }
+
+  @Test
+  void aCaptchaAfterALostAnswerIsUnknownWhenThePageCannotBeRead() {
+    captchaOnTheResend().loseNextPublishResponse().failLookups(1);
+    PublishResult result = post(vkPage);
+    assertThat(result.status()).isEqualTo(PublishStatus.UNKNOWN);
+    assertThat(post(vkPage)).isEqualTo(result); // never sent again on a guess
+    assertThat(vk.sends()).isEqualTo(2);
+  }
+
+  @Test
+  void aCaptchaAfterATimeoutThatPostedNothingKeepsItsChallenge() {
+    captchaOnTheResend().timeOutBeforeRecording(1);
+    PublishResult result = post(vkPage);
+    assertThat(result).isInstanceOf(PublishResult.Failed.class);
+    assertThat(((PublishResult.Failed) result).reason()).isEqualTo(FailureReason.CAPTCHA);
+    assertThat(((PublishResult.Failed) result).captcha()).isNotNull();
+    assertThat(vk.posts(vkPage)).isEmpty();
+  }
+
   @Test
   void resendsAreBoundedThenThePageIsChecked() {
     vk.loseResponses(10);

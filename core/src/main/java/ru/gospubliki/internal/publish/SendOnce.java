@@ -172,6 +172,7 @@ public final class SendOnce {
     int resends = 0;
     String detail = "предыдущая попытка прервалась, не получив ответа платформы";
     FailureReason reason = FailureReason.CONNECTION_LOST;
+    boolean mayHaveArrived = ambiguous; // an earlier attempt of this claim may have made the post
     while (true) {
       if (!ambiguous) {
         SendRequest.Builder request = SendRequest.builder().page(page).draft(draft).captchaAnswer(answer);
@@ -185,12 +186,15 @@ public final class SendOnce {
         }
         if (result instanceof SendResult.Sent sent) return record(current, sent);
         if (result instanceof SendResult.Refused refused) {
-          return record(current, JournalEntry.builder().from(current).status(JournalStatus.FAILED)
-              .reason(refused.reason()).message(refused.message()).captcha(refused.captcha()));
+          JournalEntry.Builder failed = JournalEntry.builder().from(current).status(JournalStatus.FAILED)
+              .reason(refused.reason()).message(refused.message()).captcha(refused.captcha());
+          // This attempt made nothing, but an earlier one may have: look before calling it failed.
+          return mayHaveArrived ? reconcile(current, draft, reason, detail, failed) : record(current, failed);
         }
         SendResult.Ambiguous lost = (SendResult.Ambiguous) result;
         detail = lost.detail();
         reason = lost.reason();
+        mayHaveArrived = true;
       }
       ambiguous = false;
       Instant now = clock.instant();
@@ -204,11 +208,17 @@ public final class SendOnce {
         current = next;
         continue;
       }
-      return reconcile(current, draft, reason, detail);
+      return reconcile(current, draft, reason, detail, null);
     }
   }
 
-  private PublishResult reconcile(JournalEntry current, PostDraft draft, FailureReason reason, String detail) {
+  /**
+   * Looks for the post an ambiguous attempt may have made: found, it is the outcome; absent, the
+   * outcome is {@code absent} when a later attempt was refused (its reason and captcha), else a
+   * failure; when the page cannot be checked, {@code UNKNOWN}.
+   */
+  private PublishResult reconcile(JournalEntry current, PostDraft draft, FailureReason reason, String detail,
+      JournalEntry.@Nullable Builder absent) {
     PostLookup lookup;
     try {
       lookup = platform.findExisting(current.page(), draft, current.firstAttemptAt());
@@ -217,6 +227,7 @@ public final class SendOnce {
     }
     if (lookup instanceof PostLookup.Found found) return record(current, found.post());
     if (lookup instanceof PostLookup.Absent) {
+      if (absent != null) return record(current, absent);
       return record(current, JournalEntry.builder().from(current).status(JournalStatus.FAILED).reason(reason)
           .message("запись не опубликована: " + detail + "; на странице её нет, её можно отправить снова"));
     }
