@@ -250,6 +250,41 @@ class VkCredentialsTest {
   }
 
   @Test
+  void withTextOnlyFallbackAPhotoDraftGoesWithoutPhotosWhereTheKeyCannotUploadAndSaysSo() throws IOException {
+    vk.groups.put(3L, "{\"id\":3,\"name\":\"Школа 3\",\"screen_name\":\"club3\",\"is_admin\":0}");
+    VkPlatform platform = builder().userToken(USER).communityToken(3, OWN_3).build();
+    PostDraft draft = text("photos-1").addPhotos(VkPublishTest.png("a.png", 40, 30)).build();
+    List<PageRef> pages = List.of(page(1), page(3));
+
+    // Not asked for: nothing is sent anywhere.
+    CrossPostResult refused = CrossPoster.builder().addPlatform(platform).clock(clock).build().post(draft, pages);
+    assertThat(refused.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(PublishStatus.REJECTED));
+    assertThat(vk.count("wall.post")).isZero();
+
+    CrossPoster poster = CrossPoster.builder().addPlatform(platform).clock(clock).textOnlyFallback(true).build();
+    CrossPostResult result = poster.post(draft, pages);
+    CrossPostResult again = poster.post(draft, pages);
+
+    assertThat(result.allSucceeded()).isTrue();
+    assertThat(again.results()).isEqualTo(result.results());
+    assertThat(result.problems()).anySatisfy(problem -> {
+      assertThat(problem.blocking()).isFalse();
+      assertThat(problem.pages()).containsExactly(page(3));
+      assertThat(problem.message()).contains("без фото", NO_PHOTOS);
+    });
+    assertThat(vk.count("wall.post")).isEqualTo(2);
+    Map<String, Map<String, String>> byOwner = new java.util.TreeMap<>();
+    for (RecordedRequest post : vk.requestsTo("wall.post")) byOwner.put(FakeVk.form(post).get("owner_id"), FakeVk.form(post));
+    assertThat(byOwner.get("-1")).containsKey("attachments");
+    assertThat(byOwner.get("-3")).doesNotContainKey("attachments").containsEntry("message",
+        "Открыта запись в первый класс\n\n#школа9");
+    assertThat(vk.requestsTo("photos.getWallUploadServer")).singleElement()
+        .satisfies(request -> assertThat(tokenOf(request)).isEqualTo(USER));
+    // The journal keeps the draft's key for both pages: the same publication, never sent twice.
+    assertThat(poster.journal().lookup(draft.idempotencyKey(), page(3))).isNotNull();
+  }
+
+  @Test
   void keysNeverShowInToStringOrCapabilities() {
     VkPlatform.Builder builder = builder().serviceToken(SERVICE).communityToken(3, OWN_3);
     VkPlatform platform = builder.build();
