@@ -99,6 +99,14 @@ class VkCredentialsTest {
     assertThat(FakeVk.form(post)).containsEntry("owner_id", "-3").containsEntry("from_group", "1");
     assertThat(vk.wrongKind).hasValue(0);
 
+    // VK takes only user keys to delete or edit: refused before anything is sent.
+    int sent = vk.total();
+    assertThatThrownBy(() -> platform.delete(page(3), "1001"))
+        .isInstanceOfSatisfying(ru.gospubliki.platform.PlatformException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED))
+        .hasMessageContaining("ключом пользователя");
+    assertThat(vk.total()).isEqualTo(sent);
+
     // A community without a key of its own has no credential that posts: refused, nothing sent.
     int before = vk.total();
     assertThat(platform.capabilities(page(5)).allows(Operation.PUBLISH)).isFalse();

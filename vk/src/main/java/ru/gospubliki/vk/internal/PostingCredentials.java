@@ -96,7 +96,6 @@ public final class PostingCredentials {
     VkToken ownKey = communityKey(gid);
     for (VkToken token : users) {
       if (keyRefused.containsKey(token.role()) || communityRefused.contains(token.role() + ":" + gid)) continue;
-      if (!token.available(clock.instant())) continue;
       if (ownKey == null || administers(token, gid)) return new Choice(token, user);
     }
     if (ownKey != null) return new Choice(ownKey, community);

@@ -509,10 +509,17 @@ public final class Publisher {
     }
   }
 
-  /** The key that posts to {@code page} (edit, delete), or null when none may. */
+  /**
+   * The user key that edits or deletes on {@code page}, or null when none may; a page posted with
+   * its community's own key cannot (VK takes only user keys for {@code wall.edit}, {@code wall.delete}).
+   */
   private @Nullable VkToken poster(PageRef page) {
     if (!credentials.mayPostSomewhere()) return null;
-    return credentials.choose(groupId(page)).token();
+    VkToken token = credentials.choose(groupId(page)).token();
+    if (token != null && token.kind() != TokenKind.USER) {
+      throw new PlatformException(FailureReason.ACCESS_DENIED, PostingCredentials.COMMUNITY_NO_EDIT);
+    }
+    return token;
   }
 
   /** What {@code page}'s key allows: {@link PostingCredentials#choose}, resolving a screen name when it matters. */
