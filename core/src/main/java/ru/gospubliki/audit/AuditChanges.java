@@ -2,15 +2,20 @@ package ru.gospubliki.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.immutables.value.Value;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.Spaces;
 import ru.gospubliki.model.MarkStatus;
+import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.Organization;
 import ru.gospubliki.rules.Outcome;
 
@@ -101,20 +106,25 @@ public abstract class AuditChanges {
   private static void compare(OrganizationAudit then, OrganizationAudit now, List<AuditChange> changes) {
     Organization organization = now.organization();
     findings(organization, null, then.findings(), now.findings(), false, changes);
-    Map<String, PageAudit> earlier = new LinkedHashMap<>();
-    for (PageAudit page : then.pages()) earlier.putIfAbsent(key(page), page);
-    Map<String, PageAudit> later = new LinkedHashMap<>();
-    for (PageAudit page : now.pages()) later.putIfAbsent(key(page), page);
-    for (Map.Entry<String, PageAudit> entry : later.entrySet()) {
-      PageAudit before = earlier.get(entry.getKey());
-      if (before != null) compare(organization, before, entry.getValue(), changes);
+    // A page is the same page when the platform's id is the same, whatever the registry called it
+    // (a screen name changed between audits); when one side could not be read, by the registry's link.
+    Map<String, PageAudit> byId = new LinkedHashMap<>();
+    Map<String, PageAudit> byRef = new LinkedHashMap<>();
+    for (PageAudit page : then.pages()) {
+      byId.putIfAbsent(key(page.stablePage()), page);
+      byRef.putIfAbsent(key(page.page()), page);
     }
-    for (Map.Entry<String, PageAudit> entry : earlier.entrySet()) {
-      if (!later.containsKey(entry.getKey())) {
-        PageAudit gone = entry.getValue();
-        changes.add(change(ChangeKind.PAGE_GONE, organization, gone).before(gone.status().name())
-            .message("Страница больше не указана в реестре").build());
-      }
+    Set<PageAudit> matched = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (PageAudit page : now.pages()) {
+      PageAudit before = byId.get(key(page.stablePage()));
+      if (before == null || matched.contains(before)) before = byRef.get(key(page.page()));
+      if (before == null || !matched.add(before)) continue;
+      compare(organization, before, page, changes);
+    }
+    for (PageAudit gone : then.pages()) {
+      if (matched.contains(gone) || byRef.get(key(gone.page())) != gone) continue; // a repeated link counts once
+      changes.add(change(ChangeKind.PAGE_GONE, organization, gone).before(gone.status().name())
+          .message("Страница больше не указана в реестре").build());
     }
   }
 
@@ -149,9 +159,9 @@ public abstract class AuditChanges {
     }
     String was = before.name();
     String is = after.name();
-    if (was != null && is != null && !was.trim().equals(is.trim())) {
+    if (was != null && is != null && !Spaces.collapse(was).equals(Spaces.collapse(is))) {
       changes.add(change(ChangeKind.PAGE_RENAMED, organization, after).before(was).after(is)
-          .message("Страница переименована: «" + was.trim() + "» → «" + is.trim() + "»; проверьте, что отметка "
+          .message("Страница переименована: «" + Spaces.collapse(was) + "» → «" + Spaces.collapse(is) + "»; проверьте, что отметка "
               + "«Госорганизация» сохранилась").build());
     }
     findings(organization, after, before.findings(), after.findings(), markChanged, changes);
@@ -218,7 +228,7 @@ public abstract class AuditChanges {
     return result;
   }
 
-  private static String key(PageAudit page) {
-    return page.page().platform() + ":" + page.page().id();
+  private static String key(PageRef page) {
+    return page.platform() + ":" + page.id();
   }
 }

@@ -106,6 +106,28 @@ final class AuditChangesTest {
   }
 
   @Test
+  void aPageWhoseScreenNameChangedIsOnePageAndSpacesAreNoRename() {
+    PageRef old = PageRef.parse("https://vk.com/school9_old");
+    PageRef renamed = PageRef.parse("https://vk.com/school9_new");
+    PageRef id = PageRef.of(PlatformId.VK, "123");
+    PageAudit was = PageAudit.builder().page(old).resolved(id).status(PageStatus.COMPLIANT)
+        .mark(MarkStatus.CONFIRMED).name("Школа\u00a0№ 9").build();
+    PageAudit is = PageAudit.builder().page(renamed).resolved(id).status(PageStatus.COMPLIANT)
+        .mark(MarkStatus.ABSENT).name(" Школа № 9").findings(List.of(fail("GOV_MARK"))).build();
+    ComplianceReport before = report(BEFORE, org("Школа", List.of(), was));
+    ComplianceReport after = report(AFTER, org("Школа", List.of(), is));
+    assertThat(AuditChanges.between(before, after).changes()).extracting(AuditChange::kind, AuditChange::page)
+        .containsExactly(tuple(ChangeKind.MARK_LOST, renamed));
+
+    // Read in one audit only: the registry's link still matches the page.
+    PageAudit unread = PageAudit.builder().page(old).status(PageStatus.UNREACHABLE).reason("timeout").build();
+    assertThat(AuditChanges.between(before, report(AFTER, org("Школа", List.of(), unread))).changes())
+        .extracting(AuditChange::kind).containsExactly(ChangeKind.PAGE_GONE);
+    assertThat(AuditChanges.between(report(AFTER, org("Школа", List.of(), unread)), before).changes())
+        .extracting(AuditChange::kind).containsExactly(ChangeKind.BECAME_COMPLIANT);
+  }
+
+  @Test
   void latestNeedsTwoRunsAndSinceChoosesTheEarlierOne() {
     AuditHistory history = AuditHistory.inMemory();
     ComplianceReport first = report(BEFORE, org("Школа", List.of()));
