@@ -59,7 +59,11 @@ import ru.gospubliki.vk.internal.VkToken;
  *       kind that posts and uploads photos;
  *   <li>a <b>service</b> token (the application's service key) reads profiles, and walls one
  *       community per {@code wall.get};
- *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls.
+ *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls;
+ *   <li>a community's <b>own</b> key ({@link Builder#communityToken(long, String)}, {@link
+ *       VkCommunityTokens}) posts text to that community where no user key may post: live VK takes it
+ *       for {@code wall.post} but refuses it wall photo uploads. {@link #capabilities(PageRef)} says
+ *       per page which key would post and what it allows.
  * </ul>
  *
  * Several tokens of a kind make a pool: each has its own rate limiter, shared by every platform

@@ -223,6 +223,21 @@ class VkCredentialsTest {
   }
 
   @Test
+  void whenTheCommunitysKeyIsRefusedTooBothRefusalsAreSaid() {
+    VkPlatform platform = builder().userToken(VK_ID).communityToken(3, OWN_3).build();
+    // The VK ID key is refused with 1051 by the fake itself; then the community's key with 27.
+    vk.can("wall.post", FakeVk.json(FakeVk.error(27, "Group authorization failed: method is unavailable with group auth.")));
+
+    SendResult result = platform.send(SendRequest.builder().page(page(3)).draft(text("both").build()).build());
+
+    assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
+      assertThat(refused.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+      assertThat(refused.message()).contains("1051", "ключ сообщества: ", "ошибка 27").doesNotContain(VK_ID, OWN_3);
+    });
+    assertThat(vk.posted).isEmpty();
+  }
+
+  @Test
   void aMixedCampaignPostsEachPageWithItsKeyAndNothingTwice() {
     // The user administers 1, 2 and 4, not 3; 3 and 4 have keys of their own.
     vk.groups.put(3L, "{\"id\":3,\"name\":\"Школа 3\",\"screen_name\":\"club3\",\"is_admin\":0}");

@@ -262,12 +262,12 @@ final class PostCommand {
         }
       }
       if (platform == null) {
-        out.println("| " + page.url() + " | нет | нет | нет | нет | " + String.join("; ", here) + " |");
+        out.println("| " + page.url() + " | нет ключа | нет | нет | нет | " + String.join("; ", here) + " |");
         continue;
       }
       ru.gospubliki.platform.Capabilities can = platform.capabilities(page);
       String credential = can.credential();
-      out.println("| " + page.url() + " | " + (credential == null ? "ключ " + page.platform() : credential)
+      out.println("| " + page.url() + " | " + (credential == null ? "ключ доступа " + page.platform().name().toUpperCase(java.util.Locale.ROOT) : credential)
           + " | " + yes(can, Operation.PUBLISH) + " | " + yes(can, Operation.UPLOAD_PHOTOS)
           + " | " + yes(can, Operation.SCHEDULE) + " | " + (here.isEmpty() ? "—" : String.join("; ", here)) + " |");
     }

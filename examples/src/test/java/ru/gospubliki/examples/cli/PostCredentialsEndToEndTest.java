@@ -94,7 +94,7 @@ final class PostCredentialsEndToEndTest {
     assertThat(text.exit).as(text.toString()).isEqualTo(0);
     assertThat(row(text, VK_PAGE)).isEqualTo("| " + VK_PAGE + " | ключ пользователя | да | да | да | — |");
     assertThat(row(text, MUSEUM)).isEqualTo("| " + MUSEUM + " | ключ сообщества | да | нет | да | — |");
-    assertThat(row(text, OK_PAGE)).contains("| да | да | да | — |");
+    assertThat(row(text, OK_PAGE)).isEqualTo("| " + OK_PAGE + " | ключ доступа OK | да | да | да | — |");
     assertThat(row(text, MAX_PAGE)).contains("| бот | да | да | нет | — |");
 
     Cli photo = post(env, "--check", "--page", VK_PAGE, "--page", MUSEUM, "--text", "Афиша #Заречный",
@@ -111,6 +111,20 @@ final class PostCredentialsEndToEndTest {
     assertThat(sandbox.vkPostCount(VK_GROUP_ID)).isEqualTo(adm);
     assertThat(sandbox.vkPostCount(MUSEUM_ID)).isEqualTo(museum);
     assertThat(text.out + text.err + photo.out + photo.err).doesNotContain(sandbox.vkCommunityTokens().get(MUSEUM_ID));
+  }
+
+  @Test
+  void checkSaysWhenAPagesPlatformHasNoCredentialAtAll() throws IOException {
+    Map<String, String> env = env(sandbox.vkUserToken());
+    env.remove("MAX_BOT_TOKEN");
+
+    Cli check = post(env, "--check", "--page", VK_PAGE, "--page", MAX_PAGE, "--text", "Новости #Заречный");
+
+    assertThat(check.exit).as(check.toString()).isEqualTo(1);
+    assertThat(row(check, MAX_PAGE)).startsWith("| " + MAX_PAGE + " | нет ключа | нет | нет | нет |")
+        .contains("не подключена");
+    assertThat(row(check, VK_PAGE)).endsWith("| — |");
+    assertThat(check.out).contains("Не все страницы примут запись");
   }
 
   @Test

@@ -151,7 +151,9 @@ public final class Publisher {
         params.remove("captcha_sid");
         params.remove("captcha_key");
         SendResult retried = post(gid, draft, params, next);
-        if (!(retried instanceof SendResult.Refused)) return retried;
+        if (!(retried instanceof SendResult.Refused again)) return retried;
+        return new SendResult.Refused(again.reason(), refused.message() + "; " + next.kind().russianName() + ": "
+            + again.message(), again.captcha());
       }
     }
     return result;
