@@ -41,7 +41,8 @@ module ru.gospubliki.core {
   exports ru.gospubliki.store;
   exports ru.gospubliki.testing;
 
-  // What the adapters share: the HTTP transport, the value style and text checks (Emails). Theirs
+  // What the adapters share: the HTTP transport, the value style, text checks (Emails) and the
+  // draft check of what they send or edit (DraftGate). Theirs
   // alone, not an API.
   exports ru.gospubliki.internal.http to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;
   exports ru.gospubliki.internal to ru.gospubliki.vk, ru.gospubliki.ok, ru.gospubliki.max;

@@ -25,8 +25,9 @@ import ru.gospubliki.rules.Severity;
  * The one check of a draft in the SDK: the policy's {@code DRAFT_*} rules against each target's
  * {@link Capabilities} (the platform's limits and what the credential for that page allows),
  * returning every problem at once, before any network call, so an operator fixes the draft in one
- * go. {@code CrossPoster} and each platform adapter's {@code publish} use it; the adapters keep no
- * draft checks of their own and state their limits only through {@link Capabilities}.
+ * go. {@code CrossPoster} uses it, and so does each platform adapter for what it sends or edits:
+ * the adapters keep no draft checks of their own and state their limits only through {@link
+ * Capabilities}.
  *
  * <p>What is checked: the draft is not empty; the text fits the platform's limit (counted in UTF-16
  * code units, never fewer than the platform counts); photos are few enough, of an accepted type and

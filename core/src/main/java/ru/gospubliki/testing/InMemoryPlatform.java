@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.DraftGate;
 import ru.gospubliki.model.AuthorKind;
 import ru.gospubliki.model.MediaKind;
 import ru.gospubliki.model.PageRef;
@@ -31,7 +32,6 @@ import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 
@@ -71,6 +71,8 @@ public final class InMemoryPlatform implements Platform {
   private int timeOutBeforeRecording;
   private @Nullable String failNextPublish;
   private int lookupFailures;
+  private @Nullable FailureReason nextWriteFailure;
+  private @Nullable String nextWriteFailureMessage;
   private @Nullable String captchaText;
   private @Nullable String captchaSid;
   private int nextCaptcha = 1;
@@ -155,6 +157,17 @@ public final class InMemoryPlatform implements Platform {
     return this;
   }
 
+  /**
+   * The next {@link #edit} or {@link #delete} fails with a {@link PlatformException} of {@code
+   * reason} and {@code message} and changes nothing, as a platform that refuses ({@code
+   * ACCESS_DENIED}) or cannot be reached ({@code NETWORK}) would.
+   */
+  public synchronized InMemoryPlatform failNextEditOrDelete(FailureReason reason, String message) {
+    this.nextWriteFailure = Objects.requireNonNull(reason, "reason");
+    this.nextWriteFailureMessage = Objects.requireNonNull(message, "message");
+    return this;
+  }
+
   /** The next {@code count} {@link #findExisting} calls cannot tell (the page cannot be read). */
   public synchronized InMemoryPlatform failLookups(int count) {
     lookupFailures = count;
@@ -179,7 +192,7 @@ public final class InMemoryPlatform implements Platform {
     return this;
   }
 
-  /** Sends made, each attempt counting once (the deprecated publish included). */
+  /** Sends made, each attempt counting once. */
   public int sends() {
     return sends.get();
   }
@@ -315,12 +328,8 @@ public final class InMemoryPlatform implements Platform {
           .url(postUrl(resolved, postId))
           .publishedAt(at)
           .authorKind(AuthorKind.COMMUNITY)
-          .authorId(resolved.id())
-          .text(draft.fullText())
-          .markedAsAd(draft.markedAsAd());
-      if (!draft.photos().isEmpty()) post.addMedia(MediaKind.PHOTO);
-      if (draft.link() != null) post.addMedia(MediaKind.LINK);
-      existing = post.build();
+          .authorId(resolved.id());
+      existing = content(post, draft).build();
       byIdempotencyKey.put(key, existing);
       createdAt.put(existing, now);
       posts.computeIfAbsent(resolved, p -> new ArrayList<>()).add(existing);
@@ -355,46 +364,103 @@ public final class InMemoryPlatform implements Platform {
     return new SendResult.Sent(post.id(), post.url(), draft.scheduledAt() != null ? post.publishedAt() : null);
   }
 
-  /** One {@link #send}, its answer as a publication result; use {@code CrossPoster} instead. */
-  @Deprecated
+  /**
+   * Replaces the post's text, photos, link and ad mark with the draft's, as the platforms' edit
+   * methods do; a post not yet published takes the draft's publication time, a published one
+   * cannot be given one.
+   *
+   * @throws PlatformException {@code NOT_FOUND} when the page or the post is not there, {@code
+   *     REFUSED} for a publication time on a published post, or what {@link #failNextEditOrDelete}
+   *     set.
+   * @throws IllegalArgumentException when {@code postId} is blank or the draft breaks this
+   *     platform's limits (the SDK's draft validator; every problem in the message).
+   */
   @Override
-  public PublishResult publish(PageRef page, PostDraft draft) {
-    SendResult result = send(SendRequest.builder().page(page).draft(draft).build());
-    if (result instanceof SendResult.Sent sent) {
-      Instant at = sent.scheduledAt();
-      return at != null ? new PublishResult.Scheduled(page, sent.postId(), sent.url(), at)
-          : new PublishResult.Published(page, sent.postId(), sent.url());
-    }
-    if (result instanceof SendResult.Refused refused) {
-      return new PublishResult.Failed(page, refused.reason(), refused.message(), refused.captcha());
-    }
-    return new PublishResult.Unknown(page, ((SendResult.Ambiguous) result).detail());
-  }
-
-  @Override
-  public synchronized PublishResult edit(PageRef page, String postId, PostDraft draft) {
+  public synchronized SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
     calls.incrementAndGet();
-    PageRef resolved = resolveOrSelf(page);
-    List<Post> list = posts.getOrDefault(resolved, new ArrayList<>());
+    String id = requirePostId(postId);
+    DraftGate.require(draft, capabilities, clock);
+    failIfAsked();
+    List<Post> list = postsOf(page);
     for (int i = 0; i < list.size(); i++) {
       Post post = list.get(i);
-      if (post.id().equals(postId)) {
-        Post edited = Post.builder().from(post).text(draft.fullText())
-            .hashtags(ru.gospubliki.internal.Hashtags.extract(draft.fullText())).build();
-        list.set(i, edited);
-        return new PublishResult.Published(page, postId, post.url());
+      if (!post.id().equals(id)) continue;
+      Instant now = clock.instant();
+      boolean live = !post.publishedAt().isAfter(now);
+      Instant at = draft.scheduledAt();
+      if (at != null && live) {
+        throw new PlatformException(FailureReason.REFUSED, "запись " + id + " уже опубликована: "
+            + "время публикации ей не назначить; уберите его из черновика");
       }
+      Post edited = content(Post.builder().from(post).media(EnumSet.noneOf(MediaKind.class)), draft)
+          .hashtags(ru.gospubliki.internal.Hashtags.extract(draft.fullText()))
+          .publishedAt(at != null ? at : post.publishedAt())
+          .build();
+      list.set(i, edited);
+      Instant created = createdAt.remove(post);
+      if (created != null) createdAt.put(edited, created);
+      byIdempotencyKey.replaceAll((key, p) -> p == post ? edited : p);
+      return new SendResult.Sent(id, post.url(), edited.publishedAt().isAfter(now) ? edited.publishedAt() : null);
     }
-    return new PublishResult.Failed(page, FailureReason.NOT_FOUND, "запись " + postId + " не найдена");
+    throw notFound(page, id);
   }
 
+  /**
+   * Removes the post from its page.
+   *
+   * @throws PlatformException {@code NOT_FOUND} when the page or the post is not there, or what
+   *     {@link #failNextEditOrDelete} set.
+   * @throws IllegalArgumentException when {@code postId} is blank.
+   */
   @Override
   public synchronized void delete(PageRef page, String postId) {
     calls.incrementAndGet();
-    List<Post> list = posts.get(resolveOrSelf(page));
-    if (list == null || !list.removeIf(post -> post.id().equals(postId))) {
-      throw new PlatformException(FailureReason.NOT_FOUND, "post " + postId + " not found on " + page.url());
+    String id = requirePostId(postId);
+    failIfAsked();
+    List<Post> list = postsOf(page);
+    Post removed = null;
+    for (Post post : list) {
+      if (post.id().equals(id)) removed = post;
     }
+    if (removed == null) throw notFound(page, id);
+    list.remove(removed);
+    Post gone = removed;
+    createdAt.remove(gone);
+    byIdempotencyKey.values().removeIf(p -> p == gone);
+  }
+
+  /** The page's posts, to change; {@code NOT_FOUND} when there is no such page. */
+  private List<Post> postsOf(PageRef page) {
+    PageRef resolved = resolveOrNull(page);
+    if (resolved == null) throw new PlatformException(FailureReason.NOT_FOUND, "страница не найдена: " + page.url());
+    return posts.computeIfAbsent(resolved, p -> new ArrayList<>());
+  }
+
+  private void failIfAsked() {
+    FailureReason reason = nextWriteFailure;
+    String message = nextWriteFailureMessage;
+    if (reason == null || message == null) return;
+    nextWriteFailure = null;
+    nextWriteFailureMessage = null;
+    throw new PlatformException(reason, message);
+  }
+
+  private static PlatformException notFound(PageRef page, String postId) {
+    return new PlatformException(FailureReason.NOT_FOUND, "записи " + postId + " нет на странице " + page.url());
+  }
+
+  private static String requirePostId(String postId) {
+    Objects.requireNonNull(postId, "postId");
+    if (postId.isBlank()) throw new IllegalArgumentException("номер записи пустой");
+    return postId.strip();
+  }
+
+  /** The draft's text, ad mark and kinds of media on {@code post}. */
+  private static Post.Builder content(Post.Builder post, PostDraft draft) {
+    post.text(draft.fullText()).markedAsAd(draft.markedAsAd());
+    if (!draft.photos().isEmpty()) post.addMedia(MediaKind.PHOTO);
+    if (draft.link() != null) post.addMedia(MediaKind.LINK);
+    return post;
   }
 
   private static String postUrl(PageRef page, String postId) {

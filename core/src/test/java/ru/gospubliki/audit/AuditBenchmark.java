@@ -29,7 +29,6 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.rules.Policy;
 
@@ -204,12 +203,17 @@ public final class AuditBenchmark {
     }
 
     @Override
-    public PublishResult publish(PageRef page, PostDraft draft) {
+    public ru.gospubliki.platform.SendResult send(ru.gospubliki.platform.SendRequest request) {
       throw new UnsupportedOperationException("read-only benchmark platform");
     }
 
     @Override
-    public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+    public ru.gospubliki.platform.PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+      throw new UnsupportedOperationException("read-only benchmark platform");
+    }
+
+    @Override
+    public ru.gospubliki.platform.SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
       throw new UnsupportedOperationException("read-only benchmark platform");
     }
 

@@ -34,7 +34,6 @@ import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.rules.Outcome;
@@ -406,13 +405,17 @@ final class AuditFidelityTest {
     }
 
     @Override
-    @SuppressWarnings("deprecation")
-    public PublishResult publish(PageRef page, PostDraft draft) {
-      return delegate.publish(page, draft);
+    public ru.gospubliki.platform.SendResult send(ru.gospubliki.platform.SendRequest request) {
+      return delegate.send(request);
     }
 
     @Override
-    public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+    public ru.gospubliki.platform.PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+      return delegate.findExisting(page, draft, sentAfter);
+    }
+
+    @Override
+    public ru.gospubliki.platform.SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
       return delegate.edit(page, postId, draft);
     }
 

@@ -18,6 +18,8 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.PublishStatus;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.rules.Obligation;
 import ru.gospubliki.rules.Policy;
 import ru.gospubliki.rules.Rule;
@@ -200,21 +202,20 @@ final class CrossPosterTest {
   }
 
   @Test
-  void anAdapterThatThrowsMidPublishGivesUnknown() {
+  void anAdapterThatThrowsMidSendOnAPageThatCannotBeCheckedGivesUnknown() {
     ru.gospubliki.platform.Platform broken = new ThrowingPlatform(vk);
     PublishResult result = CrossPoster.builder().addPlatform(broken).policy(policy).clock(clock).build()
         .post(PostDraft.builder().text("Новости #школа").build(), List.of(vkPage)).results().get(0);
     assertThat(result.status()).isEqualTo(PublishStatus.UNKNOWN);
-    assertThat(((PublishResult.Unknown) result).detail()).contains("connection reset");
+    assertThat(((PublishResult.Unknown) result).detail()).contains("connection reset", "wall unreadable");
   }
 
   @Test
   void aPlatformRefusalIsAFailureThatMayBeRetriedNotAnUnknown() {
     ThrowingPlatform refusing = new ThrowingPlatform(vk) {
       @Override
-      public PublishResult publish(PageRef page, PostDraft draft) {
-        throw new ru.gospubliki.platform.PlatformException(ru.gospubliki.platform.FailureReason.CAPTCHA,
-            "VK требует ввести капчу");
+      public SendResult send(SendRequest request) {
+        return new SendResult.Refused(ru.gospubliki.platform.FailureReason.CAPTCHA, "VK требует ввести капчу");
       }
     };
     CrossPoster poster = CrossPoster.builder().addPlatform(refusing).policy(policy).clock(clock).build();
@@ -269,7 +270,10 @@ final class CrossPosterTest {
     assertThat(ok.posts(okPage)).isEmpty();
   }
 
-  /** An adapter that breaks in the middle of a publish, as one losing its connection would. */
+  /**
+   * An adapter that breaks in the middle of a send and cannot read the page after, as one losing its
+   * connection would.
+   */
   static class ThrowingPlatform implements ru.gospubliki.platform.Platform {
     final InMemoryPlatform delegate;
 
@@ -282,8 +286,9 @@ final class CrossPosterTest {
     @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<PageRef>> resolve(java.util.Collection<PageRef> pages) { return delegate.resolve(pages); }
     @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<ProfileSnapshot>> fetchProfiles(java.util.Collection<PageRef> pages) { return delegate.fetchProfiles(pages); }
     @Override public java.util.Map<PageRef, ru.gospubliki.platform.FetchResult<ru.gospubliki.platform.PostHistory>> fetchPosts(java.util.Collection<PageRef> pages, ru.gospubliki.platform.PostQuery query) { return delegate.fetchPosts(pages, query); }
-    @Override public PublishResult publish(PageRef page, PostDraft draft) { throw new IllegalStateException("connection reset"); }
-    @Override public PublishResult edit(PageRef page, String postId, PostDraft draft) { return delegate.edit(page, postId, draft); }
+    @Override public SendResult send(SendRequest request) { throw new IllegalStateException("connection reset"); }
+    @Override public ru.gospubliki.platform.PostLookup findExisting(PageRef page, PostDraft draft, java.time.Instant sentAfter) { throw new IllegalStateException("wall unreadable"); }
+    @Override public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) { return delegate.edit(page, postId, draft); }
     @Override public void delete(PageRef page, String postId) { delegate.delete(page, postId); }
   }
 

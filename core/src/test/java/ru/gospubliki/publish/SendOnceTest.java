@@ -114,6 +114,41 @@ final class SendOnceTest {
     assertThat(journal.lookup(draft.idempotencyKey(), vkPage).attempts()).isEqualTo(2);
   }
 
+  /** The first send's answer is lost; the resend inside VK's guid hour is asked for a captcha. */
+  InMemoryPlatform captchaOnTheResend() {
+    return vk.onSend(request -> {
+      if (vk.sends() == 2) vk.requireCaptcha("42");
+    });
+  }
+
+  @Test
+  void aCaptchaAfterALostAnswerIsNotAFailureWhenTheFirstSendPosted() {
+    captchaOnTheResend().loseNextPublishResponse();
+    PublishResult result = post(vkPage);
+    assertThat(result.status()).isEqualTo(PublishStatus.PUBLISHED);
+    assertThat(vk.posts(vkPage)).hasSize(1);
+    assertThat(journal.lookup(draft.idempotencyKey(), vkPage).status()).isEqualTo(JournalStatus.PUBLISHED);
+  }
+
+  @Test
+  void aCaptchaAfterALostAnswerIsUnknownWhenThePageCannotBeRead() {
+    captchaOnTheResend().loseNextPublishResponse().failLookups(1);
+    PublishResult result = post(vkPage);
+    assertThat(result.status()).isEqualTo(PublishStatus.UNKNOWN);
+    assertThat(post(vkPage)).isEqualTo(result); // never sent again on a guess
+    assertThat(vk.sends()).isEqualTo(2);
+  }
+
+  @Test
+  void aCaptchaAfterATimeoutThatPostedNothingKeepsItsChallenge() {
+    captchaOnTheResend().timeOutBeforeRecording(1);
+    PublishResult result = post(vkPage);
+    assertThat(result).isInstanceOf(PublishResult.Failed.class);
+    assertThat(((PublishResult.Failed) result).reason()).isEqualTo(FailureReason.CAPTCHA);
+    assertThat(((PublishResult.Failed) result).captcha()).isNotNull();
+    assertThat(vk.posts(vkPage)).isEmpty();
+  }
+
   @Test
   void resendsAreBoundedThenThePageIsChecked() {
     vk.loseResponses(10);
@@ -297,21 +332,6 @@ final class SendOnceTest {
     }
     for (PageRef p : pages) assertThat(many.posts(p)).as(p.url()).hasSize(1);
     assertThat(many.sends()).isEqualTo(50);
-  }
-
-  @Test
-  @SuppressWarnings("deprecation")
-  void anAdapterWithoutSendStillPublishesThroughItsOwnPublish() {
-    CrossPosterTest.ThrowingPlatform legacy = new CrossPosterTest.ThrowingPlatform(ok) {
-      @Override
-      public PublishResult publish(PageRef target, PostDraft d) {
-        return delegate.publish(target, d);
-      }
-    };
-    CrossPoster poster = CrossPoster.builder().addPlatform(legacy).policy(policy).clock(clock).journal(journal).build();
-    assertThat(poster.post(draft, List.of(page)).results().get(0).status()).isEqualTo(PublishStatus.PUBLISHED);
-    assertThat(poster.post(draft, List.of(page)).results().get(0).status()).isEqualTo(PublishStatus.PUBLISHED);
-    assertThat(ok.posts(page)).hasSize(1);
   }
 
   @Test

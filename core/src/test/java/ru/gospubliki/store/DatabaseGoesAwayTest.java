@@ -117,9 +117,9 @@ final class DatabaseGoesAwayTest {
     @Override public Map<PageRef, FetchResult<PageRef>> resolve(Collection<PageRef> pages) { return delegate.resolve(pages); }
     @Override public Map<PageRef, FetchResult<ProfileSnapshot>> fetchProfiles(Collection<PageRef> pages) { return delegate.fetchProfiles(pages); }
     @Override public Map<PageRef, FetchResult<PostHistory>> fetchPosts(Collection<PageRef> pages, PostQuery query) { return delegate.fetchPosts(pages, query); }
-    @SuppressWarnings("deprecation")
-    @Override public PublishResult publish(PageRef page, PostDraft draft) { return delegate.publish(page, draft); }
-    @Override public PublishResult edit(PageRef page, String postId, PostDraft draft) { return delegate.edit(page, postId, draft); }
+    @Override public ru.gospubliki.platform.SendResult send(ru.gospubliki.platform.SendRequest request) { return delegate.send(request); }
+    @Override public ru.gospubliki.platform.PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) { return delegate.findExisting(page, draft, sentAfter); }
+    @Override public ru.gospubliki.platform.SendResult.Sent edit(PageRef page, String postId, PostDraft draft) { return delegate.edit(page, postId, draft); }
     @Override public void delete(PageRef page, String postId) { delegate.delete(page, postId); }
   }
 }

@@ -19,7 +19,8 @@ import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PlatformException;
-import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 
 final class InMemoryPlatformTest {
   static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -66,33 +67,107 @@ final class InMemoryPlatformTest {
   }
 
   @Test
-  void publishIsIdempotentPerDraftKeyAndEditAndDeleteWork() {
+  void aSendRepeatedWithinTheDedupWindowAnswersTheSamePost() {
     PostDraft draft = PostDraft.builder().text("Новость").addHashtags("школа").idempotencyKey("k-1").build();
-    PublishResult first = vk.publish(page, draft);
-    PublishResult second = vk.publish(page, draft);
-    assertThat(first).isEqualTo(second);
+    SendResult first = vk.send(SendRequest.builder().page(page).draft(draft).build());
+    SendResult second = vk.send(SendRequest.builder().page(page).draft(draft).firstAttemptAt(NOW).build());
+    assertThat(first).isEqualTo(second).isInstanceOf(SendResult.Sent.class);
+    assertThat(vk.sends()).isEqualTo(2);
     assertThat(vk.posts(page)).singleElement().satisfies(post -> {
       assertThat(post.text()).isEqualTo("Новость\n\n#школа");
       assertThat(post.hashtags()).containsExactly("школа");
       assertThat(post.authorKind()).isEqualTo(AuthorKind.COMMUNITY);
     });
-    String postId = ((PublishResult.Published) first).postId();
-
-    PublishResult edited = vk.edit(page, postId, PostDraft.builder().text("Исправлено #новости").build());
-    assertThat(edited.status()).isEqualTo(ru.gospubliki.platform.PublishStatus.PUBLISHED);
-    assertThat(vk.posts(page).get(0).hashtags()).containsExactly("новости");
-
-    vk.delete(page, postId);
-    assertThat(vk.posts(page)).isEmpty();
-    assertThatThrownBy(() -> vk.delete(page, postId)).isInstanceOf(PlatformException.class)
-        .hasMessageContaining("not found");
   }
 
   @Test
-  void publishingToAnUnknownPageFailsAsNotFound() {
-    PublishResult result = vk.publish(PageRef.of(PlatformId.VK, "404"), PostDraft.builder().text("x").build());
-    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class,
-        failed -> assertThat(failed.reason()).isEqualTo(ru.gospubliki.platform.FailureReason.NOT_FOUND));
+  void editReplacesTheContentAndAnswersThePostDeleteRemovesIt() {
+    SendResult.Sent sent = send(PostDraft.builder().text("Новость #школа").link("https://school42.example.ru").build());
+
+    SendResult.Sent edited = vk.edit(page, sent.postId(), PostDraft.builder().text("Исправлено #новости").build());
+    assertThat(edited).isEqualTo(new SendResult.Sent(sent.postId(), sent.url(), null));
+    assertThat(vk.posts(page)).singleElement().satisfies(post -> {
+      assertThat(post.text()).isEqualTo("Исправлено #новости");
+      assertThat(post.hashtags()).containsExactly("новости");
+      assertThat(post.media()).isEmpty(); // the link went with the old content
+    });
+
+    vk.delete(page, " " + sent.postId() + " ");
+    assertThat(vk.posts(page)).isEmpty();
+    assertThatThrownBy(() -> vk.delete(page, sent.postId())).isInstanceOfSatisfying(PlatformException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+      assertThat(e).hasMessage("записи " + sent.postId() + " нет на странице https://vk.com/club42");
+    });
+    assertThatThrownBy(() -> vk.edit(page, sent.postId(), PostDraft.builder().text("x").build()))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND));
+  }
+
+  @Test
+  void aScheduledPostIsEditedAndMovedAPublishedOneCannotBeScheduled() {
+    Instant at = NOW.plus(Duration.ofDays(2));
+    SendResult.Sent scheduled = send(PostDraft.builder().text("Анонс #школа").scheduledAt(at).build());
+    SendResult.Sent live = send(PostDraft.builder().text("Новость #школа").build());
+
+    Instant later = at.plus(Duration.ofHours(3));
+    assertThat(vk.edit(page, scheduled.postId(), PostDraft.builder().text("Анонс #школа").scheduledAt(later).build())
+        .scheduledAt()).isEqualTo(later);
+    assertThat(vk.posts(page).get(0).publishedAt()).isEqualTo(later);
+    assertThat(vk.edit(page, scheduled.postId(), PostDraft.builder().text("Анонс, исправлено #школа").build())
+        .scheduledAt()).isEqualTo(later);
+
+    assertThatThrownBy(() -> vk.edit(page, live.postId(), PostDraft.builder().text("Новость #школа").scheduledAt(at).build()))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.REFUSED);
+          assertThat(e).hasMessageContaining("уже опубликована");
+        });
+    assertThat(vk.posts(page).get(1).publishedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aBadPostIdOrDraftIsAnIllegalArgumentBeforeAnythingChanges() {
+    SendResult.Sent sent = send(PostDraft.builder().text("Новость #школа").build());
+    assertThatThrownBy(() -> vk.edit(page, " ", PostDraft.builder().text("x").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("номер записи");
+    assertThatThrownBy(() -> vk.delete(page, ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("номер записи");
+    PostDraft bad = PostDraft.builder().text("x".repeat(16_385)).link("ftp://x").scheduledAt(NOW.minusSeconds(60)).build();
+    assertThatThrownBy(() -> vk.edit(page, sent.postId(), bad)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Текст публикации длиннее").hasMessageContaining("ftp://x").hasMessageContaining("уже прошло");
+    assertThat(vk.posts(page).get(0).text()).isEqualTo("Новость #школа");
+  }
+
+  @Test
+  void anInjectedFailureMakesTheNextEditOrDeleteThrowAndChangesNothing() {
+    SendResult.Sent sent = send(PostDraft.builder().text("Новость #школа").build());
+    vk.failNextEditOrDelete(FailureReason.ACCESS_DENIED, "нет прав на правку записей");
+    assertThatThrownBy(() -> vk.edit(page, sent.postId(), PostDraft.builder().text("Другое #школа").build()))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+          assertThat(e).hasMessage("нет прав на правку записей");
+          assertThat(e.captcha()).isNull();
+        });
+    assertThat(vk.posts(page).get(0).text()).isEqualTo("Новость #школа");
+
+    vk.failNextEditOrDelete(FailureReason.NETWORK, "платформа недоступна");
+    assertThatThrownBy(() -> vk.delete(page, sent.postId())).isInstanceOfSatisfying(PlatformException.class,
+        e -> assertThat(e.reason()).isEqualTo(FailureReason.NETWORK));
+    assertThat(vk.posts(page)).hasSize(1);
+    vk.delete(page, sent.postId()); // once only
+    assertThat(vk.posts(page)).isEmpty();
+  }
+
+  @Test
+  void sendingToAnUnknownPageIsRefusedAsNotFound() {
+    SendResult result = vk.send(SendRequest.builder().page(PageRef.of(PlatformId.VK, "404"))
+        .draft(PostDraft.builder().text("x").build()).build());
+    assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class,
+        refused -> assertThat(refused.reason()).isEqualTo(FailureReason.NOT_FOUND));
+    assertThatThrownBy(() -> vk.delete(PageRef.of(PlatformId.VK, "404"), "1")).isInstanceOfSatisfying(
+        PlatformException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND));
+  }
+
+  private SendResult.Sent send(PostDraft draft) {
+    return (SendResult.Sent) vk.send(SendRequest.builder().page(page).draft(draft).build());
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,10 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PostHistory;
+import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendRequest;
+import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.registry.Registry;
 import ru.gospubliki.registry.RegistryReader;
 import ru.gospubliki.vk.VkPlatform;
@@ -296,12 +299,15 @@ public final class SandboxBenchmark {
       }
     }
 
-    @SuppressWarnings("deprecation")
-    @Override public PublishResult publish(PageRef page, PostDraft draft) {
-      return platform.publish(page, draft);
+    @Override public SendResult send(SendRequest request) {
+      return platform.send(request);
     }
 
-    @Override public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+    @Override public PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
+      return platform.findExisting(page, draft, sentAfter);
+    }
+
+    @Override public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
       return platform.edit(page, postId, draft);
     }
 

@@ -40,7 +40,6 @@ import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 
@@ -201,47 +200,28 @@ public final class MaxPlatform implements Platform {
   }
 
   /**
-   * Sends the draft once; when the answer is lost, looks for the message before saying anything,
-   * and answers {@link PublishResult.Unknown} when it still cannot tell.
-   *
-   * @deprecated use {@code CrossPoster}, which calls {@link #send} and {@link #findExisting}.
-   */
-  @Deprecated
-  @Override
-  public PublishResult publish(PageRef page, PostDraft draft) {
-    Instant startedAt = clock.instant();
-    SendResult result = send(SendRequest.builder().page(page).draft(draft).build());
-    if (result instanceof SendResult.Sent sent) return new PublishResult.Published(page, sent.postId(), sent.url());
-    if (result instanceof SendResult.Refused refused) {
-      return new PublishResult.Failed(page, refused.reason(), refused.message(), refused.captcha());
-    }
-    SendResult.Ambiguous lost = (SendResult.Ambiguous) result;
-    PostLookup lookup = findExisting(page, draft, startedAt);
-    if (lookup instanceof PostLookup.Found found) {
-      return new PublishResult.Published(page, found.post().postId(), found.post().url());
-    }
-    if (lookup instanceof PostLookup.Absent) {
-      return new PublishResult.Failed(page, lost.reason(), lost.detail() + "; в канале записи нет, её можно отправить снова");
-    }
-    return new PublishResult.Unknown(page, lost.detail() + "; проверить канал не удалось ("
-        + ((PostLookup.CannotTell) lookup).detail() + ")");
-  }
-
-  /**
    * Replaces the message's text and images with the draft's ({@code PUT /messages}; in channels
-   * any message may be edited, however old). The draft must carry no publication time.
+   * any message may be edited, however old); the draft is checked first by the SDK's draft
+   * validator. Fails as {@link #delete} does. An edit leaves the same message however often it is
+   * sent, so it is repeated after failures that may pass.
    *
-   * @throws IllegalArgumentException when {@code postId} is not a MAX message id.
+   * @return the message, with its link; {@code scheduledAt} is null (MAX has no scheduling).
+   * @throws PlatformException when MAX refuses (the message is not there, the bot is not an
+   *     administrator of the channel) or cannot be reached; {@code reason().retrySafe()} is false
+   *     when the message may have been changed all the same.
+   * @throws IllegalArgumentException when {@code postId} is not a MAX message id, or the draft breaks
+   *     MAX's limits or carries a publication time (every problem in the message).
    */
   @Override
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    return publisher.edit(page, postId, draft);
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
+    return publisher.edit(page, postId, draft, capabilities, clock);
   }
 
   /**
    * Deletes the message ({@code DELETE /messages}); a message MAX no longer has is taken as deleted.
    *
-   * @throws PlatformException when MAX refuses or cannot be reached.
+   * @throws PlatformException when MAX refuses or cannot be reached; {@code reason().retrySafe()} is
+   *     false when the message may be gone all the same.
    * @throws IllegalArgumentException when {@code postId} is not a MAX message id.
    */
   @Override

@@ -2,6 +2,7 @@ package ru.gospubliki.max;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static ru.gospubliki.max.MaxServer.BOT;
 import static ru.gospubliki.max.MaxServer.OTHER_BOT;
 import static ru.gospubliki.max.MaxServer.TOKEN;
@@ -30,6 +31,7 @@ import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
+import ru.gospubliki.publish.CrossPoster;
 
 class MaxPublishTest {
   static final long CHAT = MaxServer.CHAT;
@@ -162,11 +164,14 @@ class MaxPublishTest {
         assertThat(found.post().postId()).isEqualTo(mid);
         assertThat(found.post().url()).isEqualTo("https://max.ru/c/" + CHAT + "/" + mid);
       });
-      // The deprecated publish does the same: send, then look before saying anything.
+      // The SDK's publishing does the same: send, then look before saying anything; twice, one message.
       max.dropAfterRecording = true;
-      @SuppressWarnings("deprecation")
-      PublishResult published = platform.publish(PAGE, PostDraft.builder().text("Второе объявление").build());
+      CrossPoster poster = CrossPoster.builder().addPlatform(platform).clock(server.time).build();
+      PostDraft second = PostDraft.builder().text("Второе объявление").build();
+      PublishResult published = poster.post(second, List.of(PAGE)).results().get(0);
       assertThat(published).isInstanceOf(PublishResult.Published.class);
+      assertThat(poster.post(second, List.of(PAGE)).results()).containsExactly(published);
+      assertThat(max.requests("POST /messages")).hasSize(2);
     }
     assertThat(max.messageCount(CHAT)).isEqualTo(2);
   }
@@ -288,29 +293,67 @@ class MaxPublishTest {
     assertThat(times.get(3) - times.get(0)).isGreaterThanOrEqualTo(1500);
   }
 
+  /** Issue 12: edit fails as delete does, with MAX's reasons, and both throw the SDK's exception. */
+  @Test
+  void editAndDeleteFailuresAreThrownWithMaxsReason() {
+    Map<String, Object> posted = max.message(CHAT, server.time.instant().toEpochMilli(), "Старый текст", BOT, 0);
+    String mid = (String) ((Map<?, ?>) posted.get("body")).get("mid");
+    PostDraft draft = PostDraft.builder().text("Новый текст").build();
+    try (MaxPlatform platform = server.platform().build()) {
+      max.script("PUT /messages", FakeMax.error(403, "chat.denied", "Not enough rights"));
+      max.script("DELETE /messages", FakeMax.error(403, "chat.denied", "Not enough rights"));
+      PlatformException edit = catchThrowableOfType(PlatformException.class,
+          () -> platform.edit(PAGE, mid, draft));
+      PlatformException delete = catchThrowableOfType(PlatformException.class,
+          () -> platform.delete(PAGE, mid));
+      assertThat(edit.reason()).isEqualTo(delete.reason()).isEqualTo(FailureReason.BOT_NOT_ADMIN);
+      assertThat(edit.getMessage()).isEqualTo(delete.getMessage().replace("DELETE", "PUT"))
+          .contains("бот не администратор канала", "Not enough rights").doesNotContain(MaxServer.TOKEN);
+
+      max.script("PUT /messages", FakeMax.error(404, "not.found", "Message not found"));
+      assertThatThrownBy(() -> platform.edit(PAGE, mid, draft)).isInstanceOfSatisfying(PlatformException.class, e -> {
+        assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+        assertThat(e).hasMessageContaining("сообщение не найдено");
+      });
+    }
+    assertThat(((Map<?, ?>) posted.get("body")).get("text")).isEqualTo("Старый текст");
+
+    int port = server.server.getPort();
+    server.close();
+    try (MaxPlatform platform = server.platform().baseUrl("http://127.0.0.1:" + port + "/").maxAttempts(1).build()) {
+      assertThatThrownBy(() -> platform.edit(PAGE, mid, draft)).isInstanceOfSatisfying(PlatformException.class,
+          e -> assertThat(e.reason()).isEqualTo(FailureReason.NETWORK));
+      assertThatThrownBy(() -> platform.delete(PAGE, mid)).isInstanceOfSatisfying(PlatformException.class,
+          e -> assertThat(e.reason()).isEqualTo(FailureReason.NETWORK));
+    }
+  }
+
   @Test
   void editsAndDeletes() {
     Map<String, Object> posted = max.message(CHAT, server.time.instant().toEpochMilli(), "Старый текст", BOT, 0);
     String mid = (String) ((Map<?, ?>) posted.get("body")).get("mid");
     try (MaxPlatform platform = server.platform().build()) {
-      PublishResult edited = platform.edit(PAGE, mid, PostDraft.builder().text("**Новый** текст").build());
-      assertThat(edited).isInstanceOfSatisfying(PublishResult.Published.class, published -> {
-        assertThat(published.postId()).isEqualTo(mid);
-        assertThat(published.url()).isEqualTo("https://max.ru/c/" + CHAT + "/" + mid);
-      });
+      SendResult.Sent edited = platform.edit(PAGE, mid, PostDraft.builder().text("**Новый** текст").build());
+      assertThat(edited).isEqualTo(new SendResult.Sent(mid, "https://max.ru/c/" + CHAT + "/" + mid, null));
       RecordedRequest put = max.requests("PUT /messages").get(0);
       assertThat(put.getUrl().queryParameter("message_id")).isEqualTo(mid);
       assertThat(put.getBody().utf8()).isEqualTo("{\"text\":\"**Новый** текст\",\"format\":\"markdown\",\"attachments\":[]}");
       assertThat(((Map<?, ?>) posted.get("body")).get("text")).isEqualTo("Новый текст");
 
       max.script("PUT /messages", MaxReadTest.jsonBody("{\"success\":false,\"message\":\"message.too.old\"}"));
-      assertThat(platform.edit(PAGE, mid, PostDraft.builder().text("Ещё").build()))
-          .isInstanceOfSatisfying(PublishResult.Failed.class, failed -> {
-            assertThat(failed.reason()).isEqualTo(FailureReason.REFUSED);
-            assertThat(failed.error()).contains("message.too.old");
+      assertThatThrownBy(() -> platform.edit(PAGE, mid, PostDraft.builder().text("Ещё").build()))
+          .isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.reason()).isEqualTo(FailureReason.REFUSED);
+            assertThat(e).hasMessageContaining("message.too.old");
           });
-      assertThat(platform.edit(PAGE, mid, PostDraft.builder().text("Ещё").scheduledAt(Instant.EPOCH).build()))
-          .isInstanceOf(PublishResult.Failed.class);
+      int puts = max.requests("PUT /messages").size();
+      assertThatThrownBy(() -> platform.edit(PAGE, mid, PostDraft.builder().text("Ещё").scheduledAt(Instant.EPOCH).build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("отложенные публикации");
+      assertThatThrownBy(() -> platform.edit(PAGE, mid, PostDraft.builder().text("x".repeat(4001)).build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4000");
+      assertThatThrownBy(() -> platform.edit(PAGE, "mid 1?x", PostDraft.builder().text("Ещё").build()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(max.requests("PUT /messages")).hasSize(puts); // nothing sent for a bad draft or id
 
       platform.delete(PAGE, mid);
       assertThat(max.messageCount(CHAT)).isZero();

@@ -38,12 +38,8 @@ import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
-import ru.gospubliki.publish.DraftProblem;
-import ru.gospubliki.publish.DraftValidator;
-import ru.gospubliki.rules.Policy;
 
 /**
  * OK (Одноклассники) for the SDK: reads group profiles and topics for the audit, publishes, edits
@@ -197,69 +193,28 @@ public final class OkPlatform implements Platform {
   }
 
   /**
-   * Publishes {@code draft}: the SDK's draft check, one {@link #send}, and when the answer was lost
-   * {@link #findExisting}. Keeps nothing between calls: publishing the same draft twice makes two
-   * topics; use {@code CrossPoster} to publish once.
-   *
-   * @deprecated use {@code CrossPoster}, which calls {@link #send} and {@link #findExisting}.
-   */
-  @Deprecated
-  @Override
-  public PublishResult publish(PageRef page, PostDraft draft) {
-    List<String> problems = problems(draft);
-    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
-    Instant sentAt = clock.instant();
-    SendResult result = send(SendRequest.builder().page(page).draft(draft).build());
-    if (result instanceof SendResult.Sent sent) return published(page, sent);
-    if (result instanceof SendResult.Refused refused) {
-      return new PublishResult.Failed(page, refused.reason(), refused.message(), refused.captcha());
-    }
-    SendResult.Ambiguous lost = (SendResult.Ambiguous) result;
-    PostLookup lookup = findExisting(page, draft, sentAt);
-    if (lookup instanceof PostLookup.Found found) return published(page, found.post());
-    if (lookup instanceof PostLookup.Absent) {
-      return new PublishResult.Failed(page, lost.reason(), lost.detail() + "; среди тем группы её нет, её можно отправить снова");
-    }
-    return new PublishResult.Unknown(page, lost.detail() + "; " + ((PostLookup.CannotTell) lookup).detail());
-  }
-
-  private static PublishResult published(PageRef page, SendResult.Sent sent) {
-    Instant at = sent.scheduledAt();
-    return at == null
-        ? new PublishResult.Published(page, sent.postId(), sent.url())
-        : new PublishResult.Scheduled(page, sent.postId(), sent.url(), at);
-  }
-
-  /** The draft's blocking problems for OK, by the SDK's one draft validator. */
-  private List<String> problems(PostDraft draft) {
-    List<String> problems = new ArrayList<>();
-    for (DraftProblem problem : new DraftValidator(Policy.federal(), clock).validate(draft, List.of(capabilities))) {
-      if (problem.blocking()) problems.add(problem.message());
-    }
-    return problems;
-  }
-
-  /**
    * Replaces the text, photos and link of topic {@code postId} with the draft's ({@code
-   * mediatopic.edit}). The draft must not carry a publication time: an edit cannot move it. Any
-   * failure is a {@link PublishResult.Failed} with the same reason and message {@link #delete}
-   * would throw.
+   * mediatopic.edit}); the draft is checked first by the SDK's draft validator. Fails as {@link
+   * #delete} does, with the same reasons and messages.
    *
-   * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
+   * @return the topic, with {@code scheduledAt} null: an edit does not move a topic's time.
+   * @throws PlatformException when OK refuses ({@link OkApiException}, e.g. error 300 for a topic
+   *     that is not there) or cannot be reached, or the group cannot be resolved; {@code
+   *     reason().retrySafe()} is false when the topic may have been changed all the same.
+   * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number),
+   *     when the draft breaks OK's limits (every problem in the message), or carries a publication
+   *     time (an edit cannot move a topic).
    */
   @Override
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    List<String> problems = problems(draft);
-    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
-    return sender.edit(page, postId, draft);
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
+    return sender.edit(page, postId, draft, capabilities, clock);
   }
 
   /**
    * Deletes topic {@code postId} ({@code mediatopic.deleteTopic}), sent once.
    *
-   * @throws OkApiException when OK refuses or does not confirm the deletion.
-   * @throws PlatformException when the group cannot be resolved or OK cannot be reached; its
-   *     reason says whether the topic may be gone ({@code reason().retrySafe()} is false then).
+   * @throws PlatformException when OK refuses ({@link OkApiException}) or cannot be reached, or the
+   *     group cannot be resolved; {@code reason().retrySafe()} is false when the topic may be gone.
    * @throws IllegalArgumentException when {@code postId} is not an OK topic id (a positive number).
    */
   @Override

@@ -25,7 +25,7 @@ import ru.gospubliki.ok.internal.OkSigner;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.PlatformException;
-import ru.gospubliki.platform.PublishResult;
+import ru.gospubliki.platform.SendResult;
 
 /**
  * Editing ({@code mediatopic.edit}) and deleting ({@code mediatopic.deleteTopic}) group topics. The
@@ -57,9 +57,9 @@ final class OkPlatformEditDeleteTest {
     PostDraft draft = PostDraft.builder().text("Приём переносится на 25 ноября").addHashtags("школа9")
         .link("https://school9.example.ru/priem").build();
 
-    PublishResult result = platform().build().edit(PAGE, TOPIC, draft);
+    SendResult.Sent result = platform().build().edit(PAGE, TOPIC, draft);
 
-    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, TOPIC, "https://ok.ru/group/77/topic/" + TOPIC));
+    assertThat(result).isEqualTo(new SendResult.Sent(TOPIC, "https://ok.ru/group/77/topic/" + TOPIC, null));
     Map<String, String> form = Forms.decode(server.takeRequest());
     assertThat(form).containsEntry("method", "mediatopic.edit").containsEntry("gid", "77")
         .containsEntry("topic_id", TOPIC).containsEntry("application_key", "APPKEY")
@@ -82,7 +82,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"success\":true}"));
     PostDraft draft = PostDraft.builder().text("Новое фото").addPhotos(DraftPhoto.fromBytes("a.png", png())).build();
 
-    assertThat(platform().build().edit(PAGE, TOPIC, draft)).isInstanceOf(PublishResult.Published.class);
+    assertThat(platform().build().edit(PAGE, TOPIC, draft).postId()).isEqualTo(TOPIC);
 
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "photosV2.getUploadUrl");
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/upload");
@@ -97,64 +97,86 @@ final class OkPlatformEditDeleteTest {
   @ValueSource(strings = {"true", "{\"success\":true}", "{\"success\":\"true\"}"})
   void editConfirmedInEitherForm(String answer) {
     server.enqueue(FakeOk.json(answer));
-    assertThat(platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
-        .isInstanceOf(PublishResult.Published.class);
+    assertThat(platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()).postId())
+        .isEqualTo(TOPIC);
   }
 
   @Test
-  void editNotConfirmedIsAFailure() {
+  void editNotConfirmedThrowsSayingTheTopicMayHaveChanged() {
     server.enqueue(FakeOk.json("{\"success\":false}"));
-    PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
-    assertThat(result).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
-      assertThat(f.error()).contains(TOPIC);
-    });
+    assertThatThrownBy(() -> platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
+        .isInstanceOfSatisfying(OkApiException.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
+          assertThat(e.reason().retrySafe()).isFalse();
+          assertThat(e).hasMessageContaining(TOPIC).hasMessageContaining("неизвестно");
+        });
   }
 
   @Test
   void editIsRetriedAfterAServiceErrorBecauseRepeatingItChangesNothing() {
     server.enqueue(FakeOk.error(9999, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("{\"success\":true}"));
-    PublishResult result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
-    assertThat(result).isInstanceOf(PublishResult.Published.class);
+    SendResult.Sent result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    assertThat(result.postId()).isEqualTo(TOPIC);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(time.sleeps).isNotEmpty(); // backed off, on the fake clock
   }
 
   @Test
-  void editRefusedByOkIsAFailureThatSaysWhy() {
+  void editRefusedByOkThrowsTheOkExceptionThatSaysWhy() {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     server.enqueue(FakeOk.error(601, "MEDIA_TOPIC_TEXT_TOO_LONG"));
     server.enqueue(FakeOk.error(8, "FLOOD_BLOCKED"));
     OkPlatform platform = platform().maxAttempts(1).build();
     PostDraft draft = PostDraft.builder().text("Текст").build();
 
-    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(FailureReason.NOT_FOUND);
-      assertThat(f.error()).contains("не найдено", "mediatopic.edit", "300");
+    assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
+      assertThat(e.code()).isEqualTo(300);
+      assertThat(e).hasMessageContaining("не найдено").hasMessageContaining("mediatopic.edit");
     });
-    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(FailureReason.REFUSED);
-      assertThat(f.retrySafe()).isTrue();
-      assertThat(f.error()).contains("601", "содержимое");
+    assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.REFUSED);
+      assertThat(e.reason().retrySafe()).isTrue();
+      assertThat(e).hasMessageContaining("601").hasMessageContaining("содержимое");
     });
-    assertThat(platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(PublishResult.Failed.class, f -> {
-      assertThat(f.reason()).isEqualTo(FailureReason.RATE_LIMITED);
-      assertThat(f.retrySafe()).isTrue();
+    assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(OkApiException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+      assertThat(e.captcha()).isNull();
     });
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
-  void editOfAScheduledOrBrokenDraftIsRejectedBeforeAnyCall() {
+  void editOfAScheduledOrBrokenDraftIsAnIllegalArgumentBeforeAnyCall() {
     PostDraft scheduled = PostDraft.builder().text("Текст").scheduledAt(NOW.plusSeconds(3600)).build();
-    assertThat(platform().build().edit(PAGE, TOPIC, scheduled)).isInstanceOfSatisfying(PublishResult.Rejected.class,
-        r -> assertThat(r.reasons()).singleElement().asString().contains("время публикации"));
-    PostDraft tooLong = PostDraft.builder().text("x".repeat(21)).build();
-    assertThat(platform().maxTextLength(20).build().edit(PAGE, TOPIC, tooLong))
-        .isInstanceOfSatisfying(PublishResult.Rejected.class,
-            r -> assertThat(r.reasons()).singleElement().asString().contains("ограничении 20"));
+    assertThatThrownBy(() -> platform().build().edit(PAGE, TOPIC, scheduled))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("время публикации");
+    // Every problem at once, from the SDK's draft validator.
+    PostDraft broken = PostDraft.builder().text("x".repeat(21))
+        .addPhotos(DraftPhoto.fromBytes("a.webp", "RIFF0000WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+        .build();
+    assertThatThrownBy(() -> platform().maxTextLength(20).build().edit(PAGE, TOPIC, broken))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ограничении 20").hasMessageContaining("a.webp");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void editOnAnUnreachableServerThrowsSayingNothingChanged() throws Exception {
+    MockWebServer gone = new MockWebServer();
+    gone.start();
+    String url = gone.url("/fb.do").toString();
+    gone.close();
+    OkPlatform platform = platform().baseUrl(url).maxAttempts(1).build();
+    assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);
+          assertThat(e).hasMessageContaining("тема не изменена");
+        });
+    assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(PlatformException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);
+      assertThat(e).hasMessageContaining("тема не удалена");
+    });
   }
 
   @Test
@@ -214,16 +236,18 @@ final class OkPlatformEditDeleteTest {
     });
   }
 
-  /** Issue 12: edit returned a failure while delete threw; both now report the same reason and message. */
+  /** Issue 12: edit and delete report the same failure the same way: one exception, one reason, one message. */
   @Test
   void editAndDeleteReportTheSameFailureTheSameWay() {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     OkPlatform platform = platform().build();
-    PublishResult.Failed edit = (PublishResult.Failed) platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    OkApiException edit = catchThrowableOfType(OkApiException.class,
+        () -> platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()));
     OkApiException delete = catchThrowableOfType(OkApiException.class, () -> platform.delete(PAGE, TOPIC));
     assertThat(edit.reason()).isEqualTo(delete.reason());
-    assertThat(edit.error()).isEqualTo(delete.getMessage().replace("deleteTopic", "edit"));
+    assertThat(edit.code()).isEqualTo(delete.code());
+    assertThat(edit.getMessage()).isEqualTo(delete.getMessage().replace("deleteTopic", "edit"));
   }
 
   @Test

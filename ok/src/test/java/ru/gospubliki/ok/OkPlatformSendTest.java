@@ -445,30 +445,14 @@ final class OkPlatformSendTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
-  // The deprecated publish, on top of send and findExisting.
-
+  /** OK's limits reach the SDK's draft validator through the capabilities: nothing is sent. */
   @Test
-  @SuppressWarnings("deprecation")
-  void publishReconcilesALostAnswerWithoutKeepingState() {
-    FakeOk ok = new FakeOk(time, 77);
-    server.setDispatcher(ok);
-    ok.drop = FakeOk.Drop.AFTER_RECORDING;
-    PostDraft draft = PostDraft.builder().text("Внимание: отключение воды").build();
-
-    PublishResult result = platform().build().publish(PAGE, draft);
-
-    String id = (String) ok.topics.get(0).get("id");
-    assertThat(result).isEqualTo(new PublishResult.Published(PAGE, id, "https://ok.ru/group/77/topic/" + id));
-    assertThat(ok.postCalls.get()).isEqualTo(1);
-  }
-
-  @Test
-  @SuppressWarnings("deprecation")
-  void publishChecksTheDraftWithTheSdkValidatorBeforeAnyCall() {
-    PostDraft draft = PostDraft.builder().text("x".repeat(21))
+  void crossPosterRejectsADraftOverOksLimitsBeforeAnyCall() {
+    PostDraft draft = PostDraft.builder().text("x".repeat(21) + " #школа")
         .addPhotos(DraftPhoto.fromBytes("a.webp", "RIFF0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)))
         .build();
-    PublishResult result = platform().maxTextLength(20).build().publish(PAGE, draft);
+    PublishResult result = CrossPoster.builder().addPlatform(platform().maxTextLength(20).build()).clock(time).build()
+        .post(draft, List.of(PAGE)).results().get(0);
     assertThat(result).isInstanceOfSatisfying(PublishResult.Rejected.class, r -> assertThat(r.reasons())
         .anySatisfy(s -> assertThat(s).contains("20"))
         .anySatisfy(s -> assertThat(s).contains("a.webp")));

@@ -2,6 +2,7 @@ package ru.gospubliki.vk;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.PlatformException;
 
@@ -41,7 +42,13 @@ public class VkApiException extends PlatformException {
    */
   public VkApiException(FailureReason reason, String method, int code, String errorMessage,
       Map<String, String> requestParams, String message, @Nullable Throwable cause) {
-    super(reason, message, cause);
+    this(reason, method, code, errorMessage, requestParams, message, null, cause);
+  }
+
+  /** With the captcha VK asked for: {@link VkCaptchaException}'s. */
+  VkApiException(FailureReason reason, String method, int code, String errorMessage,
+      Map<String, String> requestParams, String message, @Nullable Captcha captcha, @Nullable Throwable cause) {
+    super(reason, message, captcha, cause);
     this.method = method;
     this.code = code;
     this.errorMessage = errorMessage;

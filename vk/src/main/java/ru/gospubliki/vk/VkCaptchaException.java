@@ -8,7 +8,9 @@ import ru.gospubliki.platform.FailureReason;
  * VK wants a person to solve a captcha before it accepts this one request (error 14). Nothing is
  * retried automatically. A send that meets it ends as {@code SendResult.Refused(CAPTCHA, message,
  * captcha)}; the person's answer goes with the repeat of that one request only ({@code
- * SendRequest.captchaAnswer()}), never with any other.
+ * SendRequest.captchaAnswer()}), never with any other. An edit or a deletion that meets it throws
+ * this exception, which a {@code catch (PlatformException e)} sees with {@code e.captcha()}; the
+ * SDK sends no answer with an edit or a deletion, so a person tries again later.
  */
 public final class VkCaptchaException extends VkApiException {
   private static final long serialVersionUID = 1L;
@@ -17,11 +19,12 @@ public final class VkCaptchaException extends VkApiException {
 
   public VkCaptchaException(String method, String errorMessage, Map<String, String> requestParams, Captcha captcha,
       String message) {
-    super(FailureReason.CAPTCHA, method, 14, errorMessage, requestParams, message, null);
+    super(FailureReason.CAPTCHA, method, 14, errorMessage, requestParams, message, captcha, null);
     this.captcha = captcha;
   }
 
   /** The challenge to show a person: its sid, image and, when VK gives one, the page to open instead. */
+  @Override
   public Captcha captcha() {
     return captcha;
   }

@@ -35,10 +35,10 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
+import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.vk.internal.PostingCredentials;
@@ -284,23 +284,33 @@ public final class VkPlatform implements Platform {
   }
 
   /**
-   * Publishes with {@code wall.post} as the community, uploading photos first (a failed upload
-   * means no post). Publishing the same draft again never creates a second post. A captcha is a
-   * {@code Failed} result with reason {@code CAPTCHA} and the {@code Captcha} to show.
+   * Replaces the text, attachments and, for a postponed post, publication time of post {@code
+   * postId} with the draft's ({@code wall.edit} with the user key), photos uploaded first; the
+   * draft is checked first by the SDK's draft validator. Fails as {@link #delete} does.
    *
-   * @deprecated use {@code CrossPoster}, which calls {@link #send} and {@link #findExisting}.
+   * @return the post; {@code scheduledAt} is the draft's publication time for a postponed post.
+   * @throws PlatformException when VK refuses ({@link VkApiException}, e.g. error 15 for a post
+   *     the key may not edit; a captcha is a {@link VkCaptchaException}, reason {@code CAPTCHA},
+   *     its {@code captcha()} the challenge: the SDK sends no answer with an edit, so a person tries
+   *     again later), a photo cannot be uploaded, no user key is configured ({@code ACCESS_DENIED}),
+   *     or VK cannot be reached; {@code reason().retrySafe()} is false when the post may have been
+   *     changed all the same.
+   * @throws IllegalArgumentException when {@code postId} is not a positive number or the draft
+   *     breaks VK's limits (every problem in the message).
    */
-  @Deprecated
   @Override
-  public PublishResult publish(PageRef page, PostDraft draft) {
-    return publisher.publish(page, draft);
-  }
-
-  @Override
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
     return publisher.edit(page, postId, draft);
   }
 
+  /**
+   * Deletes post {@code postId} ({@code wall.delete} with the user key), sent once.
+   *
+   * @throws PlatformException when VK refuses ({@link VkApiException}), no user key is configured
+   *     ({@code ACCESS_DENIED}) or VK cannot be reached; {@code reason().retrySafe()} is false when
+   *     the post may be gone all the same.
+   * @throws IllegalArgumentException when {@code postId} is not a positive number.
+   */
   @Override
   public void delete(PageRef page, String postId) {
     publisher.delete(page, postId);

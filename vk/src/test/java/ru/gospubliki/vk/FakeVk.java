@@ -178,7 +178,8 @@ final class FakeVk extends Dispatcher {
         return wallPost(params);
       case "wall.get":
         return wallGet(token, params);
-      case "wall.edit":
+      case "wall.edit": // VK's schema: wall_edit_response, the post's id
+        return json("{\"response\":{\"post_id\":" + params.get("post_id") + "}}");
       case "wall.delete":
         return json("{\"response\":1}");
       case "photos.getWallUploadServer":

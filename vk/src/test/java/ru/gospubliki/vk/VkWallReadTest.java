@@ -130,7 +130,8 @@ class VkWallReadTest {
     List<PageRef> pages = communities(7, 2);
 
     Map<PageRef, FetchResult<PostHistory>> results = platform.fetchPosts(pages, PostQuery.since(SINCE));
-    platform.publish(pages.get(0), ru.gospubliki.model.PostDraft.builder().text("Текст").idempotencyKey("k").build());
+    platform.send(ru.gospubliki.platform.SendRequest.builder().page(pages.get(0))
+        .draft(ru.gospubliki.model.PostDraft.builder().text("Текст").idempotencyKey("k").build()).build());
 
     assertThat(results.values()).allMatch(r -> r instanceof FetchResult.Success);
     assertThat(vk.count("wall.get")).isEqualTo(7);

@@ -11,7 +11,6 @@ import ru.gospubliki.platform.Captcha;
 import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Platform;
-import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
@@ -173,6 +172,7 @@ public final class SendOnce {
     int resends = 0;
     String detail = "предыдущая попытка прервалась, не получив ответа платформы";
     FailureReason reason = FailureReason.CONNECTION_LOST;
+    boolean mayHaveArrived = ambiguous; // an earlier attempt of this claim may have made the post
     while (true) {
       if (!ambiguous) {
         SendRequest.Builder request = SendRequest.builder().page(page).draft(draft).captchaAnswer(answer);
@@ -181,19 +181,20 @@ public final class SendOnce {
         SendResult result;
         try {
           result = platform.send(request.build());
-        } catch (UnsupportedOperationException e) {
-          return legacyPublish(current, draft);
         } catch (RuntimeException e) {
           result = new SendResult.Ambiguous(FailureReason.API_ERROR, "сбой при отправке: " + describe(e));
         }
         if (result instanceof SendResult.Sent sent) return record(current, sent);
         if (result instanceof SendResult.Refused refused) {
-          return record(current, JournalEntry.builder().from(current).status(JournalStatus.FAILED)
-              .reason(refused.reason()).message(refused.message()).captcha(refused.captcha()));
+          JournalEntry.Builder failed = JournalEntry.builder().from(current).status(JournalStatus.FAILED)
+              .reason(refused.reason()).message(refused.message()).captcha(refused.captcha());
+          // This attempt made nothing, but an earlier one may have: look before calling it failed.
+          return mayHaveArrived ? reconcile(current, draft, reason, detail, failed) : record(current, failed);
         }
         SendResult.Ambiguous lost = (SendResult.Ambiguous) result;
         detail = lost.detail();
         reason = lost.reason();
+        mayHaveArrived = true;
       }
       ambiguous = false;
       Instant now = clock.instant();
@@ -207,21 +208,26 @@ public final class SendOnce {
         current = next;
         continue;
       }
-      return reconcile(current, draft, reason, detail);
+      return reconcile(current, draft, reason, detail, null);
     }
   }
 
-  private PublishResult reconcile(JournalEntry current, PostDraft draft, FailureReason reason, String detail) {
+  /**
+   * Looks for the post an ambiguous attempt may have made: found, it is the outcome; absent, the
+   * outcome is {@code absent} when a later attempt was refused (its reason and captcha), else a
+   * failure; when the page cannot be checked, {@code UNKNOWN}.
+   */
+  private PublishResult reconcile(JournalEntry current, PostDraft draft, FailureReason reason, String detail,
+      JournalEntry.@Nullable Builder absent) {
     PostLookup lookup;
     try {
       lookup = platform.findExisting(current.page(), draft, current.firstAttemptAt());
-    } catch (UnsupportedOperationException e) {
-      lookup = new PostLookup.CannotTell("платформа не умеет искать отправленную запись");
     } catch (RuntimeException e) {
       lookup = new PostLookup.CannotTell("не удалось проверить страницу: " + describe(e));
     }
     if (lookup instanceof PostLookup.Found found) return record(current, found.post());
     if (lookup instanceof PostLookup.Absent) {
+      if (absent != null) return record(current, absent);
       return record(current, JournalEntry.builder().from(current).status(JournalStatus.FAILED).reason(reason)
           .message("запись не опубликована: " + detail + "; на странице её нет, её можно отправить снова"));
     }
@@ -229,33 +235,6 @@ public final class SendOnce {
     return record(current, JournalEntry.builder().from(current).status(JournalStatus.UNKNOWN).reason(reason)
         .message("запись могла дойти: " + detail + "; проверить страницу не удалось (" + cannotTell
             + "). Посмотрите страницу и закройте результат: опубликовано или нет"));
-  }
-
-  /** An adapter without {@code send} yet: its own publish, which reconciles by itself. */
-  @SuppressWarnings("deprecation")
-  private PublishResult legacyPublish(JournalEntry current, PostDraft draft) {
-    PageRef page = current.page();
-    PublishResult result;
-    try {
-      result = platform.publish(page, draft);
-    } catch (PlatformException e) {
-      result = new PublishResult.Failed(page, e.reason(), describe(e));
-    } catch (RuntimeException e) {
-      result = new PublishResult.Unknown(page, "сбой при публикации: " + describe(e));
-    }
-    JournalEntry.Builder outcome = JournalEntry.builder().from(current);
-    if (result instanceof PublishResult.Published published) {
-      return record(current, new SendResult.Sent(published.postId(), published.url(), null));
-    } else if (result instanceof PublishResult.Scheduled scheduled) {
-      return record(current, new SendResult.Sent(scheduled.postId(), scheduled.url(), scheduled.publishAt()));
-    } else if (result instanceof PublishResult.Failed failed) {
-      outcome.status(JournalStatus.FAILED).reason(failed.reason()).message(failed.error()).captcha(failed.captcha());
-    } else if (result instanceof PublishResult.Rejected rejected) {
-      outcome.status(JournalStatus.FAILED).reason(FailureReason.REFUSED).message(String.join("; ", rejected.reasons()));
-    } else {
-      outcome.status(JournalStatus.UNKNOWN).message(((PublishResult.Unknown) result).detail());
-    }
-    return record(current, outcome);
   }
 
   private PublishResult record(JournalEntry current, SendResult.Sent sent) {

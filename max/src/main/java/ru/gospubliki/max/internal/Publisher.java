@@ -2,6 +2,7 @@ package ru.gospubliki.max.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +14,14 @@ import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.DraftGate;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 
@@ -167,16 +169,22 @@ public final class Publisher {
     return found == images;
   }
 
-  /** Replaces post {@code postId}'s text and images ({@code PUT /messages}); an edit may be repeated. */
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+  /**
+   * Replaces post {@code postId}'s text and images ({@code PUT /messages}); an edit may be repeated.
+   * Fails as {@link #delete} does.
+   *
+   * @throws PlatformException when MAX refuses or cannot be reached.
+   * @throws IllegalArgumentException for a message id that is not one, or a draft MAX cannot take.
+   */
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft, Capabilities capabilities, Clock clock) {
     String mid = checkMessageId(postId);
     if (draft.scheduledAt() != null) {
-      return new PublishResult.Failed(page, FailureReason.REFUSED, "время публикации не меняется при правке: "
-          + NO_SCHEDULING);
+      throw new IllegalArgumentException("время публикации не меняется при правке: " + NO_SCHEDULING);
     }
+    DraftGate.require(draft, capabilities, clock);
     String text = text(draft);
     if (text.length() > maxTextLength) {
-      return new PublishResult.Failed(page, FailureReason.REFUSED, "текст длиннее " + maxTextLength
+      throw new IllegalArgumentException("текст с хэштегами и ссылкой длиннее " + maxTextLength
           + " символов, допустимых в MAX (" + text.length() + "): сократите текст");
     }
     try {
@@ -189,15 +197,15 @@ public final class Publisher {
       MaxJson.Simple answer = pacer.pace(route.chatId(), () -> api.call(route.token(), "PUT", url, body,
           "PUT /messages", MaxApi.Retry.IDEMPOTENT, MaxApi.Scope.MESSAGE, MaxJson.Simple.class));
       if (!Boolean.TRUE.equals(answer.success())) {
-        return new PublishResult.Failed(page, FailureReason.REFUSED, "MAX не изменил сообщение " + mid
+        throw new PlatformException(FailureReason.REFUSED, "MAX не изменил сообщение " + mid
             + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()));
       }
-      return new PublishResult.Published(page, mid, messageUrl(route, mid));
+      return new SendResult.Sent(mid, messageUrl(route, mid), null);
     } catch (MaxFailure e) {
-      return new PublishResult.Failed(page, e.reason(), e.getMessage());
+      throw new PlatformException(e.reason(), e.getMessage(), e);
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
-      return new PublishResult.Failed(page, FailureReason.CONNECTION_LOST, "правка прервана: она могла дойти до MAX");
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "правка прервана: она могла дойти до MAX", e);
     }
   }
 
@@ -234,10 +242,10 @@ public final class Publisher {
             + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()));
       }
     } catch (MaxFailure e) {
-      throw new PlatformException(e.reason(), e.getMessage());
+      throw new PlatformException(e.reason(), e.getMessage(), e);
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
-      throw new PlatformException(FailureReason.CONNECTION_LOST, "удаление прервано: оно могло дойти до MAX");
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "удаление прервано: оно могло дойти до MAX", e);
     }
   }
 

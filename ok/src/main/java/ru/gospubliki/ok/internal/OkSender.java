@@ -1,6 +1,7 @@
 package ru.gospubliki.ok.internal;
 
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.DraftGate;
 import ru.gospubliki.internal.http.CallFailure;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.ok.OkApiException;
+import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 
@@ -31,8 +33,8 @@ import ru.gospubliki.platform.SendResult;
  * getPollAnswerVoters} of {@code mediatopic}); what is used here is what independent clients send:
  * {@code deleteTopic} answers {@code {"success":true,...}} or {@code true}, {@code edit} takes an
  * {@code attachment} like {@code mediatopic.post}'s. A wrong name or parameter fails safely, as OK
- * error 3 or 100. Edit and delete report failures alike: the same reason and Russian message, a
- * {@link PublishResult.Failed} from {@link #edit}, an exception from {@link #delete}.
+ * error 3 or 100. Edit and delete report failures alike: a {@link PlatformException} ({@link
+ * OkApiException} for OK's own errors) with the same reason and Russian message.
  */
 public final class OkSender {
   /** Tolerated difference between this clock and OK's when matching a topic to a send. */
@@ -180,15 +182,19 @@ public final class OkSender {
   /**
    * Replaces the media of topic {@code postId} with the draft's through {@code mediatopic.edit}. An
    * edit sent twice leaves the same topic, so it is repeated like a read after failures that may
-   * pass.
+   * pass. Fails as {@link #delete} does.
+   *
+   * @throws PlatformException when OK refuses or does not confirm, or cannot be reached.
+   * @throws IllegalArgumentException for a topic id that is not one, or a draft OK cannot take as an edit.
    */
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft, Capabilities capabilities, Clock clock) {
     String topicId = topicId(postId);
     if (draft.scheduledAt() != null) {
-      return new PublishResult.Rejected(page, List.of("время публикации при правке темы ОК не меняется: уберите его из черновика"));
+      throw new IllegalArgumentException("время публикации при правке темы ОК не меняется: уберите его из черновика");
     }
+    DraftGate.require(draft, capabilities, clock);
     String unreadable = PhotoUploader.unreadable(draft.photos());
-    if (unreadable != null) return new PublishResult.Failed(page, FailureReason.REFUSED, unreadable + "; тема не изменена");
+    if (unreadable != null) throw new IllegalArgumentException(unreadable + "; тема не изменена");
     try {
       long gid = group(page, "тема не изменена");
       OkToken token = token("тема не изменена");
@@ -197,22 +203,23 @@ public final class OkSender {
       params.put("gid", Long.toString(gid));
       params.put("topic_id", topicId);
       params.put("attachment", Attachment.write(draft.fullText(), uploaded, draft.link(), null));
+      boolean confirmed;
       try {
-        if (!client.read(token, "mediatopic.edit", params, OkAnswers.CONFIRMATION)) {
-          return new PublishResult.Failed(page, FailureReason.API_ERROR, "ОК не подтвердил правку темы " + topicId + " группы " + gid);
-        }
+        confirmed = client.read(token, "mediatopic.edit", params, OkAnswers.CONFIRMATION);
       } catch (OkApiException e) {
         setAside(token, e);
         throw e;
       }
-      return new PublishResult.Published(page, topicId, TopicMapper.topicUrl(gid, topicId));
-    } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
+      if (!confirmed) {
+        throw new OkApiException(FailureReason.API_ERROR, "mediatopic.edit", 0, "ОК не подтвердил правку темы "
+            + topicId + " группы " + gid + "; изменена ли тема, неизвестно", null);
+      }
+      return new SendResult.Sent(topicId, TopicMapper.topicUrl(gid, topicId), null);
     } catch (CallFailure e) {
-      return new PublishResult.Failed(page, e.reason(), outcome(e, "тема не изменена", "изменена ли тема, неизвестно"));
+      throw new PlatformException(e.reason(), outcome(e, "тема не изменена", "изменена ли тема, неизвестно"), e);
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
-      return new PublishResult.Failed(page, FailureReason.CONNECTION_LOST, "правка прервана; изменена ли тема, неизвестно");
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "правка прервана; изменена ли тема, неизвестно", e);
     }
   }
 

@@ -8,18 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.DraftGate;
 import ru.gospubliki.internal.http.CallFailure;
 import ru.gospubliki.internal.http.Each;
 import ru.gospubliki.model.DraftPhoto;
@@ -32,7 +31,6 @@ import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
-import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.vk.VkApiException;
@@ -43,28 +41,22 @@ import ru.gospubliki.vk.VkCaptchaException;
  * community: a user key that may post there, else the community's own key (text only). Every post carries a {@code guid}
  * derived from the draft's idempotency key, so VK keeps one post however often the same draft is
  * sent within its hour. {@link #send} makes one attempt and {@link #findExisting} looks for a post
- * whose answer was lost, for the core's send-once publishing; the deprecated {@link #publish}
- * keeps its own resend-and-reconcile loop until it is removed. A captcha answer goes with the one
- * request it was asked for.
+ * whose answer was lost, for the core's send-once publishing, which alone decides whether to send
+ * again. A captcha answer goes with the one request it was asked for. Edits and deletions report
+ * failures alike, as a {@link PlatformException} ({@link VkApiException} for VK's own errors).
  */
 public final class Publisher {
-  /** VK deduplicates a repeated guid for one hour; keep a margin. */
-  static final Duration GUID_WINDOW = Duration.ofMinutes(55);
-  static final int MAX_RESENDS = 2;
   private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
   public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя — "
       + "администратора или редактора сообщества с правами wall и photos — или собственный ключ этого "
       + "сообщества (только текст); сервисный ключ и ключ сообщества из общего пула публиковать не могут";
 
   private final VkClient client;
-  /** The deprecated publish's key: the first user key. */
-  private final @Nullable VkToken userToken;
   private final PostingCredentials credentials;
   private final List<VkToken> pool;
   private final Capabilities limits;
   private final Clock clock;
   private final Reader reader;
-  private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
   private final JsonAdapter<VkJson.PostId> postIdAdapter;
   private final JsonAdapter<Object> anyAdapter;
   private final JsonAdapter<VkJson.Wall> wallAdapter;
@@ -74,9 +66,6 @@ public final class Publisher {
   public Publisher(VkClient client, List<VkToken> pool, PostingCredentials credentials, Capabilities limits, Clock clock,
       Reader reader) {
     this.client = client;
-    VkToken first = null;
-    for (VkToken token : pool) if (token.kind() == TokenKind.USER && first == null) first = token;
-    this.userToken = first;
     this.pool = List.copyOf(pool);
     this.credentials = credentials;
     this.limits = limits;
@@ -89,13 +78,6 @@ public final class Publisher {
     this.savedAdapter = client.adapter(Types.newParameterizedType(List.class, VkJson.SavedPhoto.class));
   }
 
-  /** What is known about one draft on one community (the deprecated publish only). */
-  private static final class Attempt {
-    @Nullable Instant firstSentAt;
-    boolean ambiguous;
-    @Nullable PublishResult done;
-  }
-
   // ---------------------------------------------------------------- send-once: one attempt
 
   public SendResult send(SendRequest request) {
@@ -104,8 +86,8 @@ public final class Publisher {
     if (!credentials.mayPostSomewhere()) {
       return new SendResult.Refused(FailureReason.ACCESS_DENIED, reasonNot(credentials.nobody(), Operation.PUBLISH));
     }
-    List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
-    if (!problems.isEmpty()) return new SendResult.Refused(FailureReason.REFUSED, String.join("; ", problems));
+    List<String> problems = DraftGate.problems(draft, limits, clock);
+    if (!problems.isEmpty()) return new SendResult.Refused(FailureReason.REFUSED, String.join(" ", problems));
     long gid;
     try {
       gid = groupId(page);
@@ -211,194 +193,58 @@ public final class Publisher {
     return new SendResult.Sent(Long.toString(postId), PostMapper.url(gid, postId), draft.scheduledAt());
   }
 
-  // ---------------------------------------------------------------- the deprecated publish
+  // ---------------------------------------------------------------- edit and delete
 
-  public PublishResult publish(PageRef page, PostDraft draft) {
-    VkToken token = userToken;
-    if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
-    List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
-    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
-    long gid;
-    try {
-      gid = groupId(page);
-    } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
-    }
-    String key = gid + ":" + draft.idempotencyKey();
-    Attempt attempt = attempts.computeIfAbsent(key, k -> new Attempt());
-    synchronized (attempt) {
-      if (attempt.done != null) return withPage(attempt.done, page);
-      Instant first = attempt.firstSentAt;
-      if (attempt.ambiguous && first != null && !withinWindow(first)) {
-        PublishResult found = reconcile(page, gid, draft, first, token);
-        if (found != null) return settled(attempt, found); // found, or the wall could not be checked
-        attempt.firstSentAt = null; // checked, nothing arrived: a fresh send opens a new guid window
-        attempt.ambiguous = false;
-      }
-      List<String> attachments;
-      try {
-        attachments = uploadPhotos(gid, draft.photos(), token);
-      } catch (VkCaptchaException e) {
-        return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
-      } catch (UploadFailure e) {
-        return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
-      }
-      String link = draft.link();
-      if (link != null) attachments.add(link);
-      Map<String, String> params = postParams(gid, draft, attachments);
-      params.put("guid", guid(key));
-      return publishOnce(page, gid, draft, params, attempt, token);
-    }
-  }
-
-  private PublishResult publishOnce(PageRef page, long gid, PostDraft draft, Map<String, String> params,
-      Attempt attempt, VkToken token) {
-    for (int resends = 0; ; resends++) {
-      if (attempt.firstSentAt == null) attempt.firstSentAt = clock.instant();
-      Instant first = attempt.firstSentAt;
-      try {
-        VkJson.PostId response = client.call("wall.post", params, token, postIdAdapter, true).response();
-        Long postId = response == null ? null : response.postId();
-        if (postId == null || postId <= 0) {
-          attempt.ambiguous = true;
-          PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? settled(attempt, found)
-              : new PublishResult.Unknown(page, "VK ответил без номера записи; проверьте стену сообщества");
-        }
-        return remember(attempt, result(page, gid, postId, draft));
-      } catch (VkCaptchaException e) {
-        // Nothing was posted on this attempt; an earlier ambiguous one may have been.
-        if (attempt.ambiguous) {
-          PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? settled(attempt, found) : unknown(page, first);
-        }
-        attempt.firstSentAt = null;
-        return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
-      } catch (CallFailure e) {
-        if (e.reason() == FailureReason.NETWORK) {
-          if (!attempt.ambiguous) {
-            attempt.firstSentAt = null;
-            return new PublishResult.Failed(page, FailureReason.NETWORK,
-                "VK недоступен, запись не отправлена: " + e.getMessage());
-          }
-          PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? settled(attempt, found) : unknown(page, first);
-        }
-        if (ambiguousResend(attempt, resends, first, gid, e.reason())) continue;
-        PublishResult found = reconcile(page, gid, draft, first, token);
-        return found != null ? settled(attempt, found) : unknown(page, first);
-      } catch (VkApiException e) {
-        if (e.code() == 0) { // an answer that is not one: the request may have reached VK
-          if (ambiguousResend(attempt, resends, first, gid, e.reason())) continue;
-          PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? settled(attempt, found) : unknown(page, first);
-        }
-        if (attempt.ambiguous) { // an earlier send of this post may have arrived
-          PublishResult found = reconcile(page, gid, draft, first, token);
-          return found != null ? settled(attempt, found) : unknown(page, first);
-        }
-        // VK's internal errors may come after the post was written: a later send after the guid
-        // window checks the wall first.
-        if (!e.reason().retrySafe()) attempt.ambiguous = true;
-        return new PublishResult.Failed(page, e.reason(), describe(e));
-      } catch (InterruptedIOException e) {
-        return unknown(page, first);
-      }
-    }
-  }
-
-  /** After a failure VK may have acted on: resend with the same guid while VK still dedupes it. */
-  private boolean ambiguousResend(Attempt attempt, int resends, Instant first, long gid, FailureReason reason) {
-    attempt.ambiguous = true;
-    LOG.log(Level.FINE, "wall.post to -{0}: ambiguous failure ({1})", new Object[] {gid, reason});
-    return resends < MAX_RESENDS && withinWindow(first);
-  }
-
-  public PublishResult edit(PageRef page, String postId, PostDraft draft) {
-    VkToken token;
-    try {
-      token = poster(page);
-    } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
-    }
-    if (token == null) return new PublishResult.Failed(page, FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
-    List<String> problems = DraftCheck.problems(draft, limits, clock.instant());
-    if (!problems.isEmpty()) return new PublishResult.Rejected(page, problems);
+  /**
+   * Replaces the post's text, attachments and (for a postponed post) publication time with the
+   * draft's ({@code wall.edit}); an edit repeated with the same content is harmless.
+   *
+   * @throws PlatformException when VK refuses ({@link VkApiException}; a captcha is a {@link
+   *     VkCaptchaException} whose {@code captcha()} is the challenge), a photo cannot be uploaded,
+   *     or VK cannot be reached.
+   * @throws IllegalArgumentException for a post id that is not one, or a draft over VK's limits.
+   */
+  public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
     long id = postId(postId);
+    VkToken token = poster(page);
+    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
+    DraftGate.require(draft, limits, clock);
+    long gid = groupId(page);
     try {
-      long gid = groupId(page);
       List<String> attachments = uploadPhotos(gid, draft.photos(), token);
       String link = draft.link();
       if (link != null) attachments.add(link);
       Map<String, String> params = postParams(gid, draft, attachments);
       params.put("post_id", Long.toString(id));
       client.call("wall.edit", params, token, anyAdapter, false); // an edit repeated with the same content is harmless
-      return result(page, gid, id, draft);
-    } catch (VkCaptchaException e) {
-      return new PublishResult.Failed(page, FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
-    } catch (VkApiException e) {
-      return new PublishResult.Failed(page, e.reason(), describe(e));
+      return sent(gid, id, draft);
     } catch (UploadFailure e) {
-      return new PublishResult.Failed(page, FailureReason.REFUSED, String.valueOf(e.getMessage()));
-    } catch (PlatformException e) {
-      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
+      throw new PlatformException(FailureReason.REFUSED, e.getMessage() + "; запись не изменена", e);
     } catch (CallFailure e) {
-      return new PublishResult.Failed(page, e.reason(), String.valueOf(e.getMessage()));
+      throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
-      return new PublishResult.Failed(page, FailureReason.CONNECTION_LOST, "wall.edit прерван");
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.edit прерван: изменена ли запись, неизвестно", e);
     }
   }
 
+  /**
+   * Deletes the post ({@code wall.delete}), sent once.
+   *
+   * @throws PlatformException when VK refuses ({@link VkApiException}) or cannot be reached.
+   * @throws IllegalArgumentException for a post id that is not one.
+   */
   public void delete(PageRef page, String postId) {
-    VkToken token = poster(page);
-    if (token == null) throw new PlatformException(FailureReason.AUTHORIZATION, NO_USER_TOKEN);
     long id = postId(postId);
+    VkToken token = poster(page);
+    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     long gid = groupId(page);
     try {
       client.call("wall.delete", Map.of("owner_id", "-" + gid, "post_id", Long.toString(id)), token, anyAdapter, false);
     } catch (CallFailure e) {
       throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
-      throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.delete прерван", e);
+      throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.delete прерван: удалена ли запись, неизвестно", e);
     }
-  }
-
-  private PublishResult remember(Attempt attempt, PublishResult result) {
-    attempt.done = result;
-    return result;
-  }
-
-  private boolean withinWindow(Instant firstSentAt) {
-    return Duration.between(firstSentAt, clock.instant()).compareTo(GUID_WINDOW) < 0;
-  }
-
-  private PublishResult unknown(PageRef page, Instant firstSentAt) {
-    return new PublishResult.Unknown(page, "связь с VK оборвалась после отправки записи (" + firstSentAt
-        + "), и на стене её не удалось найти; повторная публикация того же черновика не создаст дубль "
-        + "до " + firstSentAt.plus(GUID_WINDOW) + ", позже — сначала сверяется со стеной");
-  }
-
-  /**
-   * A reconciliation's answer: a found post is remembered; {@code Unknown} (the wall could not be
-   * checked) is not, so the next publish of the draft checks again instead of sending.
-   */
-  private PublishResult settled(Attempt attempt, PublishResult found) {
-    return found instanceof PublishResult.Unknown ? found : remember(attempt, found);
-  }
-
-  /**
-   * Looks for the draft's post on the wall (or among postponed posts): the post when found, null
-   * when the wall was read and the post is not there, {@code Unknown} when the wall could not be
-   * read or the draft cannot be told apart (no text): never "absent" without having looked.
-   */
-  private @Nullable PublishResult reconcile(PageRef page, long gid, PostDraft draft, Instant firstSentAt, VkToken token) {
-    Found found = look(gid, draft, firstSentAt, token);
-    if (found.cannotTell != null) {
-      return new PublishResult.Unknown(page, "связь с VK оборвалась после отправки записи (" + firstSentAt
-          + "), а " + found.cannotTell + "; проверьте стену сообщества, прежде чем публиковать снова");
-    }
-    Long postId = found.postId;
-    return postId == null ? null : result(page, gid, postId, draft);
   }
 
   /** What looking for a draft's post on a wall found: its id, nothing, or why one cannot tell. */
@@ -433,21 +279,6 @@ public final class Publisher {
       LOG.log(Level.FINE, "wall.get reconciliation for -{0} failed", gid);
       return new Found(null, "стену проверить не удалось");
     }
-  }
-
-  private static PublishResult result(PageRef page, long gid, long postId, PostDraft draft) {
-    String url = PostMapper.url(gid, postId);
-    Instant scheduledAt = draft.scheduledAt();
-    return scheduledAt != null
-        ? new PublishResult.Scheduled(page, Long.toString(postId), url, scheduledAt)
-        : new PublishResult.Published(page, Long.toString(postId), url);
-  }
-
-  private static PublishResult withPage(PublishResult result, PageRef page) {
-    if (result.page().equals(page)) return result;
-    if (result instanceof PublishResult.Published p) return new PublishResult.Published(page, p.postId(), p.url());
-    if (result instanceof PublishResult.Scheduled s) return new PublishResult.Scheduled(page, s.postId(), s.url(), s.publishAt());
-    return result;
   }
 
   private static Map<String, String> postParams(long gid, PostDraft draft, List<String> attachments) {
