@@ -68,7 +68,10 @@ public final class Publisher {
     this.client = client;
     this.pool = List.copyOf(pool);
     this.credentials = credentials;
-    this.limits = limits;
+    // The draft is checked against VK's limits only; what the page's key allows is checked once it
+    // is chosen (PostingCredentials), and refused as ACCESS_DENIED.
+    this.limits = Capabilities.builder().from(limits).operations(java.util.EnumSet.allOf(Operation.class))
+        .unavailableBecause(Map.of()).build();
     this.clock = clock;
     this.reader = reader;
     this.postIdAdapter = client.adapter(VkJson.PostId.class);
@@ -219,7 +222,7 @@ public final class Publisher {
       client.call("wall.edit", params, token, anyAdapter, false); // an edit repeated with the same content is harmless
       return sent(gid, id, draft);
     } catch (UploadFailure e) {
-      throw new PlatformException(FailureReason.REFUSED, e.getMessage() + "; запись не изменена", e);
+      throw new PlatformException(e.reason, e.getMessage() + "; запись не изменена", e);
     } catch (CallFailure e) {
       throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
