@@ -206,9 +206,11 @@ public final class MaxPlatform implements Platform {
    * sent, so it is repeated after failures that may pass.
    *
    * @return the message, with its link; {@code scheduledAt} is null (MAX has no scheduling).
-   * @throws PlatformException when MAX refuses (the message is not there, the bot is not an
-   *     administrator of the channel) or cannot be reached; {@code reason().retrySafe()} is false
-   *     when the message may have been changed all the same.
+   * @throws MaxApiException when MAX refuses (the message is not there, the bot is not an
+   *     administrator of the channel: MAX's code in {@link MaxApiException#code()}) or cannot be
+   *     reached; {@code reason().retrySafe()} is false when the message may have been changed all
+   *     the same.
+   * @throws PlatformException ({@code CONNECTION_LOST}) when the thread is interrupted meanwhile.
    * @throws IllegalArgumentException when {@code postId} is not a MAX message id, or the draft breaks
    *     MAX's limits or carries a publication time (every problem in the message).
    */
@@ -220,8 +222,9 @@ public final class MaxPlatform implements Platform {
   /**
    * Deletes the message ({@code DELETE /messages}); a message MAX no longer has is taken as deleted.
    *
-   * @throws PlatformException when MAX refuses or cannot be reached; {@code reason().retrySafe()} is
+   * @throws MaxApiException when MAX refuses or cannot be reached; {@code reason().retrySafe()} is
    *     false when the message may be gone all the same.
+   * @throws PlatformException ({@code CONNECTION_LOST}) when the thread is interrupted meanwhile.
    * @throws IllegalArgumentException when {@code postId} is not a MAX message id.
    */
   @Override
@@ -253,7 +256,7 @@ public final class MaxPlatform implements Platform {
    * The ids of the pool's bots ({@code GET /me}), in the order their keys were given: a webhook
    * endpoint tells deliveries apart by them.
    *
-   * @throws PlatformException when MAX does not answer or refuses a key.
+   * @throws MaxApiException when MAX does not answer or refuses a key.
    */
   public List<Long> botIds() {
     return uninterrupted(() -> {
@@ -262,7 +265,7 @@ public final class MaxPlatform implements Platform {
         try {
           ids.add(bots.id(token));
         } catch (MaxFailure e) {
-          throw new PlatformException(e.reason(), e.getMessage());
+          throw e.toApiException();
         }
       }
       return ids;

@@ -307,6 +307,12 @@ class MaxPublishTest {
       PlatformException delete = catchThrowableOfType(PlatformException.class,
           () -> platform.delete(PAGE, mid));
       assertThat(edit.reason()).isEqualTo(delete.reason()).isEqualTo(FailureReason.BOT_NOT_ADMIN);
+      // One API exception, with MAX's own code to act on, as VK's and OK's have.
+      assertThat(List.of(edit, delete)).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(MaxApiException.class,
+          api -> {
+            assertThat(api.code()).isEqualTo("chat.denied");
+            assertThat(api.httpCode()).isEqualTo(403);
+          }));
       assertThat(edit.getMessage()).isEqualTo(delete.getMessage().replace("DELETE", "PUT"))
           .contains("бот не администратор канала", "Not enough rights").doesNotContain(MaxServer.TOKEN);
 

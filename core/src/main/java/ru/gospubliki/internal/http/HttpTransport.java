@@ -161,7 +161,7 @@ public final class HttpTransport implements Closeable {
     AtomicBoolean answered = new AtomicBoolean();
     long finalTicket = ticket;
     Runnable finish = () -> {
-      if (token != null && answered.compareAndSet(false, true)) token.limiter().finished(finalTicket);
+      if (token != null && answered.compareAndSet(false, true)) token.limiter().finished(finalTicket, method);
     };
     call.enqueue(new Callback() {
       @Override

@@ -20,13 +20,14 @@ import org.jspecify.annotations.Nullable;
  * calls would wait 1.6 s, not 1 s), though what matters is how much <em>later</em> one request may
  * arrive than another, not how late both arrive: latency that every request meets delays them all
  * alike. So the bound is the answer's time less the part of the round trip that every request
- * meets: the fastest of the recent round trips, less a margin of {@value #JITTER_MARGIN_MILLIS} ms
+ * meets: the fastest of the recent round trips of the same API method (a method the platform works
+ * longer on has a longer one), less a margin of {@value #JITTER_MARGIN_MILLIS} ms
  * for how much later than that one request may arrive. A request that took longer is held back by
  * exactly the extra time it took, up to {@value #MAX_HOLD_BACK_MILLIS} ms: beyond a steady latency,
  * a round trip that much longer is the platform at work on an arrived request, not the request
  * still on its way. Where round trips are shorter than the margin (a nearby server, a test) nothing
- * is subtracted and the answer's time is used as it is, as it is until round trips have been seen. A round trip counts
- * from the moment the request is written to the connection ({@link #sent}), not from the slot.
+ * is subtracted and the answer's time is used as it is, as it is until round trips have been seen.
+ * A round trip counts from the moment the request is written to the connection ({@link #sent}), not from the slot.
  *
  * <p>A call whose predecessor rps places back is still unanswered when its slot comes waits for
  * that answer, so the bound is known rather than guessed; it waits no longer than two seconds after
@@ -55,11 +56,10 @@ public final class RateLimiter {
   private long nextSlot;
   private long tickets;
   private boolean started;
-  /** The last round trips: the fastest of them is the latency every request meets. */
-  private final long[] recent = new long[32];
-  private int samples;
-  /** The part of the round trip every recent request met; 0 until known. */
-  private long steadyRoundTrip;
+  /** The last round trips of each kind of call (an API method): the fastest is what every such call meets. */
+  private final Map<String, RoundTrips> roundTrips = new HashMap<>();
+  /** The last round trips of all calls. */
+  private final RoundTrips anyCall = new RoundTrips();
 
   public RateLimiter(double requestsPerSecond, Ticker ticker, Sleeper sleeper) {
     this.ticker = ticker;
@@ -175,25 +175,56 @@ public final class RateLimiter {
   }
 
   /** Records that the request of {@code ticket} has been answered or has failed, now. */
-  public synchronized void finished(long ticket) {
+  public void finished(long ticket) {
+    finished(ticket, "");
+  }
+
+  /**
+   * Records that the request of {@code ticket}, a call of {@code kind} (the API method), has been
+   * answered or has failed, now. The steady part of a round trip is learnt per kind: a method the
+   * platform takes longer to answer (VK's {@code execute} of 25 walls) has a longer steady round
+   * trip, and its extra time is its own work, not a request late on its way. Until a kind has been
+   * seen, the fastest round trip of any kind stands in for it, which errs on the safe side.
+   */
+  public synchronized void finished(long ticket, String kind) {
     Long departure = inFlight.remove(ticket);
     if (departure == null) return; // never sent, or given up waiting for
     long now = ticker.nanos();
     long roundTrip = now - departure;
+    RoundTrips own = roundTrips.get(kind);
+    long steadyRoundTrip = own != null ? own.steady() : anyCall.steady();
     // A round trip shorter than the steady one (the network changed) cannot have had more in common.
     long steady = Math.min(steadyRoundTrip, Math.max(0, roundTrip - JITTER_MARGIN_MILLIS * 1_000_000L));
     long arrived = Math.max(departure, now - steady);
     if (steady > 0) arrived = Math.min(arrived, departure + MAX_HOLD_BACK_MILLIS * 1_000_000L);
     arrivedBy.put(ticket, arrived + CLOCK_SLACK_NANOS);
     if (roundTrip >= 0) {
-      recent[samples++ % recent.length] = roundTrip;
-      long fastest = Long.MAX_VALUE;
-      for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
-      steadyRoundTrip = Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
+      anyCall.add(roundTrip);
+      if (own == null && roundTrips.size() < 64) roundTrips.put(kind, own = new RoundTrips());
+      if (own != null) own.add(roundTrip);
     }
     // Forget answers whose successors left long ago.
     if (arrivedBy.size() > 4 * burst + 16) arrivedBy.keySet().removeIf(t -> t < tickets - 2L * burst);
     notifyAll();
+  }
+
+  /** The last round trips of one kind of call; guarded by the limiter's lock. */
+  private static final class RoundTrips {
+    private final long[] recent = new long[32];
+    private int samples;
+    /** The part of the round trip every recent call met (the fastest less the margin); 0 until known. */
+    private long steady;
+
+    void add(long roundTrip) {
+      recent[samples++ % recent.length] = roundTrip;
+      long fastest = Long.MAX_VALUE;
+      for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
+      steady = Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
+    }
+
+    long steady() {
+      return steady;
+    }
   }
 
   @Override

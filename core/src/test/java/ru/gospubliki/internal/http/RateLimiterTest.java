@@ -71,6 +71,31 @@ class RateLimiterTest {
   }
 
   @Test
+  void aMethodThePlatformWorksLongerOnIsNotHeldBackForItsOwnWork() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    long quick = limiter.acquire();
+    now.addAndGet(600_000_000L);
+    limiter.finished(quick, "groups.getById"); // 600 ms of network
+
+    long slow = limiter.acquire(); // leaves at 1.605 s
+    long left = now.get();
+    now.addAndGet(900_000_000L);
+    limiter.finished(slow, "execute"); // first execute: 300 ms more than any call seen, held back (the cap)
+
+    long second = limiter.acquire();
+    assertThat(now.get() - left).isEqualTo(1_000_000_000L + RateLimiter.MAX_HOLD_BACK_MILLIS * 1_000_000L
+        + RateLimiter.CLOCK_SLACK_NANOS);
+    left = now.get();
+    now.addAndGet(900_000_000L);
+    limiter.finished(second, "execute"); // as fast as the fastest execute: its work, not a late request
+
+    limiter.acquire();
+    assertThat(now.get() - left).isEqualTo(1_000_000_000L + RateLimiter.JITTER_MARGIN_MILLIS * 1_000_000L
+        + RateLimiter.CLOCK_SLACK_NANOS);
+  }
+
+  @Test
   void aRoundTripShorterThanTheSteadyOneIsBoundByItsAnswer() throws InterruptedException {
     now.set(0);
     RateLimiter limiter = new RateLimiter(1, now::get, advancing);

@@ -1,6 +1,7 @@
 package ru.gospubliki.max.internal;
 
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.max.MaxApiException;
 import ru.gospubliki.platform.FailureReason;
 
 /**
@@ -38,6 +39,11 @@ public final class MaxFailure extends Exception {
   /** True when MAX refused a message because an uploaded file is still being processed. */
   public boolean attachmentNotReady() {
     return "attachment.not.ready".equals(apiCode);
+  }
+
+  /** This failure as the adapter's public exception, for callers of edit, delete and the like. */
+  public MaxApiException toApiException() {
+    return new MaxApiException(reason, getMessage(), httpCode, apiCode, this);
   }
 
   @Override

@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.internal.DraftGate;
+import ru.gospubliki.max.MaxApiException;
 import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PostDraft;
@@ -197,12 +198,13 @@ public final class Publisher {
       MaxJson.Simple answer = pacer.pace(route.chatId(), () -> api.call(route.token(), "PUT", url, body,
           "PUT /messages", MaxApi.Retry.IDEMPOTENT, MaxApi.Scope.MESSAGE, MaxJson.Simple.class));
       if (!Boolean.TRUE.equals(answer.success())) {
-        throw new PlatformException(FailureReason.REFUSED, "MAX не изменил сообщение " + mid
-            + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()));
+        throw new MaxApiException(FailureReason.REFUSED, "MAX не изменил сообщение " + mid
+            + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()), 200,
+            null, null);
       }
       return new SendResult.Sent(mid, messageUrl(route, mid), null);
     } catch (MaxFailure e) {
-      throw new PlatformException(e.reason(), e.getMessage(), e);
+      throw e.toApiException();
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException(FailureReason.CONNECTION_LOST, "правка прервана: она могла дойти до MAX", e);
@@ -238,11 +240,12 @@ public final class Publisher {
         throw e;
       }
       if (!Boolean.TRUE.equals(answer.success())) {
-        throw new PlatformException(FailureReason.REFUSED, "MAX не удалил сообщение " + mid
-            + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()));
+        throw new MaxApiException(FailureReason.REFUSED, "MAX не удалил сообщение " + mid
+            + (answer.message() == null || answer.message().isBlank() ? "" : ": " + answer.message().strip()), 200,
+            null, null);
       }
     } catch (MaxFailure e) {
-      throw new PlatformException(e.reason(), e.getMessage(), e);
+      throw e.toApiException();
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException(FailureReason.CONNECTION_LOST, "удаление прервано: оно могло дойти до MAX", e);
