@@ -43,7 +43,7 @@ class JsonReportWriterTest {
   }
 
   @Test
-  void writesEveryFieldOfCliMdInOrder() throws IOException {
+  void writesEveryFieldOfTheAuditSchemaInOrder() throws IOException {
     Map<String, Object> root = parse(JsonReportWriter.create().toJson(Reports.sample()));
 
     assertThat(root.keySet()).containsExactly("schema", "asOf", "policy", "summary", "organizations", "rejectedRows",

@@ -129,7 +129,7 @@ class MaxPublishTest {
       assertThat(result).isInstanceOf(SendResult.Sent.class);
     }
     assertThat(max.requests("POST /messages")).hasSize(4);
-    assertThat(server.time.sleeps).contains(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(server.sleeps).contains(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(max.messageCount(CHAT)).isEqualTo(1);
 
     max.script("POST /messages", notReady, notReady, notReady, notReady);
@@ -252,8 +252,7 @@ class MaxPublishTest {
 
   @Test
   void aKeyRefusedByOneServerIsNotSetAsideAgainstAnother() throws Exception {
-    ru.gospubliki.internal.http.TokenBudgets budgets = new ru.gospubliki.internal.http.TokenBudgets(server.time,
-        server.time);
+    ru.gospubliki.internal.http.TokenBudgets budgets = server.budgets();
     try (MaxServer other = new MaxServer().start()) {
       other.max.bots.clear(); // this server refuses every key
       try (MaxPlatform refusing = other.platform().budgets(budgets).build();
@@ -279,7 +278,7 @@ class MaxPublishTest {
   void sendsToOneChannelAtMostTwoMessagesASecond() {
     try (MaxPlatform platform = server.platform().build()) {
       platform.resolve(List.of(PAGE));
-      server.time.sleeps.clear();
+      server.sleeps.clear();
       for (int i = 0; i < 4; i++) {
         assertThat(platform.send(request(PostDraft.builder().text("Новость " + i).build())))
             .isInstanceOf(SendResult.Sent.class);

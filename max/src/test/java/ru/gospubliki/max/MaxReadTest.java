@@ -283,7 +283,7 @@ class MaxReadTest {
           .isEqualTo("Администрация Заречного района");
     }
     assertThat(max.requests("GET /chats/{id}")).hasSize(2);
-    assertThat(server.time.sleeps).isNotEmpty(); // backed off before the repeat
+    assertThat(server.sleeps).isNotEmpty(); // backed off before the repeat
 
     int port = server.server.getPort();
     server.close();

@@ -3,11 +3,18 @@ package ru.gospubliki.max;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.internal.http.Ticker;
 import ru.gospubliki.internal.http.TokenBudgets;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * A {@link FakeMax} on 127.0.0.1 with virtual time, and platforms built against it. Its first bot
@@ -23,7 +30,10 @@ final class MaxServer implements AutoCloseable, BeforeEachCallback, AfterEachCal
   /** The channel {@code https://max.ru/zarechny_adm}, administered by {@link #BOT}. */
   static final long CHAT = -70000000000101L;
 
-  final FakeTime time = new FakeTime();
+  /** Virtual time: it moves only when the platform waits (rate limits, backoffs) or a test advances it. */
+  final MutableClock time = MutableClock.at(Instant.parse("2026-11-23T09:00:00Z"));
+  /** Every wait of platforms built here, in order: rate limits' and backoffs'. */
+  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   final FakeMax max = new FakeMax(() -> time.instant().toEpochMilli());
   final MockWebServer server = new MockWebServer();
   final MaxChannelDirectory directory = MaxChannelDirectory.inMemory();
@@ -52,9 +62,22 @@ final class MaxServer implements AutoCloseable, BeforeEachCallback, AfterEachCal
         .baseUrl(server.url("/").toString())
         .channels(directory)
         .clock(time)
-        .sleeper(time)
-        .ticker(time)
-        .budgets(new TokenBudgets(time, time));
+        .sleeper(sleeper())
+        .ticker(Ticker.of(time))
+        .budgets(budgets());
+  }
+
+  /** Per-key budgets on this server's virtual time; platforms that share one share their keys' limits. */
+  TokenBudgets budgets() {
+    return new TokenBudgets(Ticker.of(time), sleeper());
+  }
+
+  private Sleeper sleeper() {
+    Sleeper advancing = Sleeper.advancing(time);
+    return nanos -> {
+      if (nanos > 0) sleeps.add(Duration.ofNanos(nanos));
+      advancing.sleep(nanos);
+    };
   }
 
   @Override

@@ -110,7 +110,8 @@ class MaxUpdatesTest {
       ChannelUpdates updates = platform.pollUpdates();
 
       assertThat(updates.problems()).singleElement().asString()
-          .contains("MAX не принял ключ бота (botTokens[0])", "verify.token").doesNotContain(MaxServer.TOKEN);
+          .contains("MAX не принял ключ бота (botTokens[0])", "HTTP 401, ответ MAX: «verify.token")
+          .doesNotContain(MaxServer.TOKEN);
       assertThat(updates.added()).extracting(MaxChannel::botId).containsExactly(440440440L);
     }
   }

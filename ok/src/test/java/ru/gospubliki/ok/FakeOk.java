@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import ru.gospubliki.internal.http.Sleeper;
+import ru.gospubliki.internal.http.Ticker;
+import ru.gospubliki.internal.http.TokenBudgets;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * A small OK that keeps the topics posted to it, so tests can tell how many topics a publication
@@ -34,17 +39,31 @@ final class FakeOk extends Dispatcher {
    * A platform against {@code server} on fake time, one call at a time so that queued answers meet
    * their calls in order (pools have tests of their own).
    */
-  static OkPlatform.Builder platform(mockwebserver3.MockWebServer server, FakeTime time) {
-    return OkPlatform.builder()
+  static OkPlatform.Builder platform(mockwebserver3.MockWebServer server, MutableClock clock,
+      List<Duration> backoffs) {
+    return onClock(OkPlatform.builder()
         .applicationKey("APPKEY")
         .applicationSecretKey("SECRETKEY")
         .accessToken("ACCESSTOKEN")
         .requestsPerSecond(1)
-        .baseUrl(server.url("/fb.do").toString())
-        .clock(time)
-        .tokenBudgets(time.budgets())
-        .sleeper(time);
+        .baseUrl(server.url("/fb.do").toString()), clock, backoffs);
   }
+
+  /**
+   * {@code builder} on {@code clock}: rate limits and backoffs wait by moving it, costing no real time,
+   * and each backoff between retries (not a rate limit's wait) is added to {@code backoffs}.
+   */
+  static OkPlatform.Builder onClock(OkPlatform.Builder builder, MutableClock clock, List<Duration> backoffs) {
+    Sleeper advancing = Sleeper.advancing(clock);
+    return builder
+        .clock(clock)
+        .tokenBudgets(new TokenBudgets(Ticker.of(clock), advancing))
+        .sleeper(nanos -> {
+          if (nanos > 0) backoffs.add(Duration.ofNanos(nanos));
+          advancing.sleep(nanos);
+        });
+  }
+
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
   final List<Map<String, Object>> topics = Collections.synchronizedList(new ArrayList<>());

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,6 +28,7 @@ import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.SendResult;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * Editing ({@code mediatopic.edit}) and deleting ({@code mediatopic.deleteTopic}) group topics. The
@@ -38,10 +41,11 @@ final class OkPlatformEditDeleteTest {
   private static final String TOPIC = "70102413183763";
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final FakeTime time = new FakeTime(NOW);
+  private final MutableClock time = MutableClock.at(NOW);
+  private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
 
   private OkPlatform.Builder platform() {
-    return FakeOk.platform(server, time);
+    return FakeOk.platform(server, time, backoffs);
   }
 
   @Test
@@ -119,7 +123,7 @@ final class OkPlatformEditDeleteTest {
     SendResult.Sent result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
     assertThat(result.postId()).isEqualTo(TOPIC);
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(time.sleeps).isNotEmpty(); // backed off, on the fake clock
+    assertThat(backoffs).isNotEmpty(); // backed off, on the fake clock
   }
 
   @Test

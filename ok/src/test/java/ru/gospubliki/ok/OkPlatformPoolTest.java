@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import ru.gospubliki.model.ProfileSnapshot;
 import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
+import ru.gospubliki.testing.MutableClock;
 
 /** Token pools, the process-wide limiter per token, and calls in flight. */
 final class OkPlatformPoolTest {
@@ -123,11 +125,11 @@ final class OkPlatformPoolTest {
   void aTokenKeepsAsManyCallsInFlightAsItsRateAllows() {
     Gate gate = new Gate(4);
     server.setDispatcher(gate);
-    FakeTime time = new FakeTime(NOW);
+    MutableClock time = MutableClock.at(NOW);
     List<PageRef> pages = new ArrayList<>();
     for (int i = 1; i <= 12; i++) pages.add(PageRef.parse("ok:" + i));
-    try (OkPlatform platform = platform().accessToken("ONE").requestsPerSecond(4).clock(time)
-        .tokenBudgets(time.budgets()).sleeper(time).build()) {
+    try (OkPlatform platform = FakeOk.onClock(platform().accessToken("ONE").requestsPerSecond(4), time,
+        new CopyOnWriteArrayList<>()).build()) {
       Map<PageRef, FetchResult<PostHistory>> result = platform.fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
       assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOf(FetchResult.Success.class));
     }
@@ -138,11 +140,11 @@ final class OkPlatformPoolTest {
   void readsAreSpreadOverThePoolEachTokenWithItsOwnCalls() {
     Gate gate = new Gate(4);
     server.setDispatcher(gate);
-    FakeTime time = new FakeTime(NOW);
+    MutableClock time = MutableClock.at(NOW);
     List<PageRef> pages = new ArrayList<>();
     for (int i = 1; i <= 20; i++) pages.add(PageRef.parse("ok:" + i));
-    try (OkPlatform platform = platform().accessTokens(List.of("ONE", "TWO")).requestsPerSecond(2).clock(time)
-        .tokenBudgets(time.budgets()).sleeper(time).build()) {
+    try (OkPlatform platform = FakeOk.onClock(platform().accessTokens(List.of("ONE", "TWO")).requestsPerSecond(2),
+        time, new CopyOnWriteArrayList<>()).build()) {
       Map<PageRef, FetchResult<PostHistory>> result = platform.fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
       assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOf(FetchResult.Success.class));
     }

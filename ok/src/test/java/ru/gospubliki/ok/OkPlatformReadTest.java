@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -30,15 +31,17 @@ import ru.gospubliki.platform.FetchResult;
 import ru.gospubliki.platform.PostHistory;
 import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.rules.Outcome;
+import ru.gospubliki.testing.MutableClock;
 
 final class OkPlatformReadTest {
   private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final FakeTime time = new FakeTime(NOW);
+  private final MutableClock time = MutableClock.at(NOW);
+  private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
 
   private OkPlatform.Builder platform() {
-    return FakeOk.platform(server, time);
+    return FakeOk.platform(server, time, backoffs);
   }
 
   private static MockResponse json(String body) {
@@ -154,6 +157,24 @@ final class OkPlatformReadTest {
     });
   }
 
+  /** A ЦУР employee reads the detail: what was expected and what came is said in Russian, never in Moshi's English. */
+  @Test
+  void whatIsWrongInAnAnswerIsSaidInRussian() {
+    Map<String, String> groups = Map.of(
+        "{\"uid\":\"11\",\"members_count\":\"много\"}", "$[0].members_count: ожидалось: целое число, пришло: «много»",
+        "{\"uid\":\"11\",\"address\":[\"ул. Ленина\"]}",
+        "$[0].address: ожидалось: объект, пришло: непустой массив",
+        "{\"uid\":\"11\",\"address\":true}", "$[0].address: ожидалось: адрес (строка или объект), пришло: true или false");
+    for (Map.Entry<String, String> group : groups.entrySet()) {
+      server.enqueue(json("[" + group.getKey() + "]"));
+      PageRef page = PageRef.parse("ok:11");
+      FetchResult<ProfileSnapshot> result = platform().build().fetchProfiles(List.of(page)).get(page);
+
+      assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> assertThat(failure.detail())
+          .contains(group.getValue()).doesNotContainPattern("Expected|but was|at path"));
+    }
+  }
+
   @Test
   void shortNamesAreResolvedAndAPersonsProfileIsAProfileThatIsNoCommunity() throws Exception {
     server.setDispatcher(new Dispatcher() {
@@ -242,7 +263,7 @@ final class OkPlatformReadTest {
       assertThat(f.detail()).contains("group.getInfo", "HTML");
     });
     assertThat(success(result.get(pages.get(1))).name()).isEqualTo("B");
-    assertThat(time.sleeps).hasSize(2); // backed off between the three attempts
+    assertThat(backoffs).hasSize(2); // backed off between the three attempts
   }
 
   @Test

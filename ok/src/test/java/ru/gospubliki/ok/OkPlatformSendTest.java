@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -33,6 +34,7 @@ import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
 import ru.gospubliki.publish.CrossPoster;
+import ru.gospubliki.testing.MutableClock;
 
 /**
  * Publishing on the SPI the SDK's send-once publishing drives: one {@code mediatopic.post} attempt
@@ -43,10 +45,11 @@ final class OkPlatformSendTest {
   private static final PageRef PAGE = PageRef.parse("ok:77");
 
   @StartStop final MockWebServer server = new MockWebServer();
-  private final FakeTime time = new FakeTime(NOW);
+  private final MutableClock time = MutableClock.at(NOW);
+  private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
 
   private OkPlatform.Builder platform() {
-    return FakeOk.platform(server, time);
+    return FakeOk.platform(server, time, backoffs);
   }
 
   private static SendRequest request(PageRef page, PostDraft draft) {

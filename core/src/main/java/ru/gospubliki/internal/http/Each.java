@@ -28,7 +28,7 @@ public record Each<T>(List<T> items, List<Malformed> malformed) {
    *
    * @param index its position in the array.
    * @param path its JSON path, e.g. {@code $.response.groups[3]}.
-   * @param problem what was wrong, with the path of the bad value (Moshi's words).
+   * @param problem what was wrong, with the path of the bad value, in Russian.
    */
   public record Malformed(int index, String path, String problem) {
     public Malformed {

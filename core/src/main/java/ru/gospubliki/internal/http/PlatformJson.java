@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A value of another shape fails with Moshi's {@link JsonDataException}, whose message names the
- * JSON path; {@link #describe} turns it into Russian for a failure detail.
+ * JSON path; {@link #describe} says it in Russian for a failure detail. Adapters for a platform's
+ * own quirks fail the same way, {@code Expected <what> but was <what came> at path <path>}, with a
+ * {@code <what>} that {@link #describe} knows.
  *
  * <pre>{@code
  * record Group(long id, @Nullable String name, @Json(name = "is_closed") @Nullable Long isClosed) {}
@@ -42,7 +44,53 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class PlatformJson {
-  private static final Pattern PATH = Pattern.compile(" at path (\\$\\S*)");
+  private static final Pattern PATH = Pattern.compile(" at (?:path )?(\\$\\S*)");
+  /** Moshi's readers and adapters: {@code Expected a long but was STRING at path $.x}. */
+  private static final Pattern EXPECTED = Pattern.compile("Expected (.+?) but was (.*) at path (\\$\\S*)", Pattern.DOTALL);
+  /** A record's component that the answer lacks. */
+  private static final Pattern MISSING =
+      Pattern.compile("Required value '([^']*)'(?: \\(JSON name '([^']*)'\\))? missing at (\\$\\S*)");
+  private static final Pattern WAS_NULL =
+      Pattern.compile("Non-null value '([^']*)'(?: \\(JSON name '([^']*)'\\))? was null at (\\$\\S*)");
+  private static final Pattern UNEXPECTED_NULL = Pattern.compile("Unexpected null at (\\$\\S*)");
+  /** What Moshi's readers and the platforms' adapters (here, OK's and MAX's) expect, in Russian. */
+  private static final Map<String, String> EXPECTED_RU = Map.ofEntries(
+      Map.entry("a boolean (true, false, 1 or 0)", "true, false, 1 или 0"),
+      Map.entry("true or false", "true или false"),
+      Map.entry("an address (a string or an object)", "адрес (строка или объект)"),
+      Map.entry("an address", "адрес (строка или объект)"),
+      Map.entry("an array of groups or {\"groups\":[...]}", "массив групп или {\"groups\":[...]}"),
+      Map.entry("a topic id", "id темы (строка или число)"),
+      Map.entry("a long", "целое число"),
+      Map.entry("an int", "целое число"),
+      Map.entry("a double", "число"),
+      Map.entry("a string", "строка"),
+      Map.entry("a boolean", "true или false"),
+      Map.entry("a name", "имя поля"),
+      Map.entry("a value", "значение"),
+      Map.entry("null", "null"),
+      Map.entry("an object", "объект"),
+      Map.entry("BEGIN_OBJECT", "объект"),
+      Map.entry("BEGIN_ARRAY", "массив"),
+      Map.entry("END_OBJECT", "конец объекта"),
+      Map.entry("END_ARRAY", "конец массива"));
+  /** What Moshi and the adapters say came, when they name its kind rather than the value. */
+  private static final Map<String, String> ACTUAL_RU = Map.ofEntries(
+      Map.entry("STRING", "строка"),
+      Map.entry("NUMBER", "число"),
+      Map.entry("BOOLEAN", "true или false"),
+      Map.entry("NULL", "null"),
+      Map.entry("null", "null"),
+      Map.entry("BEGIN_OBJECT", "объект"),
+      Map.entry("BEGIN_ARRAY", "массив"),
+      Map.entry("END_OBJECT", "конец объекта"),
+      Map.entry("END_ARRAY", "конец массива"),
+      Map.entry("NAME", "имя поля"),
+      Map.entry("END_DOCUMENT", "конец ответа"),
+      Map.entry("a non-empty array", "непустой массив"),
+      Map.entry("nothing", "ничего"));
+  /** How much of a bad value a description shows. */
+  private static final int SHOWN = 40;
 
   /** The factory for the quirks above; add it to a Moshi of your own with {@link Moshi.Builder#add}. */
   public static final JsonAdapter.Factory QUIRKS = PlatformJson::create;
@@ -57,16 +105,48 @@ public final class PlatformJson {
   }
 
   /**
-   * A Russian description of {@code e} for a failure detail: the JSON path of the bad value and
-   * what was expected there.
+   * A Russian description of {@code e} for a failure detail a person reads: where the bad value is
+   * (its JSON path) and, in Russian, what was expected there and what came. Moshi's English message
+   * is translated, never shown: a form it does not know is described by its path alone.
    */
   public static String describe(JsonDataException e) {
-    String message = String.valueOf(e.getMessage());
-    Matcher path = PATH.matcher(message);
-    if (path.find()) {
-      return "некорректное значение по пути " + path.group(1) + " (" + message.substring(0, path.start()).trim() + ")";
+    String message = String.valueOf(e.getMessage()).strip();
+    Matcher expected = EXPECTED.matcher(message);
+    if (expected.matches()) {
+      String wanted = EXPECTED_RU.get(expected.group(1));
+      return "некорректное значение по пути " + expected.group(3) + ": ожидалось: "
+          + (wanted != null ? wanted : expected.group(1).startsWith("one of ") ? "одно из значений "
+              + shown(expected.group(1).substring("one of ".length())) : "значение другого вида")
+          + ", пришло: " + actual(expected.group(2));
     }
-    return "некорректное значение (" + message + ")";
+    Matcher missing = MISSING.matcher(message);
+    if (missing.matches()) {
+      String name = missing.group(2) != null ? missing.group(2) : missing.group(1);
+      return "в ответе нет обязательного поля «" + name + "» по пути " + missing.group(3);
+    }
+    Matcher wasNull = WAS_NULL.matcher(message);
+    if (wasNull.matches()) {
+      String name = wasNull.group(2) != null ? wasNull.group(2) : wasNull.group(1);
+      return "поле «" + name + "» по пути " + wasNull.group(3) + " — null, ожидалось: значение";
+    }
+    Matcher unexpectedNull = UNEXPECTED_NULL.matcher(message);
+    if (unexpectedNull.matches()) {
+      return "некорректное значение по пути " + unexpectedNull.group(1) + ": ожидалось: значение, пришло: null";
+    }
+    Matcher path = PATH.matcher(message);
+    return path.find() ? "некорректное значение по пути " + path.group(1) : "некорректное значение";
+  }
+
+  /** What came, in Russian: a token's kind, or the value itself, quoted and cut. */
+  private static String actual(String moshiSays) {
+    String kind = ACTUAL_RU.get(moshiSays);
+    return kind != null ? kind : shown(moshiSays);
+  }
+
+  private static String shown(String value) {
+    String unquoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1) : value;
+    return "«" + (unquoted.length() > SHOWN ? unquoted.substring(0, SHOWN) + "…" : unquoted) + "»";
   }
 
   private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
@@ -89,6 +169,7 @@ public final class PlatformJson {
 
   /** {@code true}, {@code 1}, {@code "1"}, {@code "true"} and their opposites. */
   private static final class BooleanAdapter extends JsonAdapter<Boolean> {
+
     @Override
     public Boolean fromJson(JsonReader reader) throws IOException {
       switch (reader.peek()) {
@@ -171,12 +252,16 @@ public final class PlatformJson {
         try {
           T value = element.fromJson(item);
           if (value == null) {
-            malformed.add(new Each.Malformed(index, path, "null where an item was expected at path " + path));
+            malformed.add(new Each.Malformed(index, path, "некорректное значение по пути " + path
+                + ": ожидался: элемент, пришло: null"));
           } else {
             items.add(value);
           }
-        } catch (JsonDataException | ArithmeticException | IllegalArgumentException e) {
-          malformed.add(new Each.Malformed(index, path, String.valueOf(e.getMessage())));
+        } catch (JsonDataException e) {
+          malformed.add(new Each.Malformed(index, path, describe(e)));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+          // A value the item's class refused (out of range, say): its message is English, for logs.
+          malformed.add(new Each.Malformed(index, path, "некорректное значение в элементе по пути " + path));
         }
         reader.skipValue();
       }

@@ -1,5 +1,8 @@
 package ru.gospubliki.internal.http;
 
+import java.time.Duration;
+import ru.gospubliki.testing.MutableClock;
+
 /** Waits; tests inject one that records or advances a fake {@link Ticker} instead of sleeping. */
 @FunctionalInterface
 public interface Sleeper {
@@ -8,4 +11,14 @@ public interface Sleeper {
   };
 
   void sleep(long nanos) throws InterruptedException;
+
+  /**
+   * Waits by moving {@code clock} forward, so a test's waits cost no real time; with {@link
+   * Ticker#of} on the same clock, a rate limit sees the time it waited for go by.
+   */
+  static Sleeper advancing(MutableClock clock) {
+    return nanos -> {
+      if (nanos > 0) clock.advance(Duration.ofNanos(nanos));
+    };
+  }
 }

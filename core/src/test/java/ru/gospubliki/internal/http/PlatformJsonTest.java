@@ -82,6 +82,51 @@ class PlatformJsonTest {
   void describesABadValueInRussianWithItsPath() {
     String text = PlatformJson.describe(new JsonDataException("Expected a long but was STRING at path $.response[3].date[5]"));
 
-    assertThat(text).isEqualTo("некорректное значение по пути $.response[3].date[5] (Expected a long but was STRING)");
+    assertThat(text).isEqualTo("некорректное значение по пути $.response[3].date[5]: ожидалось: целое число, пришло: строка");
+  }
+
+  /** What a ЦУР employee reads says in Russian what was expected and what came; Moshi's English never shows. */
+  @Test
+  void whatMoshiAndTheQuirksSayIsSaidInRussian() throws IOException {
+    JsonAdapter<Group> group = PlatformJson.moshi().adapter(Group.class);
+    assertThat(describe(() -> group.fromJson("{\"id\":\"двенадцать\"}")))
+        .isEqualTo("некорректное значение по пути $.id: ожидалось: целое число, пришло: «двенадцать»");
+    assertThat(describe(() -> group.fromJson("{\"id\":1,\"is_closed\":{\"a\":1}}")))
+        .isEqualTo("некорректное значение по пути $.is_closed: ожидалось: целое число, пришло: объект");
+    assertThat(describe(() -> group.fromJson("[1,2]")))
+        .isEqualTo("некорректное значение по пути $: ожидалось: объект, пришло: непустой массив");
+    assertThat(describe(() -> PlatformJson.moshi().adapter(Flags.class).fromJson("{\"closed\":\"maybe\"}")))
+        .isEqualTo("некорректное значение по пути $.closed: ожидалось: true, false, 1 или 0, пришло: «maybe»");
+    assertThat(describe(() -> PlatformJson.moshi().adapter(Flags.class).fromJson("{\"closed\":2}")))
+        .isEqualTo("некорректное значение по пути $.closed: ожидалось: true, false, 1 или 0, пришло: «2»");
+    assertThat(describe(() -> PlatformJson.moshi().adapter(Flags.class).fromJson("{\"closed\":[]}")))
+        .isEqualTo("некорректное значение по пути $.closed: ожидалось: true или false, пришло: массив");
+    assertThat(describe(() -> PlatformJson.moshi().adapter(Group.class).nonNull().fromJson("null")))
+        .isEqualTo("некорректное значение по пути $: ожидалось: значение, пришло: null");
+    assertThat(PlatformJson.describe(new JsonDataException("Required value 'id' (JSON name 'group_id') missing at $[2]")))
+        .isEqualTo("в ответе нет обязательного поля «group_id» по пути $[2]");
+    assertThat(PlatformJson.describe(new JsonDataException("Expected one of [A, B] but was C at path $.kind")))
+        .isEqualTo("некорректное значение по пути $.kind: ожидалось: одно из значений «[A, B]», пришло: «C»");
+    assertThat(PlatformJson.describe(new JsonDataException("Expected something new but was "
+        + "x".repeat(100_000) + " at path $.x")))
+        .isEqualTo("некорректное значение по пути $.x: ожидалось: значение другого вида, пришло: «" + "x".repeat(40) + "…»");
+    assertThat(PlatformJson.describe(new JsonDataException("Something else at path $.y"))).isEqualTo("некорректное значение по пути $.y");
+  }
+
+  @Test
+  void aMalformedItemIsSaidInRussian() throws IOException {
+    Groups groups = PlatformJson.moshi().adapter(Groups.class).fromJson("{\"groups\":[{\"id\":\"x\"},null]}");
+
+    assertThat(groups.groups().malformed()).extracting(Each.Malformed::problem).containsExactly(
+        "некорректное значение по пути $.groups[0].id: ожидалось: целое число, пришло: «x»",
+        "некорректное значение по пути $.groups[1]: ожидался: элемент, пришло: null");
+  }
+
+  private static String describe(org.assertj.core.api.ThrowableAssert.ThrowingCallable reading) {
+    JsonDataException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(reading, JsonDataException.class);
+    assertThat(thrown).as("reading fails").isNotNull();
+    String text = PlatformJson.describe(thrown);
+    assertThat(text).doesNotContainPattern("Expected|but was|at path|STRING|NUMBER|BEGIN_");
+    return text;
   }
 }

@@ -167,6 +167,8 @@ final class AuditJobs implements AutoCloseable {
       job.done = job.total;
       job.status = Status.DONE;
     } catch (RuntimeException e) {
+      // No request reaches an audit (the job has only the registry, the policy and the platforms, whose
+      // exceptions have their tokens masked by the adapters), so the failure is logged whole, stack and all.
       LOG.log(System.Logger.Level.WARNING, "audit " + job.id + " failed", e);
       job.error = "проверка не выполнена: внутренняя ошибка (" + e.getClass().getSimpleName() + ")";
       job.status = Status.FAILED;

@@ -152,7 +152,10 @@ public final class Service implements AutoCloseable {
       config.routes.exception(ApiError.class, (error, ctx) -> answer(ctx, error));
       config.routes.exception(HttpResponseException.class, (error, ctx) -> answer(ctx, translate(error)));
       config.routes.exception(Exception.class, (error, ctx) -> {
-        LOG.log(System.Logger.Level.ERROR, "request " + ctx.method() + " " + ctx.path() + " failed", error);
+        // The stack trace is what makes this useful, but a message may quote the request: its keys,
+        // cookies and secrets are masked first. The path holds no secret (keys travel in headers).
+        LOG.log(System.Logger.Level.ERROR, "request " + ctx.method() + " " + ctx.path() + " failed",
+            Redacted.of(error, ctx, maxWebhookSecret == null ? List.of() : List.of(maxWebhookSecret)));
         answer(ctx, new ApiError(500, "внутренняя ошибка сервиса (" + error.getClass().getSimpleName()
             + "); повторите позже или сообщите администратору"));
       });

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,6 +20,7 @@ import ru.gospubliki.ok.OkPlatform;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.registry.RegistryReader;
 import ru.gospubliki.store.JdbcStore;
+import ru.gospubliki.store.Store;
 import ru.gospubliki.vk.VkPlatform;
 
 /**
@@ -42,6 +44,11 @@ final class Served implements AutoCloseable {
   final Service service;
 
   Served(long maxBodyBytes, @Nullable String maxWebhookSecret) throws IOException {
+    this(maxBodyBytes, maxWebhookSecret, store -> store);
+  }
+
+  /** As above, on the store {@code wrap} makes of the H2 one (a store that fails on demand, say). */
+  Served(long maxBodyBytes, @Nullable String maxWebhookSecret, UnaryOperator<Store> wrap) throws IOException {
     sandbox = Sandbox.builder().build();
     pool = JdbcConnectionPool.create("jdbc:h2:mem:served" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "", "");
     platforms = List.of(
@@ -51,7 +58,7 @@ final class Served implements AutoCloseable {
             .applicationSecretKey(sandbox.okApplicationSecretKey()).accessTokens(List.of(sandbox.okAccessToken()))
             .requestsPerSecond(100).build(),
         MaxPlatform.builder().baseUrl(sandbox.maxApiUrl()).botTokens(List.of(sandbox.maxBotToken())).build());
-    Service.Builder builder = Service.builder(JdbcStore.builder(pool).build()).apiKeys(KEYS)
+    Service.Builder builder = Service.builder(wrap.apply(JdbcStore.builder(pool).build())).apiKeys(KEYS)
         .maxBodyBytes(maxBodyBytes).clock(Clock.systemUTC());
     if (maxWebhookSecret != null) builder.maxWebhookSecret(maxWebhookSecret);
     platforms.forEach(builder::addPlatform);

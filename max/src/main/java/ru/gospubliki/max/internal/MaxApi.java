@@ -234,8 +234,8 @@ public final class MaxApi {
           code, apiCode, null);
     }
     if (code >= 500) {
-      return new MaxFailure(FailureReason.API_ERROR, "MAX ответил ошибкой сервера на " + method + " (HTTP " + code
-          + (error == null ? "" : ", " + said) + ")", code, apiCode, null);
+      return new MaxFailure(FailureReason.API_ERROR, "MAX ответил ошибкой сервера на " + method + " (" + said + ")",
+          code, apiCode, null);
     }
     if (code >= 200 && code < 300) {
       return new MaxFailure(FailureReason.API_ERROR, "MAX: непонятный ответ на " + method, code, apiCode, null);
@@ -247,7 +247,11 @@ public final class MaxApi {
     return new MaxFailure(FailureReason.REFUSED, "MAX отклонил " + method + ": " + said, code, apiCode, null);
   }
 
-  /** MAX's own words, scrubbed and cut: {@code code: message}, or the status when it said nothing. */
+  /**
+   * The status and MAX's own words, scrubbed and cut, quoted as MAX said them (often in English)
+   * after the Russian a caller writes: {@code HTTP 400, ответ MAX: «code: message»}. They are the
+   * platform's word, which MAX's support and the integrator search for.
+   */
   private String said(MaxJson.@Nullable ApiError error, int code) {
     if (error == null) return "HTTP " + code;
     StringBuilder text = new StringBuilder();
@@ -259,6 +263,7 @@ public final class MaxApi {
     }
     if (text.length() == 0) return "HTTP " + code;
     String scrubbed = secrets.scrub(text.toString().replace('\n', ' ').replace('\r', ' '));
-    return scrubbed.length() > MAX_SHOWN ? scrubbed.substring(0, MAX_SHOWN) + "…" : scrubbed;
+    return "HTTP " + code + ", ответ MAX: «" + (scrubbed.length() > MAX_SHOWN ? scrubbed.substring(0, MAX_SHOWN) + "…"
+        : scrubbed) + "»";
   }
 }

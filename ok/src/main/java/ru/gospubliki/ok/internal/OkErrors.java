@@ -58,6 +58,8 @@ public final class OkErrors {
   public static OkApiException of(String method, int code, @Nullable String errorMessage, Secrets secrets) {
     String said = errorMessage == null ? "" : HEX_32.matcher(secrets.scrub(errorMessage)).replaceAll(Secrets.MASK).strip();
     if (said.length() > MAX_SHOWN) said = said.substring(0, MAX_SHOWN) + "…";
+    // OK's own error_msg, quoted as OK said it (often in English) after the Russian: it is the
+    // platform's word, which OK's support and the integrator search for.
     String quoted = said.isEmpty() ? "" : ", ответ ОК: «" + said + "»";
     return new OkApiException(reason(code), method, code, describe(method, code) + " (код " + code + quoted + ")", null);
   }

@@ -71,9 +71,13 @@ public final class VkErrors {
     return NO_SUCH_PAGE.contains(code) ? FailureReason.NOT_FOUND : reason(code);
   }
 
-  /** The Russian description of error {@code code} on {@code method}. */
+  /**
+   * The Russian description of error {@code code} on {@code method}, then VK's own {@code error_msg}
+   * quoted as VK said it (in English): it is the platform's word, which VK's support and the
+   * integrator search for, so it is kept, marked as VK's, after the Russian.
+   */
   public static String describe(String method, int code, String message) {
-    return "ошибка VK " + code + " в " + method + (message.isEmpty() ? "" : ": " + message);
+    return "ошибка VK " + code + " в " + method + (message.isEmpty() ? "" : " (ответ VK: «" + message + "»)");
   }
 
   /**

@@ -1,0 +1,87 @@
+package ru.gospubliki.examples.serve;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A failure as the service logs it: the same classes, messages and stack traces, with every secret
+ * a request presented cut out of the messages. A handler's exception may quote what it was given
+ * (a header, a form field), and a request carries API keys ({@code Authorization}), session
+ * cookies, CSRF tokens, the login form's key and MAX's webhook secret: none of them may reach the
+ * log, where the people who read it are not those who hold the keys.
+ */
+final class Redacted extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  /** What a secret is replaced with. */
+  static final String MASK = "██";
+  /** Shorter values are not secrets (a cookie's "1"), and masking them would garble the message. */
+  private static final int SHORTEST_SECRET = 8;
+  private static final int DEEPEST_CAUSE = 16;
+
+  private Redacted(String shown, @Nullable Throwable cause) {
+    super(shown, cause, true, true);
+  }
+
+  /** {@code error} with the secrets of {@code ctx}'s request and {@code alsoSecret} masked. */
+  static Throwable of(Throwable error, Context ctx, Collection<String> alsoSecret) {
+    List<String> secrets = new ArrayList<>(alsoSecret);
+    add(secrets, ctx.header("Authorization"));
+    add(secrets, ctx.header("X-Max-Bot-Api-Secret"));
+    add(secrets, ctx.header("Cookie"));
+    String authorization = ctx.header("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      add(secrets, authorization.substring(7).strip());
+    }
+    for (String cookie : ctx.cookieMap().values()) add(secrets, cookie);
+    String type = ctx.contentType();
+    if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+      try {
+        for (List<String> values : ctx.formParamMap().values()) values.forEach(value -> add(secrets, value));
+      } catch (RuntimeException unreadable) {
+        // The body could not be read (too large, cut): it cannot have reached a message either.
+      }
+    }
+    secrets.sort((a, b) -> Integer.compare(b.length(), a.length())); // a secret containing another is masked whole
+    return copy(error, secrets, new IdentityHashMap<>(), 0);
+  }
+
+  private static void add(List<String> secrets, @Nullable String value) {
+    if (value != null && value.strip().length() >= SHORTEST_SECRET) secrets.add(value.strip());
+  }
+
+  private static Throwable copy(Throwable error, List<String> secrets, Map<Throwable, Boolean> seen, int depth) {
+    seen.put(error, true);
+    Throwable cause = error.getCause();
+    Throwable copiedCause = cause == null || seen.containsKey(cause) || depth >= DEEPEST_CAUSE ? null
+        : copy(cause, secrets, seen, depth + 1);
+    String message = error.getMessage();
+    Redacted copy = new Redacted(error.getClass().getName() + (message == null ? "" : ": " + scrub(message, secrets)),
+        copiedCause);
+    copy.setStackTrace(error.getStackTrace());
+    for (Throwable suppressed : error.getSuppressed()) {
+      if (!seen.containsKey(suppressed) && depth < DEEPEST_CAUSE) {
+        copy.addSuppressed(copy(suppressed, secrets, seen, depth + 1));
+      }
+    }
+    return copy;
+  }
+
+  static String scrub(String text, List<String> secrets) {
+    String result = text;
+    for (String secret : secrets) {
+      if (result.contains(secret)) result = result.replace(secret, MASK);
+    }
+    return result;
+  }
+
+  /** Printed as the original: {@code java.lang.IllegalStateException: message}. */
+  @Override
+  public String toString() {
+    return String.valueOf(getMessage());
+  }
+}
