@@ -17,6 +17,7 @@ import ru.gospubliki.model.PostDraft;
 import ru.gospubliki.internal.publish.SendOnce;
 import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.CaptchaAnswer;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.rules.Policy;
@@ -52,6 +53,7 @@ public final class CrossPoster {
   private final PublishJournal journal;
   private final Map<PlatformId, SendOnce> senders;
   private final SendOnce settler;
+  private final boolean textOnlyFallback;
 
   CrossPoster(Builder builder) {
     this.platforms = Map.copyOf(builder.platforms);
@@ -64,6 +66,7 @@ public final class CrossPoster {
     }
     this.senders = Map.copyOf(senders);
     this.settler = senders.values().iterator().next();
+    this.textOnlyFallback = builder.textOnlyFallback;
   }
 
   public static Builder builder() {
@@ -133,20 +136,63 @@ public final class CrossPoster {
    * }</pre>
    */
   public List<DraftProblem> validate(PostDraft draft, List<PageRef> targets) {
+    return plan(draft, targets).problems;
+  }
+
+  /** The draft's problems, and the targets that get it without its photos (text-only fallback). */
+  private static final class Plan {
+    final List<DraftProblem> problems = new ArrayList<>();
+    final Set<PageRef> withoutPhotos = new LinkedHashSet<>();
+  }
+
+  private Plan plan(PostDraft draft, List<PageRef> targets) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
-    List<DraftProblem> problems = new ArrayList<>();
+    Plan plan = new Plan();
     Map<PageRef, Capabilities> capabilities = new LinkedHashMap<>();
+    Map<PlatformId, List<PageRef>> dropped = new LinkedHashMap<>();
+    Map<PlatformId, String> droppedBecause = new LinkedHashMap<>();
     for (PageRef target : new LinkedHashSet<>(targets)) {
       Platform platform = platforms.get(target.platform());
       if (platform == null) {
-        problems.add(problem(target.platform(), "DRAFT_PLATFORM",
+        plan.problems.add(problem(target.platform(), "DRAFT_PLATFORM",
             "платформа " + target.platform() + " не подключена: нельзя опубликовать на " + target.url()));
         continue;
       }
-      capabilities.put(target, platform.capabilities(target));
+      Capabilities can = platform.capabilities(target);
+      if (textOnlyFallback && !draft.photos().isEmpty() && !can.allows(Operation.UPLOAD_PHOTOS)
+          && can.allows(Operation.PUBLISH)) {
+        // The photos stay off this page: checked as if they could go, so the rest of the draft is.
+        plan.withoutPhotos.add(target);
+        dropped.computeIfAbsent(target.platform(), p -> new ArrayList<>()).add(target);
+        String because = can.unavailableBecause().get(Operation.UPLOAD_PHOTOS);
+        if (because != null) droppedBecause.putIfAbsent(target.platform(), because);
+        Map<Operation, String> reasons = new LinkedHashMap<>(can.unavailableBecause());
+        reasons.remove(Operation.UPLOAD_PHOTOS);
+        can = Capabilities.builder().from(can).addOperations(Operation.UPLOAD_PHOTOS).unavailableBecause(reasons).build();
+      }
+      capabilities.put(target, can);
     }
-    problems.addAll(validator.validate(draft, capabilities));
-    return problems;
+    boolean empty = draft.text().isBlank() && draft.hashtags().isEmpty() && draft.link() == null;
+    for (Map.Entry<PlatformId, List<PageRef>> entry : dropped.entrySet()) {
+      String because = droppedBecause.get(entry.getKey());
+      DraftProblem.Builder notice = DraftProblem.builder().rule("DRAFT_CREDENTIALS").platform(entry.getKey())
+          .pages(entry.getValue());
+      if (empty) {
+        plan.problems.add(notice.severity(Severity.VIOLATION).message("ключ доступа этих страниц не позволяет "
+            + "загружать фото, а без фото запись пуста" + (because == null ? "" : ": " + because)).build());
+      } else {
+        plan.problems.add(notice.severity(Severity.WARNING).message("запись будет опубликована без фото "
+            + "(публикация без фото разрешена): ключ доступа этих страниц не позволяет загружать фото"
+            + (because == null ? "" : " — " + because)).build());
+      }
+    }
+    plan.problems.addAll(validator.validate(draft, capabilities));
+    return plan;
+  }
+
+  /** {@code draft} without its photos, under the same idempotency key: the same publication. */
+  private static PostDraft withoutPhotos(PostDraft draft) {
+    return PostDraft.builder().from(draft).photos(List.of()).idempotencyKey(draft.idempotencyKey()).build();
   }
 
   /** The journal this poster records in, e.g. to read every page's result of one draft. */
@@ -162,7 +208,9 @@ public final class CrossPoster {
       @Nullable CaptchaAnswer answer, Consumer<? super PublishResult> onResult) {
     if (targets.isEmpty()) throw new IllegalArgumentException("no targets");
     Set<PageRef> unique = new LinkedHashSet<>(targets);
-    List<DraftProblem> problems = validate(draft, targets);
+    Plan plan = plan(draft, targets);
+    List<DraftProblem> problems = plan.problems;
+    PostDraft textOnly = plan.withoutPhotos.isEmpty() ? draft : withoutPhotos(draft);
 
     List<String> blocking = new ArrayList<>();
     for (DraftProblem problem : problems) {
@@ -173,7 +221,8 @@ public final class CrossPoster {
       PublishResult result;
       if (blocking.isEmpty()) {
         SendOnce sender = Objects.requireNonNull(senders.get(target.platform()));
-        result = sender.publish(draft, target, target.equals(challenged) ? answer : null);
+        PostDraft sent = plan.withoutPhotos.contains(target) ? textOnly : draft;
+        result = sender.publish(sent, target, target.equals(challenged) ? answer : null);
       } else {
         result = new PublishResult.Rejected(target, blocking);
       }
@@ -195,8 +244,25 @@ public final class CrossPoster {
     private PublishJournal journal = PublishJournal.inMemory();
     private Duration inFlightTimeout = DEFAULT_IN_FLIGHT_TIMEOUT;
     private SendOnce.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private boolean textOnlyFallback;
 
     Builder() {}
+
+    /**
+     * With {@code true}, a draft with photos goes without them to a page whose credential cannot
+     * upload photos but may publish (a VK community's own key), instead of being refused for every
+     * target; {@link CrossPostResult#problems()} then holds a non-blocking {@code DRAFT_CREDENTIALS}
+     * problem naming those pages. Off by default: a person asks for it knowingly. The page's
+     * publication keeps the draft's idempotency key, so it is never sent twice, with or without photos.
+     *
+     * <pre>{@code
+     * CrossPoster poster = CrossPoster.builder().addPlatform(vk).textOnlyFallback(true).build();
+     * }</pre>
+     */
+    public Builder textOnlyFallback(boolean textOnlyFallback) {
+      this.textOnlyFallback = textOnlyFallback;
+      return this;
+    }
 
     public Builder addPlatform(Platform platform) {
       if (platforms.putIfAbsent(platform.id(), platform) != null) {

@@ -41,6 +41,7 @@ import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.PostQuery;
 import ru.gospubliki.platform.SendRequest;
 import ru.gospubliki.platform.SendResult;
+import ru.gospubliki.vk.internal.PostingCredentials;
 import ru.gospubliki.vk.internal.Publisher;
 import ru.gospubliki.vk.internal.Reader;
 import ru.gospubliki.vk.internal.TokenKind;
@@ -58,7 +59,11 @@ import ru.gospubliki.vk.internal.VkToken;
  *       kind that posts and uploads photos;
  *   <li>a <b>service</b> token (the application's service key) reads profiles, and walls one
  *       community per {@code wall.get};
- *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls.
+ *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls;
+ *   <li>a community's <b>own</b> key ({@link Builder#communityToken(long, String)}, {@link
+ *       VkCommunityTokens}) posts text to that community where no user key may post: live VK takes it
+ *       for {@code wall.post} but refuses it wall photo uploads. {@link #capabilities(PageRef)} says
+ *       per page which key would post and what it allows.
  * </ul>
  *
  * Several tokens of a kind make a pool: each has its own rate limiter, shared by every platform
@@ -93,6 +98,7 @@ public final class VkPlatform implements Platform {
   private final ExecutorService workers;
   private final Reader reader;
   private final Publisher publisher;
+  private final PostingCredentials credentials;
   private final List<VkToken> tokens;
 
   private VkPlatform(Builder builder) {
@@ -128,20 +134,44 @@ public final class VkPlatform implements Platform {
 
     boolean user = has(TokenKind.USER);
     boolean service = has(TokenKind.SERVICE);
-    Set<Operation> operations = EnumSet.of(Operation.READ_PROFILES);
-    Map<Operation, String> unavailable = new EnumMap<>(Operation.class);
-    if (user || service) operations.add(Operation.READ_POSTS);
-    else unavailable.put(Operation.READ_POSTS, NO_WALL_READER);
+    Set<Operation> reads = EnumSet.of(Operation.READ_PROFILES);
+    Map<Operation, String> unreadable = new EnumMap<>(Operation.class);
+    if (user || service) reads.add(Operation.READ_POSTS);
+    else unreadable.put(Operation.READ_POSTS, NO_WALL_READER);
     Set<Operation> writes = EnumSet.of(Operation.PUBLISH, Operation.SCHEDULE, Operation.UPLOAD_PHOTOS,
         Operation.EDIT, Operation.DELETE);
-    if (user) operations.addAll(writes);
-    else writes.forEach(operation -> unavailable.put(operation, Publisher.NO_USER_TOKEN));
-    this.capabilities = Capabilities.builder()
-        .platform(PlatformId.VK)
-        .operations(operations)
-        .unavailableBecause(unavailable)
-        .credential(user ? TokenKind.USER.russianName()
-            : service ? TokenKind.SERVICE.russianName() : TokenKind.COMMUNITY.russianName())
+
+    // What each posting credential allows: a user key everything; a community's own key text
+    // (scheduled too: the same wall.post), never photos, edits or deletions; no key only reading.
+    Set<Operation> all = EnumSet.copyOf(reads);
+    all.addAll(writes);
+    Capabilities userCapabilities = limits(builder).operations(all).unavailableBecause(unreadable)
+        .credential(TokenKind.USER.russianName()).build();
+    Set<Operation> text = EnumSet.copyOf(reads);
+    text.add(Operation.PUBLISH);
+    text.add(Operation.SCHEDULE);
+    Map<Operation, String> textOnly = new EnumMap<>(unreadable);
+    textOnly.put(Operation.UPLOAD_PHOTOS, PostingCredentials.COMMUNITY_NO_PHOTOS);
+    textOnly.put(Operation.EDIT, PostingCredentials.COMMUNITY_NO_EDIT);
+    textOnly.put(Operation.DELETE, PostingCredentials.COMMUNITY_NO_EDIT);
+    Capabilities communityCapabilities = limits(builder).operations(text).unavailableBecause(textOnly)
+        .credential(TokenKind.COMMUNITY.russianName()).build();
+    Map<Operation, String> nothing = new EnumMap<>(unreadable);
+    writes.forEach(operation -> nothing.put(operation, Publisher.NO_USER_TOKEN));
+    Capabilities readOnly = limits(builder).operations(reads).unavailableBecause(nothing)
+        .credential(service ? TokenKind.SERVICE.russianName() : TokenKind.COMMUNITY.russianName()).build();
+    VkCommunityTokens own = builder.communityKeys();
+    this.capabilities = user ? userCapabilities : own != null ? communityCapabilities : readOnly;
+    this.reader = new Reader(client, tokens, builder.clock, workers, user || service ? null : NO_WALL_READER);
+    this.credentials = new PostingCredentials(client, tokens, own, budgets, builder.communityRps, userCapabilities,
+        communityCapabilities, readOnly, builder.clock);
+    this.publisher = new Publisher(client, tokens, credentials, capabilities, builder.clock, reader);
+  }
+
+  /** The platform's limits on posts, whatever the credential. */
+  private static Capabilities.Builder limits(Builder builder) {
+    Capabilities.Builder limits = Capabilities.builder();
+    limits.platform(PlatformId.VK)
         .dedupWindow(Duration.ofHours(1))
         .maxTextLength(builder.maxTextLength)
         .maxMedia(10)
@@ -149,12 +179,8 @@ public final class VkPlatform implements Platform {
         .maxPhotoBytes(50L * 1024 * 1024)
         .photoMediaTypes(Set.of("image/jpeg", "image/png", "image/gif"))
         .maxPhotoDimensionSum(14_000)
-        .maxPhotoAspectRatio(20.0)
-        .build();
-    this.reader = new Reader(client, tokens, builder.clock, workers, user || service ? null : NO_WALL_READER);
-    VkToken poster = null;
-    for (VkToken token : tokens) if (token.kind() == TokenKind.USER && poster == null) poster = token;
-    this.publisher = new Publisher(client, poster, capabilities, builder.clock, reader);
+        .maxPhotoAspectRatio(20.0);
+    return limits;
   }
 
   private static void add(List<VkToken> pool, TokenKind kind, String role, List<String> secrets, double rps,
@@ -177,9 +203,33 @@ public final class VkPlatform implements Platform {
     return PlatformId.VK;
   }
 
+  /**
+   * What the configured keys allow on some page: a user key's everything; with community keys
+   * only, text (see {@link #capabilities(PageRef)}); else reading only, saying why.
+   */
   @Override
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /**
+   * What the key that would post to {@code page} allows there, and which kind it is ({@link
+   * Capabilities#credential()}): a user key that may post there (when the community also has a
+   * key of its own, one whose user administers or edits it, asked with {@code groups.getById}),
+   * else the community's own key (text and scheduling; no photos, edits or deletions, each with
+   * the reason and the way out in {@link Capabilities#unavailableBecause()}), else reading only.
+   * A user key VK refused to post with (error 1051, 27 or 28) is not chosen again. Sends nothing
+   * but that question, and resolves a screen name only when the choice depends on the community.
+   *
+   * <pre>{@code
+   * Capabilities can = vk.capabilities(PageRef.parse("https://vk.com/club123"));
+   * if (!can.allows(Operation.UPLOAD_PHOTOS)) System.out.println(can.unavailableBecause().get(Operation.UPLOAD_PHOTOS));
+   * }</pre>
+   */
+  @Override
+  public Capabilities capabilities(PageRef page) {
+    if (!page.platform().equals(PlatformId.VK)) return capabilities;
+    return publisher.capabilities(page, capabilities);
   }
 
   /**
@@ -289,6 +339,8 @@ public final class VkPlatform implements Platform {
     private final List<String> serviceTokens = new ArrayList<>();
     private final List<String> communityTokens = new ArrayList<>();
     private final List<String> userTokens = new ArrayList<>();
+    private final Map<Long, String> ownTokens = new java.util.LinkedHashMap<>();
+    private @Nullable VkCommunityTokens ownTokenSource;
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private @Nullable OkHttpClient client;
     private double serviceRps = 3;
@@ -321,7 +373,10 @@ public final class VkPlatform implements Platform {
       return this;
     }
 
-    /** One community key: reads profiles at 20 requests/s; cannot read walls or post. Replaces the pool. */
+    /**
+     * One community key for reading: profiles at 20 requests/s; cannot read walls, and is not used
+     * to post (a community's own key for posting: {@link #communityToken(long, String)}). Replaces the pool.
+     */
     public Builder communityToken(String token) {
       return communityTokens(List.of(checked("communityToken", token)));
     }
@@ -335,6 +390,43 @@ public final class VkPlatform implements Platform {
     public Builder addCommunityToken(String token) {
       communityTokens.add(checked("communityTokens[" + communityTokens.size() + "]", token));
       return this;
+    }
+
+    /**
+     * Community {@code groupId}'s own key («Работа с API → Ключи доступа», {@code vk1.a.…}): posts
+     * text to that community when no user key may post there. VK refuses it wall photo uploads, so
+     * such a page takes text only; see {@link VkPlatform#capabilities(PageRef)}.
+     *
+     * <pre>{@code
+     * VkPlatform.builder().serviceToken(service).communityToken(123, ownKeyOf123).build();
+     * }</pre>
+     */
+    public Builder communityToken(long groupId, String token) {
+      if (groupId <= 0) throw new IllegalArgumentException("groupId must be > 0: " + groupId);
+      ownTokens.put(groupId, checked("communityToken[" + groupId + "]", token));
+      return this;
+    }
+
+    /**
+     * Where communities' own keys come from, for an embedder that keeps them in its own secret
+     * store: asked when a page's key is chosen. Keys given with {@link #communityToken(long,
+     * String)} come first.
+     */
+    public Builder communityTokens(VkCommunityTokens source) {
+      this.ownTokenSource = java.util.Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The communities' own keys: those given one by one, then the embedder's source; null when none. */
+    @Nullable VkCommunityTokens communityKeys() {
+      if (ownTokens.isEmpty()) return ownTokenSource;
+      VkCommunityTokens fixed = VkCommunityTokens.of(ownTokens);
+      VkCommunityTokens source = ownTokenSource;
+      if (source == null) return fixed;
+      return groupId -> {
+        String token = fixed.tokenFor(groupId);
+        return token != null ? token : source.tokenFor(groupId);
+      };
     }
 
     /**
@@ -461,6 +553,10 @@ public final class VkPlatform implements Platform {
 
     public VkPlatform build() {
       OkHttpVersion.requireCompatible();
+      if (serviceTokens.isEmpty() && communityTokens.isEmpty() && userTokens.isEmpty() && !ownTokens.isEmpty()) {
+        throw new IllegalStateException("VkPlatform needs a service, community or user token to read with; "
+            + "communities' own keys only post");
+      }
       return new VkPlatform(this);
     }
 
@@ -472,7 +568,8 @@ public final class VkPlatform implements Platform {
     @Override
     public String toString() {
       return "VkPlatform.Builder{service=" + serviceTokens.size() + ", community=" + communityTokens.size()
-          + ", user=" + userTokens.size() + "}";
+          + ", user=" + userTokens.size() + ", communitiesOwn=" + ownTokens.size()
+          + (ownTokenSource != null ? "+source" : "") + "}";
     }
   }
 }

@@ -40,9 +40,15 @@ final class FakeVk extends Dispatcher {
       "user", List.of("groups.getById", "utils.resolveScreenName", "users.get", "wall.get", "execute", "wall.post",
           "wall.edit", "wall.delete", "photos.getWallUploadServer", "photos.saveWallPhoto"),
       "service", List.of("groups.getById", "utils.resolveScreenName", "users.get", "wall.get"),
-      "community", List.of("groups.getById", "utils.resolveScreenName", "users.get", "execute"));
+      "community", List.of("groups.getById", "utils.resolveScreenName", "users.get", "execute"),
+      // A community's own key as live VK takes it (2026): text posts to that community, no photos.
+      "own", List.of("groups.getById", "utils.resolveScreenName", "users.get", "execute", "wall.post"),
+      // A VK ID user key without the wall scope: reads as a user key; writes answer 1051.
+      "vkid", List.of("groups.getById", "utils.resolveScreenName", "users.get", "wall.get", "execute"));
+  static final String PROFILE_TYPE_REFUSED =
+      "Method is not available for this profile type: method is unavailable with current profile type";
 
-  /** token → kind ("user", "service", "community"); tokens not listed are user tokens. */
+  /** token → kind ("user", "service", "community", "own", "vkid"); tokens not listed are user tokens. */
   final Map<String, String> tokenKinds = new ConcurrentHashMap<>();
   /** token → wall.get calls left today (inside execute too); absent: no quota. */
   final Map<String, AtomicInteger> wallQuota = new ConcurrentHashMap<>();
@@ -143,6 +149,7 @@ final class FakeVk extends Dispatcher {
     byToken.computeIfAbsent(token + " " + method, m -> new AtomicInteger()).incrementAndGet();
     if (!method.equals("upload")) {
       String kind = tokenKinds.getOrDefault(token, "user");
+      if (kind.equals("vkid") && !KINDS.get(kind).contains(method)) return json(error(1051, PROFILE_TYPE_REFUSED));
       if (!KINDS.get(kind).contains(method)) {
         wrongKind.incrementAndGet();
         return json(kind.equals("service")

@@ -26,6 +26,14 @@ public final class Secrets {
     return new Secrets(List.copyOf(kept));
   }
 
+  /** These secrets and {@code value} (a key learnt later, e.g. from an embedder's secret store). */
+  public Secrets plus(String value) {
+    if (value.length() < 4 || values.contains(value)) return this;
+    List<String> more = new ArrayList<>(values);
+    more.add(value);
+    return of(more);
+  }
+
   /** {@code text} with every secret replaced by {@link #MASK}. */
   public String scrub(String text) {
     String result = text;

@@ -103,11 +103,15 @@ final class PlatformAccess {
     List<Platform> platforms = new ArrayList<>();
     String service = credentials.vkServiceToken;
     String user = credentials.vkUserToken;
-    if (service != null || user != null) {
+    Map<Long, String> own = credentials.vkCommunityTokens;
+    if (service != null || user != null || !own.isEmpty()) {
       VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(Clock.systemUTC());
       // Each variable may hold a pool of tokens separated by commas.
       if (service != null) vk.serviceTokens(pool(service));
       if (user != null) vk.userTokens(pool(user));
+      // Communities' own keys post text to their community, and read profiles (20 requests/s).
+      own.forEach(vk::communityToken);
+      if (service == null && user == null) vk.communityTokens(List.copyOf(own.values()));
       platforms.add(vk.build());
     }
     String key = credentials.okApplicationKey;

@@ -24,6 +24,7 @@ import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
 import ru.gospubliki.platform.PublishStatus;
@@ -40,13 +41,15 @@ final class PostCommand {
   static final Arguments.Spec FLAGS = PlatformAccess.flags(new Arguments.Spec("post")
       .text("--text")
       .valued("--text-file", "--link", "--at", "--store", "--settle")
+      .switches("--check", "--text-only-fallback")
       .repeatable("--page", "--photo"));
 
   static final String USAGE = String.join("\n",
       "Использование: gospubliki post --page URL [--page URL ...] (--text TEXT | --text-file FILE)",
       "                       [--photo FILE ...] [--link URL] [--at ISO-8601] [--sandbox]",
       "                       [--vk-api-url URL] [--ok-api-url URL] [--max-api-url URL]",
-      "                       [--store URL|PATH|none] [--settle sent|not-sent]",
+      "                       [--store URL|PATH|none] [--settle sent|not-sent] [--check]",
+      "                       [--text-only-fallback]",
       "",
       "Публикует одну запись на нескольких страницах. Сначала проверяет запись для каждой страницы:",
       "если хоть одна страница её не примет, ничего не отправляется.",
@@ -56,6 +59,12 @@ final class PostCommand {
       "  --link URL        ссылка",
       "  --at ISO-8601     отложенная публикация (без часового пояса — московское время);",
       "                    MAX отложенных публикаций не поддерживает",
+      "  --check           ничего не отправлять: для каждой страницы показать, каким ключом она была бы",
+      "                    опубликована (ключ пользователя, ключ сообщества, бот), что он позволяет",
+      "                    (текст, фото, отложенная публикация) и чего не хватает; код 0 — все страницы",
+      "                    примут запись, 1 — нет",
+      "  --text-only-fallback  на страницах, чей ключ не может загружать фото (ключ сообщества VK),",
+      "                    опубликовать запись без фото, а не отказать всем страницам",
       "  --settle sent|not-sent  закрыть результат UNKNOWN прошлого запуска (та же запись, те же",
       "                    страницы), посмотрев на страницу: sent — запись есть (ничего не отправляется),",
       "                    not-sent — записи нет (следующий запуск post её отправит)",
@@ -68,7 +77,9 @@ final class PostCommand {
       "(--settle). Коды выхода: 0 — всё опубликовано или запланировано (с --settle: всё закрыто);",
       "1 — где-то ошибка или отказ, или журнал публикаций недоступен; 2 — ошибка в параметрах или запись",
       "не прошла проверку (ничего не отправлено); 4 — результат для какой-то страницы неизвестен.",
-      "Ключ для VK — переменная VK_USER_TOKEN; для OK — OK_APPLICATION_KEY,",
+      "Ключи для VK — VK_USER_TOKEN (ключ пользователя — администратора сообществ) и/или",
+      "VK_COMMUNITY_TOKENS_FILE (файл group_id=ключ с собственными ключами сообществ, chmod 600: только текст);",
+      "для OK — OK_APPLICATION_KEY,",
       "OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; для MAX — MAX_BOT_TOKEN (бот — администратор канала).");
 
   static final Command COMMAND = new Command(
@@ -86,6 +97,10 @@ final class PostCommand {
     final StoreOption store;
     /** With {@code --settle}: how to close the earlier run's unknown outcomes instead of posting. */
     final @Nullable Settlement settle;
+    /** {@code --check}: say what each page's credential allows, send nothing. */
+    boolean check;
+    /** {@code --text-only-fallback}: photos dropped where the credential cannot upload them. */
+    boolean textOnlyFallback;
 
     Options(List<PageRef> pages, String text, List<Path> photos, @Nullable HttpUrl link, @Nullable Instant at,
         PlatformAccess access) {
@@ -139,8 +154,12 @@ final class PostCommand {
       settle = Values.oneOf("--settle", settleValue, "sent", "not-sent").equals("sent")
           ? Settlement.SENT : Settlement.NOT_SENT;
     }
-    return new Options(pages, text, photos, link, at, access, StoreOption.parse(a.value("--store"), env, access.sandbox),
-        settle);
+    Options options = new Options(pages, text, photos, link, at, access,
+        StoreOption.parse(a.value("--store"), env, access.sandbox), settle);
+    options.check = a.has("--check");
+    options.textOnlyFallback = a.has("--text-only-fallback");
+    if (options.check && settle != null) throw new UsageException("укажите либо --check, либо --settle, но не оба");
+    return options;
   }
 
   private static String readUtf8(Path file) throws UsageException {
@@ -167,11 +186,12 @@ final class PostCommand {
     PrintStream out = terminal.out;
     List<Platform> platforms = access.platforms(options.store.channels());
     if (platforms.isEmpty()) {
-      terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN, для OK — "
+      terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN или VK_COMMUNITY_TOKENS_FILE, для OK — "
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
       return Gospubliki.EXIT_USAGE;
     }
     PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
+    if (options.check) return check(options, platforms, draft, terminal);
     Store store;
     try {
       store = options.store.open();
@@ -183,7 +203,8 @@ final class PostCommand {
     }
     // After the store is open: the channels learnt are kept for the next runs.
     PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
-    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal());
+    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal())
+        .textOnlyFallback(options.textOnlyFallback);
     platforms.forEach(poster::addPlatform);
     Settlement settlement = options.settle;
     if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, terminal);
@@ -206,6 +227,63 @@ final class PostCommand {
     if (unknown) return Gospubliki.EXIT_UNKNOWN;
     if (blocked) return Gospubliki.EXIT_USAGE;
     return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+  }
+
+  /**
+   * {@code --check}: for each page, the credential that would post there and what it allows, and
+   * the draft's problems there; nothing is sent (a VK page may be asked whether the user key's
+   * user administers it). Exit 0 when every page can take the draft, 1 otherwise.
+   */
+  static int check(Options options, List<Platform> platforms, PostDraft draft, Terminal terminal) {
+    PrintStream out = terminal.out;
+    CrossPoster.Builder builder = CrossPoster.builder().textOnlyFallback(options.textOnlyFallback);
+    Map<PlatformId, Platform> byId = new java.util.LinkedHashMap<>();
+    for (Platform platform : platforms) {
+      builder.addPlatform(platform);
+      byId.put(platform.id(), platform);
+    }
+    List<DraftProblem> problems = builder.build().validate(draft, options.pages);
+    out.println("Проверка ключей перед публикацией (ничего не отправлено)");
+    out.println("| страница | ключ | текст | фото | отложенная | проблема |");
+    out.println("|---|---|---|---|---|---|");
+    boolean blocked = false;
+    for (PageRef page : new LinkedHashSet<>(options.pages)) {
+      Platform platform = byId.get(page.platform());
+      List<String> here = new ArrayList<>();
+      for (DraftProblem problem : problems) {
+        boolean concerns = problem.platform() == null
+            || problem.platform().equals(page.platform()) && (problem.pages().isEmpty() || problem.pages().contains(page));
+        if (!concerns) continue;
+        if (problem.blocking()) {
+          here.add(problem.message());
+          blocked = true;
+        } else if ("DRAFT_CREDENTIALS".equals(problem.rule())) {
+          here.add("замечание: " + problem.message());
+        }
+      }
+      if (platform == null) {
+        out.println("| " + page.url() + " | нет ключа | нет | нет | нет | " + String.join("; ", here) + " |");
+        continue;
+      }
+      ru.gospubliki.platform.Capabilities can = platform.capabilities(page);
+      String credential = can.credential();
+      out.println("| " + page.url() + " | " + (credential == null ? "ключ доступа " + page.platform().name().toUpperCase(java.util.Locale.ROOT) : credential)
+          + " | " + yes(can, Operation.PUBLISH) + " | " + yes(can, Operation.UPLOAD_PHOTOS)
+          + " | " + yes(can, Operation.SCHEDULE) + " | " + (here.isEmpty() ? "—" : String.join("; ", here)) + " |");
+    }
+    for (DraftProblem problem : problems) {
+      if (problem.blocking() && problem.platform() == null) continue; // already in every row
+      if (!problem.blocking() && !"DRAFT_CREDENTIALS".equals(problem.rule())) {
+        terminal.err.println(COMMAND.prefix() + "замечание: " + problem);
+      }
+    }
+    out.println(blocked ? "Не все страницы примут запись: исправьте запись или ключи (см. «проблема»)."
+        : "Все страницы примут запись.");
+    return blocked ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+  }
+
+  private static String yes(ru.gospubliki.platform.Capabilities can, Operation operation) {
+    return can.allows(operation) ? "да" : "нет";
   }
 
   /** The largest photo every target's platform takes; a larger one will fail validation. */

@@ -53,8 +53,10 @@ import ru.gospubliki.model.PlatformId;
  *       {@code photos.getWallUploadServer}, upload (multipart {@code photo}),
  *       {@code photos.saveWallPhoto}. Each token kind may call what VK's API schema allows: the
  *       service token is refused {@code execute} and writes (error 28), the community token walls
- *       and writes (error 27); an optional daily quota of {@code wall.get} calls per token (error
- *       29). The sandbox user administers every community.
+ *       and writes (error 27), except a community's own key ({@link #vkCommunityTokens()}), which
+ *       posts text to its community; the VK ID user key ({@link #VK_ID_USER_TOKEN}) is refused every
+ *       write (error 1051); an optional daily quota of {@code wall.get} calls per token (error
+ *       29). The sandbox user administers every community but those with a key of their own.
  *   <li>OK ({@code /ok/fb.do}): signature verified on every call (104 + {@code invocation-error}),
  *       then application key (101) and token (102); {@code url.getInfo} (unknown → 300),
  *       {@code group.getInfo} (bare array), {@code mediatopic.getTopics} (opaque {@code anchor},
@@ -78,6 +80,11 @@ public final class Sandbox implements AutoCloseable {
   public static final String VK_USER_TOKEN = "sandbox-vk-user-token";
   /** A VK community token: reads profiles; VK refuses it walls ({@code wall.get}, error 27) and writes. */
   public static final String VK_COMMUNITY_TOKEN = "sandbox-vk-community-token";
+  /**
+   * A VK user key issued through VK ID ({@code vk2.a.…}) to an app without the {@code wall} scope:
+   * reads like the user token, every write answers error 1051, as live VK does.
+   */
+  public static final String VK_ID_USER_TOKEN = "vk2.a.sandbox-vk-id-user-token";
   public static final String OK_APPLICATION_KEY = "SANDBOXAPPKEY";
   public static final String OK_APPLICATION_SECRET_KEY = "sandbox-ok-application-secret-key";
   public static final String OK_ACCESS_TOKEN = "sandbox-ok-access-token";
@@ -146,6 +153,19 @@ public final class Sandbox implements AutoCloseable {
 
   public String vkCommunityToken() {
     return VK_COMMUNITY_TOKEN;
+  }
+
+  public String vkIdUserToken() {
+    return VK_ID_USER_TOKEN;
+  }
+
+  /**
+   * The communities of the data that have a key of their own ({@code vk1.a.…}) and no administrator
+   * behind the sandbox user token: community id → key. Their key posts text there and is refused
+   * wall photos (error 27). In the sample district: the museum ({@code zarechny_museum}).
+   */
+  public java.util.Map<Long, String> vkCommunityTokens() {
+    return vk.ownKeys();
   }
 
   /** The VK service tokens the sandbox accepts: {@link #VK_SERVICE_TOKEN} first (see {@link Builder#vkTokensPerKind}). */
@@ -419,7 +439,8 @@ public final class Sandbox implements AutoCloseable {
     public Sandbox build() {
       SandboxData data = this.data != null ? this.data : SandboxData.sample();
       VkApi vk = new VkApi(data.dataSet, clock, new VkApi.Settings(pool(VK_SERVICE_TOKEN, vkTokensPerKind),
-          pool(VK_USER_TOKEN, vkTokensPerKind), pool(VK_COMMUNITY_TOKEN, vkTokensPerKind), enforceRateLimits,
+          pool(VK_USER_TOKEN, vkTokensPerKind), pool(VK_COMMUNITY_TOKEN, vkTokensPerKind), List.of(VK_ID_USER_TOKEN),
+          enforceRateLimits,
           vkServiceRps, vkUserRps, vkCommunityRps, vkDailyWallGets, vkMaxExecuteBytes));
       OkApi ok = new OkApi(data.dataSet, clock, OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN,
           enforceRateLimits, okRps);

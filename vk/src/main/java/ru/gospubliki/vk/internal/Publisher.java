@@ -28,6 +28,7 @@ import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.CaptchaAnswer;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.PlatformException;
 import ru.gospubliki.platform.PostLookup;
 import ru.gospubliki.platform.SendRequest;
@@ -36,7 +37,8 @@ import ru.gospubliki.vk.VkApiException;
 import ru.gospubliki.vk.VkCaptchaException;
 
 /**
- * Publishes, edits and deletes wall posts with a user token. Every post carries a {@code guid}
+ * Publishes, edits and deletes wall posts with the key {@link PostingCredentials} chooses for each
+ * community: a user key that may post there, else the community's own key (text only). Every post carries a {@code guid}
  * derived from the draft's idempotency key, so VK keeps one post however often the same draft is
  * sent within its hour. {@link #send} makes one attempt and {@link #findExisting} looks for a post
  * whose answer was lost, for the core's send-once publishing, which alone decides whether to send
@@ -46,11 +48,12 @@ import ru.gospubliki.vk.VkCaptchaException;
 public final class Publisher {
   private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
   public static final String NO_USER_TOKEN = "для публикации во ВКонтакте нужен ключ пользователя — "
-      + "администратора или редактора сообщества с правами wall и photos: "
-      + "ключ сообщества и сервисный ключ публиковать не могут";
+      + "администратора или редактора сообщества с правами wall и photos — или собственный ключ этого "
+      + "сообщества (только текст); сервисный ключ и ключ сообщества из общего пула публиковать не могут";
 
   private final VkClient client;
-  private final @Nullable VkToken userToken;
+  private final PostingCredentials credentials;
+  private final List<VkToken> pool;
   private final Capabilities limits;
   private final Clock clock;
   private final Reader reader;
@@ -60,10 +63,15 @@ public final class Publisher {
   private final JsonAdapter<VkJson.UploadServer> uploadServerAdapter;
   private final JsonAdapter<List<VkJson.SavedPhoto>> savedAdapter;
 
-  public Publisher(VkClient client, @Nullable VkToken userToken, Capabilities limits, Clock clock, Reader reader) {
+  public Publisher(VkClient client, List<VkToken> pool, PostingCredentials credentials, Capabilities limits, Clock clock,
+      Reader reader) {
     this.client = client;
-    this.userToken = userToken;
-    this.limits = limits;
+    this.pool = List.copyOf(pool);
+    this.credentials = credentials;
+    // The draft is checked against VK's limits only; what the page's key allows is checked once it
+    // is chosen (PostingCredentials), and refused as ACCESS_DENIED.
+    this.limits = Capabilities.builder().from(limits).operations(java.util.EnumSet.allOf(Operation.class))
+        .unavailableBecause(Map.of()).build();
     this.clock = clock;
     this.reader = reader;
     this.postIdAdapter = client.adapter(VkJson.PostId.class);
@@ -78,8 +86,9 @@ public final class Publisher {
   public SendResult send(SendRequest request) {
     PageRef page = request.page();
     PostDraft draft = request.draft();
-    VkToken token = userToken;
-    if (token == null) return new SendResult.Refused(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
+    if (!credentials.mayPostSomewhere()) {
+      return new SendResult.Refused(FailureReason.ACCESS_DENIED, reasonNot(credentials.nobody(), Operation.PUBLISH));
+    }
     List<String> problems = DraftGate.problems(draft, limits, clock);
     if (!problems.isEmpty()) return new SendResult.Refused(FailureReason.REFUSED, String.join(" ", problems));
     long gid;
@@ -88,13 +97,25 @@ public final class Publisher {
     } catch (PlatformException e) {
       return new SendResult.Refused(e.reason(), String.valueOf(e.getMessage()));
     }
+    PostingCredentials.Choice choice = credentials.choose(gid);
+    VkToken token = choice.token();
+    if (token == null) {
+      return new SendResult.Refused(FailureReason.ACCESS_DENIED, reasonNot(choice.capabilities(), Operation.PUBLISH));
+    }
+    if (!draft.photos().isEmpty() && !choice.capabilities().allows(Operation.UPLOAD_PHOTOS)) {
+      // Checked before any upload: VK refuses a community key wall photos (error 27).
+      return new SendResult.Refused(FailureReason.ACCESS_DENIED,
+          reasonNot(choice.capabilities(), Operation.UPLOAD_PHOTOS));
+    }
     List<String> attachments;
     try {
       attachments = uploadPhotos(gid, draft.photos(), token);
     } catch (VkCaptchaException e) {
       return new SendResult.Refused(FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
     } catch (UploadFailure e) {
-      return new SendResult.Refused(FailureReason.REFUSED, String.valueOf(e.getMessage()));
+      Integer code = e.keyRefused;
+      if (code != null) credentials.refused(token, gid, code, String.valueOf(e.getMessage()));
+      return new SendResult.Refused(e.reason, String.valueOf(e.getMessage()));
     }
     String link = draft.link();
     if (link != null) attachments.add(link);
@@ -105,6 +126,26 @@ public final class Publisher {
       params.put("captcha_sid", answer.sid());
       params.put("captcha_key", answer.text());
     }
+    SendResult result = post(gid, draft, params, token);
+    if (result instanceof SendResult.Refused refused && refused.reason() == FailureReason.ACCESS_DENIED
+        && draft.photos().isEmpty()) {
+      // VK refused this key the post, so nothing was posted: another key that may post there (the
+      // community's own) is tried once.
+      VkToken next = credentials.choose(gid).token();
+      if (next != null && next != token) {
+        params.remove("captcha_sid");
+        params.remove("captcha_key");
+        SendResult retried = post(gid, draft, params, next);
+        if (!(retried instanceof SendResult.Refused again)) return retried;
+        return new SendResult.Refused(again.reason(), refused.message() + "; " + next.kind().russianName() + ": "
+            + again.message(), again.captcha());
+      }
+    }
+    return result;
+  }
+
+  /** One {@code wall.post} with {@code token}; a refusal for the key's kind is remembered. */
+  private SendResult post(long gid, PostDraft draft, Map<String, String> params, VkToken token) {
     try {
       VkJson.PostId response = client.call("wall.post", params, token, postIdAdapter, true).response();
       Long postId = response == null ? null : response.postId();
@@ -116,6 +157,12 @@ public final class Publisher {
     } catch (VkCaptchaException e) {
       return new SendResult.Refused(FailureReason.CAPTCHA, String.valueOf(e.getMessage()), e.captcha());
     } catch (VkApiException e) {
+      String keyRefused = VkErrors.keyRefused(e.code(), token.kind(), e.method());
+      if (keyRefused != null || e.code() == 7 || e.code() == 15) {
+        String why = keyRefused != null ? keyRefused : describe(e);
+        credentials.refused(token, gid, e.code(), why);
+        return new SendResult.Refused(FailureReason.ACCESS_DENIED, why);
+      }
       return e.reason().retrySafe() ? new SendResult.Refused(e.reason(), describe(e))
           : new SendResult.Ambiguous(e.reason(), describe(e));
     } catch (CallFailure e) {
@@ -127,8 +174,11 @@ public final class Publisher {
   }
 
   public PostLookup findExisting(PageRef page, PostDraft draft, Instant sentAfter) {
-    VkToken token = userToken;
-    if (token == null) return new PostLookup.CannotTell(NO_USER_TOKEN);
+    VkToken token = credentials.wallReader(pool);
+    if (token == null) {
+      return new PostLookup.CannotTell("стену сообщества проверить нечем: ключ сообщества стены не читает, "
+          + "нужен ключ пользователя или сервисный ключ приложения");
+    }
     long gid;
     try {
       gid = groupId(page);
@@ -159,7 +209,7 @@ public final class Publisher {
    */
   public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
     long id = postId(postId);
-    VkToken token = userToken;
+    VkToken token = poster(page);
     if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     DraftGate.require(draft, limits, clock);
     long gid = groupId(page);
@@ -172,7 +222,7 @@ public final class Publisher {
       client.call("wall.edit", params, token, anyAdapter, false); // an edit repeated with the same content is harmless
       return sent(gid, id, draft);
     } catch (UploadFailure e) {
-      throw new PlatformException(FailureReason.REFUSED, e.getMessage() + "; запись не изменена", e);
+      throw new PlatformException(e.reason, e.getMessage() + "; запись не изменена", e);
     } catch (CallFailure e) {
       throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
@@ -188,7 +238,7 @@ public final class Publisher {
    */
   public void delete(PageRef page, String postId) {
     long id = postId(postId);
-    VkToken token = userToken;
+    VkToken token = poster(page);
     if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     long gid = groupId(page);
     try {
@@ -287,10 +337,48 @@ public final class Publisher {
     } catch (VkCaptchaException e) {
       throw e;
     } catch (VkApiException e) {
+      String keyRefused = VkErrors.keyRefused(e.code(), token.kind(), e.method());
+      if (keyRefused != null) throw new UploadFailure(keyRefused, FailureReason.ACCESS_DENIED, e.code());
       throw new UploadFailure((name.isEmpty() ? "загрузка фото" : "фото «" + name + "»") + ": " + describe(e));
     } catch (IOException e) {
       throw new UploadFailure((name.isEmpty() ? "загрузка фото" : "фото «" + name + "»") + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The user key that edits or deletes on {@code page}, or null when none may; a page posted with
+   * its community's own key cannot (VK takes only user keys for {@code wall.edit}, {@code wall.delete}).
+   */
+  private @Nullable VkToken poster(PageRef page) {
+    if (!credentials.mayPostSomewhere()) return null;
+    VkToken token = credentials.choose(groupId(page)).token();
+    if (token != null && token.kind() != TokenKind.USER) {
+      throw new PlatformException(FailureReason.ACCESS_DENIED, PostingCredentials.COMMUNITY_NO_EDIT);
+    }
+    return token;
+  }
+
+  /** What {@code page}'s key allows: {@link PostingCredentials#choose}, resolving a screen name when it matters. */
+  public Capabilities capabilities(PageRef page, Capabilities platformWide) {
+    if (!credentials.mayPostSomewhere()) return credentials.nobody();
+    if (!page.isNumeric() && !credentials.dependsOnCommunity()) return credentials.choose(0).capabilities();
+    long gid;
+    try {
+      gid = groupId(page);
+    } catch (PlatformException e) {
+      Map<Operation, String> reasons = new java.util.EnumMap<>(Operation.class);
+      for (Operation operation : List.of(Operation.PUBLISH, Operation.SCHEDULE, Operation.UPLOAD_PHOTOS,
+          Operation.EDIT, Operation.DELETE)) {
+        reasons.put(operation, String.valueOf(e.getMessage()));
+      }
+      return Capabilities.builder().from(credentials.nobody()).unavailableBecause(reasons).build();
+    }
+    return credentials.choose(gid).capabilities();
+  }
+
+  private static String reasonNot(Capabilities capabilities, Operation operation) {
+    String reason = capabilities.unavailableBecause().get(operation);
+    return reason != null ? reason : NO_USER_TOKEN;
   }
 
   private long groupId(PageRef page) {
@@ -330,9 +418,18 @@ public final class Publisher {
   /** A photo could not be uploaded: nothing is posted. */
   private static final class UploadFailure extends Exception {
     private static final long serialVersionUID = 1L;
+    final FailureReason reason;
+    /** VK's code when it refused the key's kind (1051, 27, 28), else null. */
+    final @Nullable Integer keyRefused;
 
     UploadFailure(String message) {
+      this(message, FailureReason.REFUSED, null);
+    }
+
+    UploadFailure(String message, FailureReason reason, @Nullable Integer keyRefused) {
       super(message, null, false, false);
+      this.reason = reason;
+      this.keyRefused = keyRefused;
     }
   }
 }

@@ -11,7 +11,10 @@ import java.util.Set;
 public enum TokenKind {
   /** An application's service key: reads open communities, one wall per {@code wall.get}. */
   SERVICE("сервисный ключ"),
-  /** A community key: cannot read walls, cannot call {@code wall.get} inside {@code execute}. */
+  /**
+   * A community key: cannot read walls, cannot call {@code wall.get} inside {@code execute}; a
+   * community's own key posts text to that community, never photos.
+   */
   COMMUNITY("ключ сообщества"),
   /** A person's key: reads walls 25 at a time through {@code execute}, and posts. */
   USER("ключ пользователя");
@@ -24,7 +27,9 @@ public enum TokenKind {
       Map.entry("users.get", ANY),
       Map.entry("wall.get", Set.of(USER, SERVICE)),
       Map.entry("execute", Set.of(USER, COMMUNITY)),
-      Map.entry("wall.post", Set.of(USER)),
+      // The schema says user only; live VK takes a community's own key for text posts to that
+      // community (integrators' reports, 2026), so the adapter tries it and maps a refusal.
+      Map.entry("wall.post", Set.of(USER, COMMUNITY)),
       Map.entry("wall.edit", Set.of(USER)),
       Map.entry("wall.delete", Set.of(USER)),
       Map.entry("photos.getWallUploadServer", Set.of(USER)),

@@ -47,7 +47,7 @@ public final class VkClient {
   private final HttpUrl baseUrl;
   private final Backoff backoff;
   private final Sleeper sleeper;
-  private final Secrets secrets;
+  private volatile Secrets secrets;
   private final Moshi moshi = PlatformJson.moshi();
   private final JsonAdapter<VkJson.Error> errorAdapter = moshi.adapter(VkJson.Error.class);
   private final JsonAdapter<List<VkJson.ExecuteError>> executeErrorsAdapter =
@@ -59,6 +59,11 @@ public final class VkClient {
     this.backoff = backoff;
     this.sleeper = sleeper;
     this.secrets = secrets;
+  }
+
+  /** Adds a key learnt after construction (a community's own key) to those cut out of messages. */
+  public synchronized void addSecret(String secret) {
+    secrets = secrets.plus(secret);
   }
 
   /** The typed adapter for {@code type}, with the platforms' quirks. */

@@ -48,7 +48,9 @@ public final class VkErrors {
       Map.entry(220, FailureReason.REFUSED), // too many recipients
       Map.entry(222, FailureReason.REFUSED), // hyperlinks forbidden
       Map.entry(224, FailureReason.REFUSED), // too many ads posts
-      Map.entry(1051, FailureReason.REFUSED)); // method not available for this profile type
+      // Method not available for this profile type: a VK ID user key (vk2.a.) without the wall
+      // scope asked to post (reported by integrators in 2026; not in VK's schema's error list).
+      Map.entry(1051, FailureReason.ACCESS_DENIED));
   /** Codes that mean: no such page, when the call read one page. */
   private static final Set<Integer> NO_SUCH_PAGE = Set.of(100, 113);
   private static final Set<String> SECRET_PARAMS = Set.of("access_token", "sig", "client_secret", "captcha_key");
@@ -76,6 +78,36 @@ public final class VkErrors {
    */
   public static String describe(String method, int code, String message) {
     return "ошибка VK " + code + " в " + method + (message.isEmpty() ? "" : " (ответ VK: «" + message + "»)");
+  }
+
+  /**
+   * What to tell an operator when VK refused a write for the kind of key it was sent with (error
+   * 1051, 27 or 28), naming the key and what to do; null for other codes. Nothing was posted.
+   */
+  public static @Nullable String keyRefused(int code, TokenKind kind, String method) {
+    boolean photos = method.startsWith("photos.");
+    switch (code) {
+      case 1051:
+        return "ключ пользователя не может публиковать: VK ответил на " + method + " ошибкой 1051 («Method is not "
+            + "available for this profile type»); так отвечают ключи VK ID (vk2.a.…), если приложению VK ID не "
+            + "выдан доступ wall. Запросите для приложения доступ wall (и photos для фото) и выпустите ключ заново, "
+            + "или публикуйте текст ключом сообщества; запись не опубликована";
+      case 27:
+        if (photos) {
+          return "VK не принимает ключ сообщества для загрузки фото на стену (ошибка 27 в " + method + "): "
+              + PostingCredentials.COMMUNITY_NO_PHOTOS + "; запись не опубликована";
+        }
+        return "VK не принял ключ сообщества для " + method + " (ошибка 27)"
+            + (kind == TokenKind.USER ? ": ключ, заданный как ключ пользователя, — ключ сообщества" : "")
+            + ". Нужен ключ пользователя — администратора или редактора сообщества с правом wall — "
+            + "или собственный ключ именно этого сообщества; запись не опубликована";
+      case 28:
+        return "VK принял ключ за сервисный ключ приложения (ошибка 28 в " + method + "): сервисный ключ не "
+            + "публикует. Нужен ключ пользователя — администратора или редактора сообщества с правом wall — "
+            + "или ключ сообщества; запись не опубликована";
+      default:
+        return null;
+    }
   }
 
   /** The exception for VK error object {@code error} answered to {@code method}. */

@@ -158,4 +158,11 @@ public final class VkJson {
       @Nullable Long id,
       @Json(name = "owner_id") @Nullable Long ownerId,
       @Json(name = "access_key") @Nullable String accessKey) {}
+
+  /** {@code groups.getById} with a user key: whether that user administers the community (schema: is_admin, admin_level). */
+  public record Admin(@Nullable Long id, @Json(name = "is_admin") @Nullable Long isAdmin,
+      @Json(name = "admin_level") @Nullable Long adminLevel) {}
+
+  /** {@code groups.getById}'s 5.199 answer, read for {@link Admin} only. */
+  public record AdminGroups(@Nullable List<Admin> groups) {}
 }

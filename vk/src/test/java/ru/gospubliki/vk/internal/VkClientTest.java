@@ -91,7 +91,7 @@ class VkClientTest {
       "219, REFUSED",
       "13, API_ERROR",
       "3, REFUSED",
-      "1051, REFUSED",
+      "1051, ACCESS_DENIED",
       "999, API_ERROR"})
   void everyCodeMeansOneReasonFromOneTable(int code, FailureReason reason) {
     enqueue(error(code, "Something failed"));

@@ -16,7 +16,8 @@ import java.util.Set;
  * <pre>{@code
  * {"vk": [{"group": {"id": 1, "name": "...", "screen_name": "...", ...groups.getById fields...},
  *          "posts": [{"daysAgo": 1.5, "text": "...", "fromId": 555, "photo": true, "pinned": false,
- *                     "ads": false, "views": 120, "likes": 4}]}],
+ *                     "ads": false, "views": 120, "likes": 4}],
+ *          "ownKey": false}],
  *  "ok": [{"group": {"uid": "53350000000001", "name": "...", "shortname": "...", ...group.getInfo fields...},
  *          "topics": [{"daysAgo": 2, "text": "...", "authorUser": "575000000001", "photo": true}]}],
  *  "max": [{"chat": {"chat_id": -70000000000101, "type": "channel", "title": "...", "link": "https://max.ru/...",
@@ -26,7 +27,8 @@ import java.util.Set;
  * }</pre>
  *
  * {@code fromId} (VK), {@code authorUser} (OK) and {@code senderUser} (MAX) are set only for posts
- * made by a person. A MAX channel whose {@code botIsAdmin} is false exists, but the sandbox bot
+ * made by a person. A VK community with {@code ownKey} true has a key of its own (posts text) and
+ * is not administered by the sandbox user. A MAX channel whose {@code botIsAdmin} is false exists, but the sandbox bot
  * cannot read it.
  */
 public final class DataSet {

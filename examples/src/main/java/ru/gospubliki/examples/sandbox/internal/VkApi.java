@@ -37,8 +37,14 @@ import org.jspecify.annotations.Nullable;
  * Also {@code utils.resolveScreenName} (communities only) and {@code users.get} (the sandbox has no
  * persons' pages: an empty answer).
  *
+ * <p>Keys as live VK takes them in 2026: a community's own key ({@code vk1.a.…}, data entries with
+ * {@code "ownKey": true}) posts text to its community with {@code wall.post} but is refused photo
+ * uploads (error 27); a VK ID user key without the {@code wall} scope ({@code vk2.a.…}) reads but
+ * every write answers error 1051. A user key learns from {@code groups.getById} whether its user
+ * administers a community ({@code is_admin}, {@code admin_level}).
+ *
  * <p>Deviations, by design: unknown ids in {@code groups.getById} are skipped (error 100 only when
- * none is known); the sandbox user administers every community.
+ * none is known); the sandbox user administers every community but those with a key of their own.
  */
 public final class VkApi {
   public static final String VERSION = "5.199";
@@ -56,6 +62,11 @@ public final class VkApi {
   /** VK's messages for a method called with a token kind it does not accept. */
   static final String SERVICE_TOKEN_REFUSED = "Application authorization failed: method is unavailable with service token.";
   static final String COMMUNITY_TOKEN_REFUSED = "Group authorization failed: method is unavailable with group auth.";
+  /** What live VK answers a VK ID user key without the wall scope on a write (error 1051). */
+  static final String PROFILE_TYPE_REFUSED =
+      "Method is not available for this profile type: method is unavailable with current profile type";
+  private static final Set<String> WRITES = Set.of("wall.post", "wall.edit", "wall.delete",
+      "photos.getWallUploadServer", "photos.saveWallPhoto");
   /** VK's API schema (5.199): the token kinds each method accepts. */
   private static final Map<String, Set<TokenKind>> ACCEPTED = Map.ofEntries(
       Map.entry("groups.getById", Set.of(TokenKind.USER, TokenKind.COMMUNITY, TokenKind.SERVICE)),
@@ -72,18 +83,23 @@ public final class VkApi {
   /**
    * The fake's tokens and limits.
    *
+   * @param vkIdUserTokens user keys issued through VK ID without the {@code wall} scope: they
+   *     read, and every write answers error 1051.
    * @param dailyWallGets {@code wall.get} calls a token may make a day (inside {@code execute}
    *     too); 0 for no limit.
    * @param maxExecuteBytes the largest {@code execute} answer (VK: 5 MB).
    */
   public record Settings(List<String> serviceTokens, List<String> userTokens, List<String> communityTokens,
-      boolean enforceRateLimits, int serviceRps, int userRps, int communityRps, int dailyWallGets,
+      List<String> vkIdUserTokens, boolean enforceRateLimits, int serviceRps, int userRps, int communityRps, int dailyWallGets,
       long maxExecuteBytes) {}
 
   private final Clock clock;
   private final List<String> serviceTokens;
   private final List<String> userTokens;
   private final List<String> communityTokens;
+  private final List<String> vkIdUserTokens;
+  /** A community's own key → its community (data entries with {@code "ownKey": true}). */
+  private final Map<String, Long> ownKeys = new LinkedHashMap<>();
   private final boolean enforceRateLimits;
   private final int serviceRps;
   private final int userRps;
@@ -108,6 +124,7 @@ public final class VkApi {
     this.serviceTokens = List.copyOf(settings.serviceTokens());
     this.userTokens = List.copyOf(settings.userTokens());
     this.communityTokens = List.copyOf(settings.communityTokens());
+    this.vkIdUserTokens = List.copyOf(settings.vkIdUserTokens());
     this.enforceRateLimits = settings.enforceRateLimits();
     this.serviceRps = settings.serviceRps();
     this.userRps = settings.userRps();
@@ -135,9 +152,26 @@ public final class VkApi {
         group.posts.add(post);
       }
       group.nextPostId = postNo + 1000;
+      if (Json.bool(entry.get("ownKey"))) {
+        // Posted to with its own key only: the sandbox user is not one of its administrators.
+        group.userAdmin = false;
+        ownKeys.put(ownKey(group.id), group.id);
+      }
       groups.put(group.id, group);
       byScreenName.put(group.screenName.toLowerCase(Locale.ROOT), group);
     }
+  }
+
+  /** The own key of community {@code groupId} in the sandbox, {@code vk1.a.}-style as VK issues them. */
+  public static String ownKey(long groupId) {
+    return "vk1.a.sandbox-community-" + groupId;
+  }
+
+  /** The communities with a key of their own, and the key: community id → key. */
+  public Map<Long, String> ownKeys() {
+    Map<Long, String> result = new LinkedHashMap<>();
+    ownKeys.forEach((key, gid) -> result.put(gid, key));
+    return result;
   }
 
   /** Called once the server is listening, so upload URLs point back at it. */
@@ -185,8 +219,8 @@ public final class VkApi {
     if (token == null || token.isEmpty()) throw new VkError(5, "User authorization failed: no access_token passed.");
     TokenKind kind;
     if (serviceTokens.contains(token)) kind = TokenKind.SERVICE;
-    else if (userTokens.contains(token)) kind = TokenKind.USER;
-    else if (communityTokens.contains(token)) kind = TokenKind.COMMUNITY;
+    else if (userTokens.contains(token) || vkIdUserTokens.contains(token)) kind = TokenKind.USER;
+    else if (communityTokens.contains(token) || ownKeys.containsKey(token)) kind = TokenKind.COMMUNITY;
     else throw new VkError(5, "User authorization failed: invalid access_token (4).");
     String v = params.get("v");
     if (v == null || v.isEmpty()) throw new VkError(8, "Invalid request: v (version) is required");
@@ -275,9 +309,24 @@ public final class VkApi {
   }
 
   private Object call(String method, Map<String, String> params, TokenKind kind, String token) throws VkError {
+    boolean write = WRITES.contains(method);
+    if (write && vkIdUserTokens.contains(token)) throw new VkError(1051, PROFILE_TYPE_REFUSED);
+    Long own = ownKeys.get(token);
+    if (own != null && method.equals("wall.post")) {
+      // Live VK takes a community's own key for text posts to that community (not in its schema).
+      if (ownerGroup(params).id != own) throw new VkError(15, "Access denied: the key belongs to another community");
+      return wallPost(params);
+    }
     accept(method, kind);
+    if (write && kind == TokenKind.USER) {
+      Group target = method.startsWith("photos.") ? groups.get((long) intParam(params, "group_id", -1))
+          : ownerGroup(params);
+      if (target != null && !target.userAdmin) {
+        throw new VkError(15, "Access denied: you are not an administrator of this community");
+      }
+    }
     switch (method) {
-      case "groups.getById": return groupsGetById(params);
+      case "groups.getById": return groupsGetById(params, kind);
       case "utils.resolveScreenName": return resolveScreenName(params);
       case "users.get": return List.of();
       case "wall.get":
@@ -302,7 +351,7 @@ public final class VkApi {
     return response;
   }
 
-  private Object groupsGetById(Map<String, String> params) throws VkError {
+  private Object groupsGetById(Map<String, String> params, TokenKind kind) throws VkError {
     String raw = params.getOrDefault("group_ids", params.getOrDefault("group_id", ""));
     List<String> ids = new ArrayList<>();
     for (String s : raw.split(",")) if (!s.isBlank()) ids.add(s.trim());
@@ -321,6 +370,10 @@ public final class VkApi {
         if (BASE_FIELDS.contains(e.getKey()) || (!deactivated && fields.contains(e.getKey()))) {
           item.put(e.getKey(), e.getValue());
         }
+      }
+      if (kind == TokenKind.USER) { // the user's own role there, as VK tells a user key
+        item.put("is_admin", g.userAdmin ? 1 : 0);
+        if (g.userAdmin) item.put("admin_level", 3);
       }
       out.add(item);
     }
@@ -608,6 +661,8 @@ public final class VkApi {
     final String screenName;
     final List<Post> posts = new ArrayList<>();
     long nextPostId;
+    /** Whether the sandbox user administers it (it may post with the user key). */
+    boolean userAdmin = true;
 
     Group(Map<String, Object> fields) {
       this.fields = fields;
