@@ -193,6 +193,7 @@ final class AuditCommand {
           + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
       return Gospubliki.EXIT_PLATFORM;
     }
+    PlatformAccess.sayWhatCannotBeRead(platforms, err, COMMAND.prefix());
     List<PageRef> all = new ArrayList<>(options.pages);
     if (registry != null) {
       for (Organization organization : registry.organizations()) all.addAll(organization.pages());

@@ -11,24 +11,27 @@ import ru.gospubliki.examples.sandbox.Sandbox;
  * #toString()} names which are present, never their values.
  */
 final class Credentials {
-  final @Nullable String vkServiceToken;
-  final @Nullable String vkUserToken;
+  /** VK service keys: {@code VK_SERVICE_TOKEN} may hold several, separated by commas (a pool). */
+  final List<String> vkServiceTokens;
+  /** VK user keys: {@code VK_USER_TOKEN}, a pool like the others. */
+  final List<String> vkUserTokens;
   final @Nullable String okApplicationKey;
   final @Nullable String okApplicationSecretKey;
-  final @Nullable String okAccessToken;
-  /** MAX bot keys: {@code MAX_BOT_TOKEN} may hold several, separated by commas. */
+  /** OK access tokens: {@code OK_ACCESS_TOKEN}, a pool. */
+  final List<String> okAccessTokens;
+  /** MAX bot keys: {@code MAX_BOT_TOKEN}, a pool (each channel is served by the key of the bot in it). */
   final List<String> maxBotTokens;
   /** VK communities' own keys by community id, from {@code VK_COMMUNITY_TOKENS_FILE}. */
   final Map<Long, String> vkCommunityTokens;
 
-  private Credentials(@Nullable String vkServiceToken, @Nullable String vkUserToken,
-      @Nullable String okApplicationKey, @Nullable String okApplicationSecretKey, @Nullable String okAccessToken,
+  private Credentials(List<String> vkServiceTokens, List<String> vkUserTokens,
+      @Nullable String okApplicationKey, @Nullable String okApplicationSecretKey, List<String> okAccessTokens,
       List<String> maxBotTokens, Map<Long, String> vkCommunityTokens) {
-    this.vkServiceToken = vkServiceToken;
-    this.vkUserToken = vkUserToken;
+    this.vkServiceTokens = List.copyOf(vkServiceTokens);
+    this.vkUserTokens = List.copyOf(vkUserTokens);
     this.okApplicationKey = okApplicationKey;
     this.okApplicationSecretKey = okApplicationSecretKey;
-    this.okAccessToken = okAccessToken;
+    this.okAccessTokens = List.copyOf(okAccessTokens);
     this.maxBotTokens = List.copyOf(maxBotTokens);
     this.vkCommunityTokens = Map.copyOf(vkCommunityTokens);
   }
@@ -39,20 +42,21 @@ final class Credentials {
    */
   static Credentials fromEnvironment(Map<String, String> env) throws UsageException {
     String file = nonBlank(env.get(CommunityTokensFile.VARIABLE));
-    return new Credentials(nonBlank(env.get("VK_SERVICE_TOKEN")), nonBlank(env.get("VK_USER_TOKEN")),
+    return new Credentials(pool(env.get("VK_SERVICE_TOKEN")), pool(env.get("VK_USER_TOKEN")),
         nonBlank(env.get("OK_APPLICATION_KEY")), nonBlank(env.get("OK_APPLICATION_SECRET_KEY")),
-        nonBlank(env.get("OK_ACCESS_TOKEN")), pool(env.get("MAX_BOT_TOKEN")),
+        pool(env.get("OK_ACCESS_TOKEN")), pool(env.get("MAX_BOT_TOKEN")),
         file == null ? Map.of() : CommunityTokensFile.read(file));
   }
 
   static Credentials of(Sandbox sandbox) {
-    return new Credentials(sandbox.vkServiceToken(), sandbox.vkUserToken(), sandbox.okApplicationKey(),
-        sandbox.okApplicationSecretKey(), sandbox.okAccessToken(), List.of(sandbox.maxBotToken()),
+    return new Credentials(List.of(sandbox.vkServiceToken()), List.of(sandbox.vkUserToken()),
+        sandbox.okApplicationKey(), sandbox.okApplicationSecretKey(), List.of(sandbox.okAccessToken()),
+        List.of(sandbox.maxBotToken()),
         sandbox.vkCommunityTokens());
   }
 
-  /** The comma-separated keys of a pool, blanks dropped. */
-  private static List<String> pool(@Nullable String value) {
+  /** The comma-separated keys of a pool, each stripped, blanks (a trailing comma) dropped. */
+  static List<String> pool(@Nullable String value) {
     List<String> tokens = new ArrayList<>();
     if (value == null) return tokens;
     for (String token : value.split(",", -1)) {
@@ -62,7 +66,7 @@ final class Credentials {
   }
 
   boolean hasOk() {
-    return okApplicationKey != null && okApplicationSecretKey != null && okAccessToken != null;
+    return okApplicationKey != null && okApplicationSecretKey != null && !okAccessTokens.isEmpty();
   }
 
   private static @Nullable String nonBlank(@Nullable String s) {
@@ -71,7 +75,7 @@ final class Credentials {
 
   @Override
   public String toString() {
-    return "Credentials{vkService=" + (vkServiceToken != null) + ", vkUser=" + (vkUserToken != null)
+    return "Credentials{vkService=" + vkServiceTokens.size() + ", vkUser=" + vkUserTokens.size()
         + ", vkCommunities=" + vkCommunityTokens.size() + ", ok=" + hasOk() + ", maxBots=" + maxBotTokens.size() + "}";
   }
 }

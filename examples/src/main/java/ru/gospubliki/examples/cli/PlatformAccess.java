@@ -1,12 +1,12 @@
 package ru.gospubliki.examples.cli;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.io.PrintStream;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.examples.sandbox.Sandbox;
@@ -18,6 +18,7 @@ import ru.gospubliki.max.MaxPlatform;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.ok.OkPlatform;
+import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.vk.VkPlatform;
 
@@ -99,27 +100,39 @@ final class PlatformAccess {
    * channels} (the store's, {@link StoreOption#channels()}). They run in real time (rate limits,
    * snapshot times), whatever "now" the rules use.
    */
-  List<Platform> platforms(MaxChannelDirectory channels) {
+  List<Platform> platforms(MaxChannelDirectory channels) throws UsageException {
     List<Platform> platforms = new ArrayList<>();
-    String service = credentials.vkServiceToken;
-    String user = credentials.vkUserToken;
+    try {
+      addPlatforms(platforms, channels);
+      return platforms;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A key the SDK refuses (a line break, a space inside, a non-ASCII character): say which variables.
+      for (Platform platform : platforms) platform.close();
+      throw new UsageException("ключи доступа из переменных окружения не подходят: " + e.getMessage()
+          + " (VK: VK_SERVICE_TOKEN, VK_USER_TOKEN, " + CommunityTokensFile.VARIABLE
+          + "; ОК: OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; MAX: MAX_BOT_TOKEN)");
+    }
+  }
+
+  private void addPlatforms(List<Platform> platforms, MaxChannelDirectory channels) {
+    List<String> service = credentials.vkServiceTokens;
+    List<String> user = credentials.vkUserTokens;
     Map<Long, String> own = credentials.vkCommunityTokens;
-    if (service != null || user != null || !own.isEmpty()) {
+    if (!service.isEmpty() || !user.isEmpty() || !own.isEmpty()) {
       VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(Clock.systemUTC());
-      // Each variable may hold a pool of tokens separated by commas.
-      if (service != null) vk.serviceTokens(pool(service));
-      if (user != null) vk.userTokens(pool(user));
+      if (!service.isEmpty()) vk.serviceTokens(service);
+      if (!user.isEmpty()) vk.userTokens(user);
       // Communities' own keys post text to their community, and read profiles (20 requests/s).
       own.forEach(vk::communityToken);
-      if (service == null && user == null) vk.communityTokens(List.copyOf(own.values()));
+      if (service.isEmpty() && user.isEmpty()) vk.communityTokens(List.copyOf(own.values()));
       platforms.add(vk.build());
     }
     String key = credentials.okApplicationKey;
     String secret = credentials.okApplicationSecretKey;
-    String token = credentials.okAccessToken;
-    if (key != null && secret != null && token != null) {
+    List<String> tokens = credentials.okAccessTokens;
+    if (key != null && secret != null && !tokens.isEmpty()) {
       OkPlatform.Builder ok = OkPlatform.builder().baseUrl(okApiUrl.toString()).applicationKey(key)
-          .applicationSecretKey(secret).accessTokens(pool(token)).clock(Clock.systemUTC());
+          .applicationSecretKey(secret).accessTokens(tokens).clock(Clock.systemUTC());
       if (sandbox) ok.requestsPerSecond(SANDBOX_OK_REQUESTS_PER_SECOND);
       platforms.add(ok.build());
     }
@@ -127,7 +140,18 @@ final class PlatformAccess {
       platforms.add(MaxPlatform.builder().baseUrl(maxApiUrl.toString()).botTokens(credentials.maxBotTokens)
           .channels(channels).clock(Clock.systemUTC()).build());
     }
-    return platforms;
+  }
+
+  /**
+   * Says once, up front, what the configured keys cannot do for an audit (VK walls with only
+   * communities' keys): the rules that need it are not checked on any page, which is not the
+   * pages' fault.
+   */
+  static void sayWhatCannotBeRead(List<Platform> platforms, PrintStream err, String prefix) {
+    for (Platform platform : platforms) {
+      String why = platform.capabilities().unavailableBecause().get(Operation.READ_POSTS);
+      if (why != null) err.println(prefix + why);
+    }
   }
 
   /**
@@ -153,14 +177,5 @@ final class PlatformAccess {
       }
       for (String problem : updates.problems()) err.println(prefix + problem);
     }
-  }
-
-  /** The tokens of a pool written as {@code token1,token2}; empty entries (a trailing comma) are skipped. */
-  static List<String> pool(String tokens) {
-    List<String> pool = new ArrayList<>();
-    for (String token : tokens.split(",")) {
-      if (!token.isBlank()) pool.add(token);
-    }
-    return pool.isEmpty() ? List.of(tokens) : pool;
   }
 }

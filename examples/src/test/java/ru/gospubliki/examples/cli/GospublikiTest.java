@@ -128,7 +128,7 @@ final class GospublikiTest {
     assertThat(o.encoding.name()).isEqualTo("windows-1251");
     assertThat(o.access.vkApiUrl.toString()).isEqualTo("https://api.vk.com/method/");
     assertThat(o.access.okApiUrl.toString()).isEqualTo("https://api.ok.ru/fb.do");
-    assertThat(o.access.credentials.vkServiceToken).isEqualTo("secret-token");
+    assertThat(o.access.credentials.vkServiceTokens).containsExactly("secret-token");
     assertThat(o.access.credentials.toString()).doesNotContain("secret-token");
 
     AuditCommand.Options pages = AuditCommand.options(Arguments.parse(AuditCommand.FLAGS,
