@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
@@ -83,6 +85,15 @@ final class FakeVk extends Dispatcher {
   private final AtomicLong nextPostId = new AtomicLong(1000);
   String uploadAnswer = "{\"server\":625831,\"photo\":\"[{\\\"photo\\\":\\\"a1b2\\\"}]\",\"hash\":\"8954a4da\"}";
   String uploadUrl = "";
+
+  /** A server on 127.0.0.1 that answers as this fake, its photo uploads included. */
+  MockWebServer serve() throws IOException {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(this);
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    uploadUrl = server.url("/upload").toString();
+    return server;
+  }
 
   void can(String method, MockResponse response) {
     canned.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);

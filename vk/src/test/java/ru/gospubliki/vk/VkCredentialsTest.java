@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +43,7 @@ class VkCredentialsTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vk);
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    vk.uploadUrl = server.url("/upload").toString();
+    server = vk.serve();
     vk.tokenKinds.put(SERVICE, "service");
     vk.tokenKinds.put(VK_ID, "vkid");
     vk.tokenKinds.put(OWN_3, "own");

@@ -37,9 +37,7 @@ class VkFaultsTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vk);
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = vk.serve();
     vk.groups.put(1L, "{\"id\":1,\"name\":\"Школа\",\"screen_name\":\"club1\"}");
   }
 

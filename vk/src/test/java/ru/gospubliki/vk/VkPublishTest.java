@@ -53,10 +53,7 @@ class VkPublishTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vk);
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    vk.uploadUrl = server.url("/upload").toString();
+    server = vk.serve();
     platform = builder().userToken(USER_TOKEN).build();
   }
 

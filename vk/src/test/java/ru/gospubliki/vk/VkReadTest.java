@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +41,7 @@ class VkReadTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vk);
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = vk.serve();
     platform = VkPlatform.builder()
         .serviceToken(SERVICE_TOKEN)
         .baseUrl(server.url("/method/").toString())

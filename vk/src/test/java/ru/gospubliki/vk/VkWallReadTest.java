@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ru.gospubliki.vk.VkReadTest.success;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +44,7 @@ class VkWallReadTest {
     vk.tokenKinds.put(USER_2, "user");
     vk.tokenKinds.put(SERVICE, "service");
     vk.tokenKinds.put(COMMUNITY, "community");
-    server = new MockWebServer();
-    server.setDispatcher(vk);
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = vk.serve();
   }
 
   @AfterEach
