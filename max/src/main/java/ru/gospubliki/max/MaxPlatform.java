@@ -387,11 +387,7 @@ public final class MaxPlatform implements Platform {
 
     /** The deadline of one call, from connecting to the last byte; 60 s by default. */
     public Builder callTimeout(Duration callTimeout) {
-      Objects.requireNonNull(callTimeout, "callTimeout == null");
-      if (callTimeout.isNegative() || callTimeout.isZero()) {
-        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
-      }
-      this.callTimeout = callTimeout;
+      this.callTimeout = HttpTransport.checkCallTimeout(callTimeout);
       return this;
     }
 

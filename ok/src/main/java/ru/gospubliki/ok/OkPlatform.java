@@ -353,18 +353,13 @@ public final class OkPlatform implements Platform {
      * read that runs out is unreadable with reason {@code timeout}; a publication, unknown.
      */
     public Builder callTimeout(Duration callTimeout) {
-      Objects.requireNonNull(callTimeout, "callTimeout == null");
-      if (callTimeout.isNegative() || callTimeout.isZero()) {
-        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
-      }
-      this.callTimeout = callTimeout;
+      this.callTimeout = HttpTransport.checkCallTimeout(callTimeout);
       return this;
     }
 
     /** The largest answer read, after decompression; 10 MB by default. */
     public Builder maxBodyBytes(long maxBodyBytes) {
-      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be >= 1: " + maxBodyBytes);
-      this.maxBodyBytes = maxBodyBytes;
+      this.maxBodyBytes = HttpTransport.checkMaxBodyBytes(maxBodyBytes);
       return this;
     }
 

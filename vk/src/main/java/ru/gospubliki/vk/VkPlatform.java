@@ -508,17 +508,13 @@ public final class VkPlatform implements Platform {
      * A read that runs out is a {@code TIMEOUT} failure of its pages.
      */
     public Builder callTimeout(Duration callTimeout) {
-      if (callTimeout.isNegative() || callTimeout.isZero()) {
-        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
-      }
-      this.callTimeout = callTimeout;
+      this.callTimeout = HttpTransport.checkCallTimeout(callTimeout);
       return this;
     }
 
     /** The largest answer read, after decompression; 10 MB by default. */
     public Builder maxBodyBytes(long maxBodyBytes) {
-      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be > 0: " + maxBodyBytes);
-      this.maxBodyBytes = maxBodyBytes;
+      this.maxBodyBytes = HttpTransport.checkMaxBodyBytes(maxBodyBytes);
       return this;
     }
 

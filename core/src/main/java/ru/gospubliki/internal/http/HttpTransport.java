@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -120,6 +121,21 @@ public final class HttpTransport implements Closeable {
   /** A transport for {@code platform} (its name in messages, e.g. {@code VK}). */
   public static Builder builder(String platform) {
     return new Builder(platform);
+  }
+
+  /** {@code callTimeout} when it is a usable deadline; adapters' builders check theirs eagerly with it. */
+  public static Duration checkCallTimeout(Duration callTimeout) {
+    Objects.requireNonNull(callTimeout, "callTimeout == null");
+    if (callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
+    }
+    return callTimeout;
+  }
+
+  /** {@code maxBodyBytes} when it is a usable limit; adapters' builders check theirs eagerly with it. */
+  public static long checkMaxBodyBytes(long maxBodyBytes) {
+    if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be > 0: " + maxBodyBytes);
+    return maxBodyBytes;
   }
 
   public Duration callTimeout() {
@@ -314,17 +330,13 @@ public final class HttpTransport implements Closeable {
 
     /** The deadline of one call; {@link #DEFAULT_CALL_TIMEOUT} by default. */
     public Builder callTimeout(Duration callTimeout) {
-      if (callTimeout.isNegative() || callTimeout.isZero()) {
-        throw new IllegalArgumentException("callTimeout must be > 0: " + callTimeout);
-      }
-      this.callTimeout = callTimeout;
+      this.callTimeout = checkCallTimeout(callTimeout);
       return this;
     }
 
     /** The largest answer body after decompression; {@link #DEFAULT_MAX_BODY_BYTES} by default. */
     public Builder maxBodyBytes(long maxBodyBytes) {
-      if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be > 0: " + maxBodyBytes);
-      this.maxBodyBytes = maxBodyBytes;
+      this.maxBodyBytes = checkMaxBodyBytes(maxBodyBytes);
       return this;
     }
 
