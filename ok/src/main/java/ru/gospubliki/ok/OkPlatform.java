@@ -100,6 +100,7 @@ public final class OkPlatform implements Platform {
     this.tokenCount = tokens.size();
     this.capabilities = Capabilities.builder()
         .platform(PlatformId.OK)
+        .credential("ключ доступа администратора группы ОК")
         .addOperations(Operation.READ_PROFILES, Operation.READ_POSTS, Operation.PUBLISH,
             Operation.SCHEDULE, Operation.UPLOAD_PHOTOS, Operation.EDIT, Operation.DELETE)
         .maxTextLength(builder.maxTextLength)

@@ -24,6 +24,7 @@ import ru.gospubliki.model.DraftPhoto;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.model.PlatformId;
 import ru.gospubliki.model.PostDraft;
+import ru.gospubliki.platform.Capabilities;
 import ru.gospubliki.platform.Operation;
 import ru.gospubliki.platform.Platform;
 import ru.gospubliki.platform.PublishResult;
@@ -265,9 +266,9 @@ final class PostCommand {
         out.println("| " + page.url() + " | нет ключа | нет | нет | нет | " + String.join("; ", here) + " |");
         continue;
       }
-      ru.gospubliki.platform.Capabilities can = platform.capabilities(page);
+      Capabilities can = platform.capabilities(page);
       String credential = can.credential();
-      out.println("| " + page.url() + " | " + (credential == null ? "ключ доступа " + page.platform().name().toUpperCase(java.util.Locale.ROOT) : credential)
+      out.println("| " + page.url() + " | " + (credential == null ? "ключ доступа" : credential)
           + " | " + yes(can, Operation.PUBLISH) + " | " + yes(can, Operation.UPLOAD_PHOTOS)
           + " | " + yes(can, Operation.SCHEDULE) + " | " + (here.isEmpty() ? "—" : String.join("; ", here)) + " |");
     }
@@ -282,7 +283,7 @@ final class PostCommand {
     return blocked ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
   }
 
-  private static String yes(ru.gospubliki.platform.Capabilities can, Operation operation) {
+  private static String yes(Capabilities can, Operation operation) {
     return can.allows(operation) ? "да" : "нет";
   }
 

@@ -94,7 +94,7 @@ final class PostCredentialsEndToEndTest {
     assertThat(text.exit).as(text.toString()).isEqualTo(0);
     assertThat(row(text, VK_PAGE)).isEqualTo("| " + VK_PAGE + " | ключ пользователя | да | да | да | — |");
     assertThat(row(text, MUSEUM)).isEqualTo("| " + MUSEUM + " | ключ сообщества | да | нет | да | — |");
-    assertThat(row(text, OK_PAGE)).isEqualTo("| " + OK_PAGE + " | ключ доступа OK | да | да | да | — |");
+    assertThat(row(text, OK_PAGE)).isEqualTo("| " + OK_PAGE + " | ключ доступа администратора группы ОК | да | да | да | — |");
     assertThat(row(text, MAX_PAGE)).contains("| бот | да | да | нет | — |");
 
     Cli photo = post(env, "--check", "--page", VK_PAGE, "--page", MUSEUM, "--text", "Афиша #Заречный",
