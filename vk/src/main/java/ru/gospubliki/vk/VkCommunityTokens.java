@@ -19,7 +19,7 @@ import ru.gospubliki.internal.http.ApiToken;
  * <pre>{@code
  * VkPlatform vk = VkPlatform.builder()
  *     .serviceToken(System.getenv("VK_SERVICE_TOKEN"))
- *     .communityTokens(groupId -> vault.read("vk/community/" + groupId)) // null when there is none
+ *     .ownCommunityTokens(groupId -> vault.read("vk/community/" + groupId)) // null when there is none
  *     .build();
  * vk.capabilities(PageRef.parse("https://vk.com/club123")).credential(); // «ключ сообщества»
  * }</pre>

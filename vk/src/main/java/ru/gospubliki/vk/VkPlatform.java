@@ -60,7 +60,7 @@ import ru.gospubliki.vk.internal.VkToken;
  *   <li>a <b>service</b> token (the application's service key) reads profiles, and walls one
  *       community per {@code wall.get};
  *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls;
- *   <li>a community's <b>own</b> key ({@link Builder#communityToken(long, String)}, {@link
+ *   <li>a community's <b>own</b> key ({@link Builder#ownCommunityToken(long, String)}, {@link
  *       VkCommunityTokens}) posts text to that community where no user key may post: live VK takes it
  *       for {@code wall.post} but refuses it wall photo uploads. {@link #capabilities(PageRef)} says
  *       per page which key would post and what it allows.
@@ -375,7 +375,7 @@ public final class VkPlatform implements Platform {
 
     /**
      * One community key for reading: profiles at 20 requests/s; cannot read walls, and is not used
-     * to post (a community's own key for posting: {@link #communityToken(long, String)}). Replaces the pool.
+     * to post (a community's own key for posting: {@link #ownCommunityToken(long, String)}). Replaces the pool.
      */
     public Builder communityToken(String token) {
       return communityTokens(List.of(checked("communityToken", token)));
@@ -398,10 +398,10 @@ public final class VkPlatform implements Platform {
      * such a page takes text only; see {@link VkPlatform#capabilities(PageRef)}.
      *
      * <pre>{@code
-     * VkPlatform.builder().serviceToken(service).communityToken(123, ownKeyOf123).build();
+     * VkPlatform.builder().serviceToken(service).ownCommunityToken(123, ownKeyOf123).build();
      * }</pre>
      */
-    public Builder communityToken(long groupId, String token) {
+    public Builder ownCommunityToken(long groupId, String token) {
       if (groupId <= 0) throw new IllegalArgumentException("groupId must be > 0: " + groupId);
       ownTokens.put(groupId, checked("communityToken[" + groupId + "]", token));
       return this;
@@ -409,10 +409,10 @@ public final class VkPlatform implements Platform {
 
     /**
      * Where communities' own keys come from, for an embedder that keeps them in its own secret
-     * store: asked when a page's key is chosen. Keys given with {@link #communityToken(long,
+     * store: asked when a page's key is chosen. Keys given with {@link #ownCommunityToken(long,
      * String)} come first.
      */
-    public Builder communityTokens(VkCommunityTokens source) {
+    public Builder ownCommunityTokens(VkCommunityTokens source) {
       this.ownTokenSource = java.util.Objects.requireNonNull(source, "source");
       return this;
     }

@@ -79,7 +79,7 @@ class VkCredentialsTest {
 
   @Test
   void aCommunitysOwnKeyPostsTextToItAsTheCommunity() {
-    VkPlatform platform = builder().serviceToken(SERVICE).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().serviceToken(SERVICE).ownCommunityToken(3, OWN_3).build();
 
     Capabilities can = platform.capabilities(page(3));
     assertThat(can.credential()).isEqualTo("ключ сообщества");
@@ -115,8 +115,43 @@ class VkCredentialsTest {
   }
 
   @Test
+  void aBrokenKeyFromTheEmbeddersStoreIsNoKeyAndSendStillNeverThrows() {
+    VkPlatform platform = builder().serviceToken(SERVICE)
+        .ownCommunityTokens(gid -> gid == 3 ? "vk1.a.broken\nkey" : null).build(); // as a secret store may answer
+
+    SendResult result = platform.send(SendRequest.builder().page(page(3)).draft(text("broken-1").build()).build());
+
+    assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class,
+        refused -> assertThat(refused.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+    assertThat(platform.capabilities(page(3)).allows(Operation.PUBLISH)).isFalse();
+    assertThat(vk.requestsTo("wall.post")).isEmpty();
+  }
+
+  @Test
+  void aScheduledPostIsLookedForOnlyWithAnAdministratorsKey() {
+    // Postponed posts are shown to a community's administrators only: a service key sees none.
+    VkPlatform platform = builder().serviceToken(SERVICE).ownCommunityToken(3, OWN_3).build();
+    PostDraft scheduled = text("later-1").scheduledAt(clock.instant().plusSeconds(86_400)).build();
+
+    assertThat(platform.findExisting(page(3), scheduled, clock.instant()))
+        .isInstanceOfSatisfying(ru.gospubliki.platform.PostLookup.CannotTell.class,
+            cannot -> assertThat(cannot.detail()).contains("администратор"));
+    assertThat(vk.requestsTo("wall.get")).isEmpty();
+  }
+
+  @Test
+  void anEditWithADraftOverTheLimitsSendsNothingNotEvenAResolve() {
+    VkPlatform platform = builder().userToken(USER).build();
+    PostDraft tooLong = PostDraft.builder().text("я".repeat(16_385)).build();
+
+    assertThatThrownBy(() -> platform.edit(PageRef.parse("https://vk.com/school9_amur"), "10", tooLong))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(vk.total()).isZero();
+  }
+
+  @Test
   void aPhotoDraftForAPageWithOnlyItsOwnKeyIsRefusedBeforeAnythingIsSent() throws IOException {
-    VkPlatform platform = builder().serviceToken(SERVICE).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().serviceToken(SERVICE).ownCommunityToken(3, OWN_3).build();
     PostDraft draft = text("photo-1").addPhotos(VkPublishTest.png("a.png", 40, 30)).build();
     CrossPoster poster = CrossPoster.builder().addPlatform(platform).clock(clock).build();
 
@@ -157,7 +192,7 @@ class VkCredentialsTest {
 
   @Test
   void error27OnAPostWithACommunitysKeyIsARetrySafeFailureNamingTheKey() {
-    VkPlatform platform = builder().serviceToken(SERVICE).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().serviceToken(SERVICE).ownCommunityToken(3, OWN_3).build();
     vk.can("wall.post", FakeVk.error(27, "Group authorization failed: method is unavailable with group auth."));
     CrossPoster poster = CrossPoster.builder().addPlatform(platform).clock(clock).build();
 
@@ -205,7 +240,7 @@ class VkCredentialsTest {
 
   @Test
   void aVkIdKeyRefusedWith1051FallsBackToTheCommunitysOwnKeyInTheSameSend() {
-    VkPlatform platform = builder().userToken(VK_ID).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().userToken(VK_ID).ownCommunityToken(3, OWN_3).build();
     assertThat(platform.capabilities(page(3)).credential()).isEqualTo("ключ пользователя");
 
     SendResult result = platform.send(SendRequest.builder().page(page(3)).draft(text("fallback").build()).build());
@@ -220,7 +255,7 @@ class VkCredentialsTest {
 
   @Test
   void whenTheCommunitysKeyIsRefusedTooBothRefusalsAreSaid() {
-    VkPlatform platform = builder().userToken(VK_ID).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().userToken(VK_ID).ownCommunityToken(3, OWN_3).build();
     // The VK ID key is refused with 1051 by the fake itself; then the community's key with 27.
     vk.can("wall.post", FakeVk.json(FakeVk.error(27, "Group authorization failed: method is unavailable with group auth.")));
 
@@ -241,7 +276,7 @@ class VkCredentialsTest {
     AtomicInteger asked = new AtomicInteger();
     Map<Long, String> vault = Map.of(3L, OWN_3, 4L, OWN_4);
     VkPlatform platform = builder().userToken(USER)
-        .communityTokens(gid -> {
+        .ownCommunityTokens(gid -> {
           asked.incrementAndGet();
           return vault.get(gid);
         })
@@ -271,7 +306,7 @@ class VkCredentialsTest {
   @Test
   void withTextOnlyFallbackAPhotoDraftGoesWithoutPhotosWhereTheKeyCannotUploadAndSaysSo() throws IOException {
     vk.groups.put(3L, "{\"id\":3,\"name\":\"Школа 3\",\"screen_name\":\"club3\",\"is_admin\":0}");
-    VkPlatform platform = builder().userToken(USER).communityToken(3, OWN_3).build();
+    VkPlatform platform = builder().userToken(USER).ownCommunityToken(3, OWN_3).build();
     PostDraft draft = text("photos-1").addPhotos(VkPublishTest.png("a.png", 40, 30)).build();
     List<PageRef> pages = List.of(page(1), page(3));
 
@@ -305,17 +340,17 @@ class VkCredentialsTest {
 
   @Test
   void keysNeverShowInToStringOrCapabilities() {
-    VkPlatform.Builder builder = builder().serviceToken(SERVICE).communityToken(3, OWN_3);
+    VkPlatform.Builder builder = builder().serviceToken(SERVICE).ownCommunityToken(3, OWN_3);
     VkPlatform platform = builder.build();
     String shown = builder + " " + platform + " " + platform.capabilities(page(3))
         + " " + VkCommunityTokens.of(Map.of(3L, OWN_3));
     assertThat(shown).doesNotContain(OWN_3, SERVICE).contains("3");
-    assertThatThrownBy(() -> builder().communityToken(0, OWN_3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> builder().ownCommunityToken(0, OWN_3)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("groupId");
-    assertThatThrownBy(() -> builder().communityToken(3, "two words"))
+    assertThatThrownBy(() -> builder().ownCommunityToken(3, "two words"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("communityToken[3]")
         .hasMessageNotContaining("two words");
-    assertThatThrownBy(() -> builder().communityToken(3, OWN_3).build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> builder().ownCommunityToken(3, OWN_3).build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("to read with");
   }
 }

@@ -123,7 +123,7 @@ final class PlatformAccess {
       if (!service.isEmpty()) vk.serviceTokens(service);
       if (!user.isEmpty()) vk.userTokens(user);
       // Communities' own keys post text to their community, and read profiles (20 requests/s).
-      own.forEach(vk::communityToken);
+      own.forEach(vk::ownCommunityToken);
       if (service.isEmpty() && user.isEmpty()) vk.communityTokens(List.copyOf(own.values()));
       platforms.add(vk.build());
     }

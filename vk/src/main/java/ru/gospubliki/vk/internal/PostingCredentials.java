@@ -151,7 +151,14 @@ public final class PostingCredentials {
       return null;
     }
     if (secret == null || secret.isBlank()) return null;
-    String value = ApiToken.check("communityToken[" + gid + "]", secret);
+    String value;
+    try {
+      value = ApiToken.check("communityToken[" + gid + "]", secret);
+    } catch (IllegalArgumentException e) {
+      // A key no platform would take (a line break, a space inside): as good as none. The message names no secret.
+      LOG.log(Level.WARNING, "the community key for community {0} is unusable: {1}", new Object[] {gid, e.getMessage()});
+      return null;
+    }
     VkToken known = own.get(gid);
     if (known != null && known.api().secret().equals(value)) return known;
     client.addSecret(value);
@@ -176,9 +183,12 @@ public final class PostingCredentials {
       boolean result = isAdmin == null || isAdmin == 1 && (level == null || level >= 2);
       administers.put(key, result);
       return result;
-    } catch (CallFailure | InterruptedIOException | VkApiException e) {
+    } catch (CallFailure | VkApiException e) {
       LOG.log(Level.FINE, "groups.getById for the admin rights on {0} failed", gid);
       return true; // VK decides when the post is sent
+    } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+      return true; // the send that follows stops on the interrupt
     }
   }
 

@@ -185,6 +185,16 @@ public final class Publisher {
     } catch (PlatformException e) {
       return new PostLookup.CannotTell(String.valueOf(e.getMessage()));
     }
+    if (draft.scheduledAt() != null) {
+      // VK shows postponed posts only to the community's administrators: any other key sees none,
+      // and "none" would be taken for "not sent".
+      VkToken admin = credentials.choose(gid).token();
+      if (admin == null || admin.kind() != TokenKind.USER) {
+        return new PostLookup.CannotTell("отложенные записи сообщества видит только его администратор, "
+            + "а ключа пользователя-администратора для этого сообщества нет");
+      }
+      token = admin;
+    }
     Found found = look(gid, draft, sentAfter, token);
     if (found.cannotTell != null) return new PostLookup.CannotTell(found.cannotTell);
     Long postId = found.postId;
@@ -209,10 +219,11 @@ public final class Publisher {
    */
   public SendResult.Sent edit(PageRef page, String postId, PostDraft draft) {
     long id = postId(postId);
-    VkToken token = poster(page);
-    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
-    DraftGate.require(draft, limits, clock);
+    DraftGate.require(draft, limits, clock); // before any call: a bad draft costs nothing
+    if (!credentials.mayPostSomewhere()) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     long gid = groupId(page);
+    VkToken token = poster(gid);
+    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     try {
       List<String> attachments = uploadPhotos(gid, draft.photos(), token);
       String link = draft.link();
@@ -226,6 +237,7 @@ public final class Publisher {
     } catch (CallFailure e) {
       throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
       throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.edit прерван: изменена ли запись, неизвестно", e);
     }
   }
@@ -238,14 +250,16 @@ public final class Publisher {
    */
   public void delete(PageRef page, String postId) {
     long id = postId(postId);
-    VkToken token = poster(page);
-    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
+    if (!credentials.mayPostSomewhere()) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     long gid = groupId(page);
+    VkToken token = poster(gid);
+    if (token == null) throw new PlatformException(FailureReason.ACCESS_DENIED, NO_USER_TOKEN);
     try {
       client.call("wall.delete", Map.of("owner_id", "-" + gid, "post_id", Long.toString(id)), token, anyAdapter, false);
     } catch (CallFailure e) {
       throw new PlatformException(e.reason(), String.valueOf(e.getMessage()), e);
     } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
       throw new PlatformException(FailureReason.CONNECTION_LOST, "wall.delete прерван: удалена ли запись, неизвестно", e);
     }
   }
@@ -349,9 +363,9 @@ public final class Publisher {
    * The user key that edits or deletes on {@code page}, or null when none may; a page posted with
    * its community's own key cannot (VK takes only user keys for {@code wall.edit}, {@code wall.delete}).
    */
-  private @Nullable VkToken poster(PageRef page) {
+  private @Nullable VkToken poster(long gid) {
     if (!credentials.mayPostSomewhere()) return null;
-    VkToken token = credentials.choose(groupId(page)).token();
+    VkToken token = credentials.choose(gid).token();
     if (token != null && token.kind() != TokenKind.USER) {
       throw new PlatformException(FailureReason.ACCESS_DENIED, PostingCredentials.COMMUNITY_NO_EDIT);
     }
