@@ -39,29 +39,42 @@ public final class Migrations {
   /** Applies the scripts of {@code schemas} that {@code dataSource}'s database lacks, in one transaction. */
   public static void apply(DataSource dataSource, Dialect dialect, List<StoreSchema> schemas) {
     synchronized (LOCK) {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          if (dialect == Dialect.POSTGRESQL) {
-            try (Statement lock = connection.createStatement()) {
-              lock.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
-            }
-          }
-          for (StoreSchema schema : schemas) apply(connection, dialect, schema);
-          connection.commit();
-        } catch (StoreException e) {
-          connection.rollback(); // a script missing from the jar: nothing of this step is kept
-          throw e;
-        } catch (SQLException e) {
-          connection.rollback();
-          // Another process recorded the same version first: the schema is there.
-          if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
-        } finally {
-          connection.setAutoCommit(true);
+      // Another process may record a version first (H2 has no advisory lock): its step is then kept
+      // and ours rolled back whole, other schemas' scripts included, so look again.
+      for (int attempt = 1; !applyOnce(dataSource, dialect, schemas); attempt++) {
+        if (attempt == 3) {
+          throw new StoreException("could not bring the store's schema up to date: another process kept "
+              + "changing it at the same time; try again");
         }
-      } catch (SQLException e) {
-        throw Jdbc.failure("could not bring the store's schema up to date", e);
       }
+    }
+  }
+
+  /** One attempt in one transaction: false when another process recorded one of the versions first. */
+  private static boolean applyOnce(DataSource dataSource, Dialect dialect, List<StoreSchema> schemas) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        if (dialect == Dialect.POSTGRESQL) {
+          try (Statement lock = connection.createStatement()) {
+            lock.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+          }
+        }
+        for (StoreSchema schema : schemas) apply(connection, dialect, schema);
+        connection.commit();
+        return true;
+      } catch (StoreException e) {
+        connection.rollback(); // a script missing from the jar: nothing of this step is kept
+        throw e;
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) throw e;
+        return false;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failure("could not bring the store's schema up to date", e);
     }
   }
 
