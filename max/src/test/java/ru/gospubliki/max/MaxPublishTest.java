@@ -292,7 +292,7 @@ class MaxPublishTest {
     assertThat(times.get(3) - times.get(0)).isGreaterThanOrEqualTo(1500);
   }
 
-  /** Issue 12: edit fails as delete does, with MAX's reasons, and both throw the SDK's exception. */
+  /** Edit fails as delete does, with MAX's reasons, and both throw the SDK's exception. */
   @Test
   void editAndDeleteFailuresAreThrownWithMaxsReason() {
     Map<String, Object> posted = max.message(CHAT, server.time.instant().toEpochMilli(), "Старый текст", BOT, 0);

@@ -240,7 +240,7 @@ final class OkPlatformEditDeleteTest {
     });
   }
 
-  /** Issue 12: edit and delete report the same failure the same way: one exception, one reason, one message. */
+  /** Edit and delete report the same failure the same way: one exception, one reason, one message. */
   @Test
   void editAndDeleteReportTheSameFailureTheSameWay() {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));

@@ -58,7 +58,7 @@ final class OkPlatformPoolTest {
   }
 
   /**
-   * Issue 9: two platform instances and eight threads sharing one token stay under its rate, as OK
+   * Two platform instances and eight threads sharing one token stay under its rate, as OK
    * counts it (arrivals per token in any second, error 8 beyond). No wall-clock assertion: the
    * server's refusals are what must be zero. The server allows a little more than the platforms'
    * rate, as slack for the time a busy machine takes to hand a request to it: two platforms with a
@@ -118,7 +118,7 @@ final class OkPlatformPoolTest {
   }
 
   /**
-   * Issue 9: latency must not add to the floor, so a token keeps as many calls in flight as its
+   * Latency must not add to the floor, so a token keeps as many calls in flight as its
    * rate allows: with 4 per second, four reads wait on the server at once.
    */
   @Test

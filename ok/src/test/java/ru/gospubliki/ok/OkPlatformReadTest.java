@@ -220,7 +220,7 @@ final class OkPlatformReadTest {
   }
 
   /**
-   * Issue 10: a person's profile ({@code ok.ru/profile/N}) is a page that is no community, and no
+   * A person's profile ({@code ok.ru/profile/N}) is a page that is no community, and no
    * group method is called for it.
    */
   @Test
@@ -409,7 +409,7 @@ final class OkPlatformReadTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
-  /** Issue 11: a server that repeats a page must not burn the quota. */
+  /** A server that repeats a page must not burn the quota. */
   @Test
   void aRepeatedPageStopsThePaging() {
     String page1 = "{\"media_topics\":[" + own("9", NOW.minusSeconds(60)) + "],\"anchor\":\"A1\",\"has_more\":true}";
@@ -447,7 +447,7 @@ final class OkPlatformReadTest {
     assertThat(server.getRequestCount()).isEqualTo(100);
   }
 
-  /** Issue 11: one malformed topic must not lose the neighbours' posts. */
+  /** One malformed topic must not lose the neighbours' posts. */
   @Test
   void aTopicWhoseCreationTimeIsNoNumberFailsOnlyItsGroup() {
     server.setDispatcher(new Dispatcher() {

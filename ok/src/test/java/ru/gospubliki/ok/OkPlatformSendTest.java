@@ -158,7 +158,7 @@ final class OkPlatformSendTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
-  /** Issue 11: {@code true} or {@code "abc"} was reported as published with that id. */
+  /** Success-shaped garbage: {@code true} or {@code "abc"} was once reported as published with that id. */
   @ParameterizedTest
   @ValueSource(strings = {"true", "\"abc\"", "\"0\"", "\"-5\"", "\"\"", "{\"id\":\"5\"}", "null", "[]", "\"99999999999999999999\""})
   void successShapedGarbageIsAmbiguousNotSuccess(String answer) {

@@ -497,7 +497,7 @@ class VkPublishTest {
     assertThat(vk.count("wall.edit")).isEqualTo(2);
   }
 
-  /** Issue 12: edit and delete fail alike, with VK's code and reason, and never show the key. */
+  /** Edit and delete fail alike, with VK's code and reason, and never show the key. */
   @Test
   void aRefusedEditOrDeleteThrowsTheSameVkExceptionWithTheCode() {
     vk.can("wall.edit", FakeVk.error(15, "Access denied: you can't edit this post"));

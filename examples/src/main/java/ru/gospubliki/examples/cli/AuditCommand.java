@@ -188,78 +188,82 @@ final class AuditCommand {
       }
     }
     List<Platform> platforms = access.platforms(options.store.channels());
-    if (platforms.isEmpty()) {
-      err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
-          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
-      return Gospubliki.EXIT_PLATFORM;
-    }
-    PlatformAccess.sayWhatCannotBeRead(platforms, err, COMMAND.prefix());
-    List<PageRef> all = new ArrayList<>(options.pages);
-    if (registry != null) {
-      for (Organization organization : registry.organizations()) all.addAll(organization.pages());
-    }
-    Store store = null;
-    String unavailable = null;
     try {
-      store = options.store.open();
-    } catch (StoreException e) {
-      unavailable = StoreOption.reason(e);
-    }
-    // After the store is open: the channels learnt are kept for the next runs.
-    PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
-    Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
-    platforms.forEach(auditor::addPlatform);
-    int pages = all.size();
-    if (pages > 20 && System.console() != null) {
-      auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
-          + (done == total ? "\n" : "")));
-    }
-    SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
-    auditor.snapshotStore(snapshots);
-    ComplianceReport report = registry != null ? auditor.build().auditRegistry(registry)
-        : auditor.build().auditPages(options.pages);
-    try {
-      if (file != null) {
-        file.write(stream -> write(report, options.format, stream));
-      } else {
-        write(report, options.format, terminal.out);
-        terminal.out.flush();
+      if (platforms.isEmpty()) {
+        err.println(COMMAND.prefix() + "нет ключей доступа: задайте VK_SERVICE_TOKEN (или VK_USER_TOKEN), "
+            + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN и/или MAX_BOT_TOKEN, либо запустите с --sandbox");
+        return Gospubliki.EXIT_PLATFORM;
       }
-    } catch (IOException e) {
-      err.println(COMMAND.prefix() + e.getMessage());
-      return Gospubliki.EXIT_USAGE;
-    }
-    // Recorded only once the report is out: a store that fails never costs the report. A spot check
-    // of --page pages is no audit of the registry: its snapshots are saved, but changes and history
-    // compare registry audits only.
-    String notRecorded = null;
-    if (store != null && report.scope() == AuditScope.REGISTRY) {
+      PlatformAccess.sayWhatCannotBeRead(platforms, err, COMMAND.prefix());
+      List<PageRef> all = new ArrayList<>(options.pages);
+      if (registry != null) {
+        for (Organization organization : registry.organizations()) all.addAll(organization.pages());
+      }
+      Store store = null;
+      String unavailable = null;
       try {
-        store.audits().record(report);
-      } catch (RuntimeException e) {
-        notRecorded = StoreOption.reason(e);
+        store = options.store.open();
+      } catch (StoreException e) {
+        unavailable = StoreOption.reason(e);
       }
+      // After the store is open: the channels learnt are kept for the next runs.
+      PlatformAccess.learnMaxChannels(platforms, all, err, COMMAND.prefix());
+      Auditor.Builder auditor = Auditor.builder().policy(policy).clock(clock);
+      platforms.forEach(auditor::addPlatform);
+      int pages = all.size();
+      if (pages > 20 && System.console() != null) {
+        auditor.progress((done, total) -> err.print("\rпроверено страниц: " + done + " из " + total
+            + (done == total ? "\n" : "")));
+      }
+      SavingSnapshots snapshots = new SavingSnapshots(store != null ? store.snapshots() : SnapshotStore.none());
+      auditor.snapshotStore(snapshots);
+      ComplianceReport report = registry != null ? auditor.build().auditRegistry(registry)
+          : auditor.build().auditPages(options.pages);
+      try {
+        if (file != null) {
+          file.write(stream -> write(report, options.format, stream));
+        } else {
+          write(report, options.format, terminal.out);
+          terminal.out.flush();
+        }
+      } catch (IOException e) {
+        err.println(COMMAND.prefix() + e.getMessage());
+        return Gospubliki.EXIT_USAGE;
+      }
+      // Recorded only once the report is out: a store that fails never costs the report. A spot check
+      // of --page pages is no audit of the registry: its snapshots are saved, but changes and history
+      // compare registry audits only.
+      String notRecorded = null;
+      if (store != null && report.scope() == AuditScope.REGISTRY) {
+        try {
+          store.audits().record(report);
+        } catch (RuntimeException e) {
+          notRecorded = StoreOption.reason(e);
+        }
+      }
+      int exit = noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
+      if (unavailable != null) {
+        err.println(COMMAND.prefix() + "хранилище «" + options.store.description + "» недоступно: проверка не "
+            + "сохранена и не сравнена с прошлыми (" + unavailable + ")");
+        return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
+      }
+      String snapshotProblem = snapshots.problem();
+      String channelsProblem = options.store.channelsProblem();
+      if (snapshotProblem != null || notRecorded != null || channelsProblem != null) {
+        List<String> lost = new ArrayList<>();
+        if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
+        if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
+        if (channelsProblem != null) lost.add("каналы MAX, о которых бот узнал (их прочитают снова в следующий раз)");
+        String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
+        err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
+            + String.join(", ", lost) + " (" + why + ")");
+        boolean nothingSaved = (notRecorded != null || report.scope() != AuditScope.REGISTRY) && snapshots.saved() == 0;
+        if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
+      }
+      return exit;
+    } finally {
+      platforms.forEach(Platform::close); // threads and connections of this run
     }
-    int exit = noAccess(report) ? Gospubliki.EXIT_PLATFORM : Gospubliki.EXIT_OK;
-    if (unavailable != null) {
-      err.println(COMMAND.prefix() + "хранилище «" + options.store.description + "» недоступно: проверка не "
-          + "сохранена и не сравнена с прошлыми (" + unavailable + ")");
-      return exit == Gospubliki.EXIT_OK ? Gospubliki.EXIT_STORE : exit;
-    }
-    String snapshotProblem = snapshots.problem();
-    String channelsProblem = options.store.channelsProblem();
-    if (snapshotProblem != null || notRecorded != null || channelsProblem != null) {
-      List<String> lost = new ArrayList<>();
-      if (snapshotProblem != null) lost.add("снимки страниц (пропажа отметки и изменения страниц не будут найдены)");
-      if (notRecorded != null) lost.add("запись о проверке (её не покажут changes и history)");
-      if (channelsProblem != null) lost.add("каналы MAX, о которых бот узнал (их прочитают снова в следующий раз)");
-      String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
-      err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
-          + String.join(", ", lost) + " (" + why + ")");
-      boolean nothingSaved = (notRecorded != null || report.scope() != AuditScope.REGISTRY) && snapshots.saved() == 0;
-      if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
-    }
-    return exit;
   }
 
   /** Passes snapshots through and remembers whether the store failed, to tell the user in one line. */

@@ -106,9 +106,9 @@ final class PlatformAccess {
       addPlatforms(platforms, channels);
       return platforms;
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // A key the SDK refuses (a line break, a space inside, a non-ASCII character): say which variables.
+      // Mostly a key the SDK refuses (a line break, a space inside, a non-ASCII character): say which variables.
       for (Platform platform : platforms) platform.close();
-      throw new UsageException("ключи доступа из переменных окружения не подходят: " + e.getMessage()
+      throw new UsageException("ключи доступа или адреса API не подходят: " + e.getMessage()
           + " (VK: VK_SERVICE_TOKEN, VK_USER_TOKEN, " + CommunityTokensFile.VARIABLE
           + "; ОК: OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; MAX: MAX_BOT_TOKEN)");
     }

@@ -186,48 +186,52 @@ final class PostCommand {
   static int post(Options options, PlatformAccess access, Terminal terminal) throws UsageException {
     PrintStream out = terminal.out;
     List<Platform> platforms = access.platforms(options.store.channels());
-    if (platforms.isEmpty()) {
-      terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN или VK_COMMUNITY_TOKENS_FILE, для OK — "
-          + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
-      return Gospubliki.EXIT_USAGE;
-    }
-    PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
-    if (options.check) return check(options, platforms, draft, terminal);
-    Store store;
     try {
-      store = options.store.open();
-    } catch (StoreException e) {
-      terminal.err.println(COMMAND.prefix() + "журнал публикаций «" + options.store.description + "» недоступен, "
-          + "ничего не отправлено: без него нельзя обещать, что запись не уйдёт дважды (" + StoreOption.reason(e)
-          + "); опубликовать без журнала: --store none");
-      return Gospubliki.EXIT_FAILED;
-    }
-    // After the store is open: the channels learnt are kept for the next runs.
-    PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
-    CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal())
-        .textOnlyFallback(options.textOnlyFallback);
-    platforms.forEach(poster::addPlatform);
-    Settlement settlement = options.settle;
-    if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, terminal);
-    CrossPostResult result = poster.build().post(draft, options.pages, target -> {
-      out.println(PageResult.of(target).toJson());
-      out.flush();
-    });
+      if (platforms.isEmpty()) {
+        terminal.err.println(COMMAND.prefix() + "нет ключей доступа: для VK задайте VK_USER_TOKEN или VK_COMMUNITY_TOKENS_FILE, для OK — "
+            + "OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN, для MAX — MAX_BOT_TOKEN");
+        return Gospubliki.EXIT_USAGE;
+      }
+      PostDraft draft = draft(options, smallestPhotoLimit(platforms, options.pages));
+      if (options.check) return check(options, platforms, draft, terminal);
+      Store store;
+      try {
+        store = options.store.open();
+      } catch (StoreException e) {
+        terminal.err.println(COMMAND.prefix() + "журнал публикаций «" + options.store.description + "» недоступен, "
+            + "ничего не отправлено: без него нельзя обещать, что запись не уйдёт дважды (" + StoreOption.reason(e)
+            + "); опубликовать без журнала: --store none");
+        return Gospubliki.EXIT_FAILED;
+      }
+      // After the store is open: the channels learnt are kept for the next runs.
+      PlatformAccess.learnMaxChannels(platforms, options.pages, terminal.err, COMMAND.prefix());
+      CrossPoster.Builder poster = CrossPoster.builder().journal(store.journal())
+          .textOnlyFallback(options.textOnlyFallback);
+      platforms.forEach(poster::addPlatform);
+      Settlement settlement = options.settle;
+      if (settlement != null) return settle(poster.build(), draft, options.pages, settlement, terminal);
+      CrossPostResult result = poster.build().post(draft, options.pages, target -> {
+        out.println(PageResult.of(target).toJson());
+        out.flush();
+      });
 
-    boolean blocked = false;
-    for (DraftProblem problem : result.problems()) {
-      terminal.err.println(COMMAND.prefix() + (problem.blocking() ? "" : "замечание: ") + problem);
-      blocked |= problem.blocking();
+      boolean blocked = false;
+      for (DraftProblem problem : result.problems()) {
+        terminal.err.println(COMMAND.prefix() + (problem.blocking() ? "" : "замечание: ") + problem);
+        blocked |= problem.blocking();
+      }
+      boolean failed = false;
+      boolean unknown = false;
+      for (PublishResult target : result.results()) {
+        failed |= target.status() == PublishStatus.FAILED || target.status() == PublishStatus.REJECTED;
+        unknown |= target.status() == PublishStatus.UNKNOWN;
+      }
+      if (unknown) return Gospubliki.EXIT_UNKNOWN;
+      if (blocked) return Gospubliki.EXIT_USAGE;
+      return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
+    } finally {
+      platforms.forEach(Platform::close); // threads and connections of this run
     }
-    boolean failed = false;
-    boolean unknown = false;
-    for (PublishResult target : result.results()) {
-      failed |= target.status() == PublishStatus.FAILED || target.status() == PublishStatus.REJECTED;
-      unknown |= target.status() == PublishStatus.UNKNOWN;
-    }
-    if (unknown) return Gospubliki.EXIT_UNKNOWN;
-    if (blocked) return Gospubliki.EXIT_USAGE;
-    return failed ? Gospubliki.EXIT_FAILED : Gospubliki.EXIT_OK;
   }
 
   /**

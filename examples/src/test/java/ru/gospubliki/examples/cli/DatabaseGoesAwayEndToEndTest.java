@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.gospubliki.examples.sandbox.Sandbox;
 
 /**
- * The store's PostgreSQL stops in the middle of {@code gospubliki audit} (issue 13, "Faults"): the
+ * The store's PostgreSQL stops in the middle of {@code gospubliki audit}: the
  * report is whole and written, one Russian line says what was not kept, the exit code says whether
  * anything was (0) or nothing (5), and the next run with the database back works.
  */

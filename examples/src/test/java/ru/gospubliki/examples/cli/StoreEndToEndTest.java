@@ -200,7 +200,7 @@ final class StoreEndToEndTest {
   }
 
   /**
-   * What issue 13 measured (run 1 UNKNOWN, run 2 a second topic), end to end: the sandbox makes the
+   * A lost answer (once: run 1 UNKNOWN, run 2 a second topic), end to end: the sandbox makes the
    * OK topic and the MAX message, then loses both answers and stays cut off, so run 1 cannot tell;
    * run 2, with the platforms back, sends nothing; a person who saw the posts settles them as sent.
    */

@@ -31,7 +31,7 @@ final class MapperTest {
     assertThat(ProfileMapper.phones(" ,\u00a0; ")).isEmpty();
   }
 
-  /** Issue 11: the email pattern took 47 s on 50 KB without «@»; every scan of OK's text is linear. */
+  /** The email pattern once took 47 s on 50 KB without «@»; every scan of OK's text is linear. */
   @Test
   void adversarialHundredKilobyteTextsAreScannedQuickly() {
     List<String> hostile = List.of(
