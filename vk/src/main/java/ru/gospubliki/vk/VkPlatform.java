@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +56,8 @@ import ru.gospubliki.vk.internal.VkToken;
  * takes):
  *
  * <ul>
- *   <li>a <b>user</b> token reads walls fastest, 25 communities per {@code execute}, and is the only
- *       kind that posts and uploads photos;
+ *   <li>a <b>user</b> token reads walls fastest, 25 communities per {@code execute}, and posts and
+ *       uploads photos to the communities its user administers or edits;
  *   <li>a <b>service</b> token (the application's service key) reads profiles, and walls one
  *       community per {@code wall.get};
  *   <li>a <b>community</b> token reads profiles only (20 requests/s); it cannot read walls;
@@ -437,7 +438,10 @@ public final class VkPlatform implements Platform {
       return userTokens(List.of(checked("userToken", token)));
     }
 
-    /** A pool of user keys: reads are spread over all; the first one posts. Replaces the pool. */
+    /**
+     * A pool of user keys: reads are spread over all; a post goes with the first key whose user may
+     * post to the community and that VK has not refused. Replaces the pool.
+     */
     public Builder userTokens(Collection<String> tokens) {
       return replace(userTokens, "userTokens", tokens);
     }
@@ -475,7 +479,7 @@ public final class VkPlatform implements Platform {
      * derives its own clients from it (no redirects, its deadline) and never closes it.
      */
     public Builder client(OkHttpClient client) {
-      this.client = client;
+      this.client = Objects.requireNonNull(client, "client == null");
       return this;
     }
 
@@ -499,7 +503,7 @@ public final class VkPlatform implements Platform {
 
     /** The clock for snapshot times, schedule checks and quota days. */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
