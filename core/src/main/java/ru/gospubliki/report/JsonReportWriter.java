@@ -10,13 +10,12 @@ import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
-import ru.gospubliki.audit.AuditSummary;
 import ru.gospubliki.audit.ComplianceReport;
-import ru.gospubliki.audit.DistrictSummary;
 import ru.gospubliki.audit.Finding;
 import ru.gospubliki.audit.OrganizationAudit;
 import ru.gospubliki.audit.PageAudit;
 import ru.gospubliki.audit.PageStatus;
+import ru.gospubliki.internal.SummaryJson;
 import ru.gospubliki.model.PageRef;
 import ru.gospubliki.registry.RegistryWarning;
 import ru.gospubliki.registry.RejectedRow;
@@ -96,7 +95,7 @@ public final class JsonReportWriter {
     json.name("asOf").value(DateTimeFormatter.ISO_INSTANT.format(report.asOf()));
     json.name("policy").value(report.policy());
     json.name("summary");
-    writeSummary(report.summary(), json);
+    SummaryJson.write(report.summary(), json);
     json.name("organizations").beginArray();
     for (OrganizationAudit organization : report.organizations()) writeOrganization(organization, json);
     json.endArray();
@@ -118,31 +117,6 @@ public final class JsonReportWriter {
     }
     json.endArray();
     json.name("warningCount").value(report.warningCount());
-    json.endObject();
-  }
-
-  private static void writeSummary(AuditSummary summary, JsonWriter json) throws IOException {
-    json.beginObject();
-    json.name("organizations").value(summary.organizations());
-    json.name("pages").value(summary.pages());
-    json.name("compliant").value(summary.compliant());
-    json.name("nonCompliant").value(summary.nonCompliant());
-    json.name("unverified").value(summary.unverified());
-    json.name("unreachable").value(summary.unreachable());
-    json.name("byDistrict").beginArray();
-    for (DistrictSummary district : summary.byDistrict()) {
-      json.beginObject();
-      json.name("district").value(district.district());
-      json.name("organizations").value(district.organizations());
-      json.name("withPage").value(district.withPage());
-      json.name("withVk").value(district.withVk());
-      json.name("withOk").value(district.withOk());
-      json.name("withMax").value(district.withMax());
-      json.name("withMark").value(district.withMark());
-      json.name("compliant").value(district.compliant());
-      json.endObject();
-    }
-    json.endArray();
     json.endObject();
   }
 

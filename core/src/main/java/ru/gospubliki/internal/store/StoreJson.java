@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.AuditSummary;
 import ru.gospubliki.audit.DistrictSummary;
 import ru.gospubliki.audit.Finding;
+import ru.gospubliki.internal.SummaryJson;
 import ru.gospubliki.model.Declared;
 import ru.gospubliki.model.MarkStatus;
 import ru.gospubliki.model.Organization;
@@ -236,30 +237,7 @@ public final class StoreJson {
   // --- Summaries and rejected rows ---
 
   public static String summary(AuditSummary summary) {
-    return write(json -> {
-      json.beginObject();
-      json.name("organizations").value(summary.organizations());
-      json.name("pages").value(summary.pages());
-      json.name("compliant").value(summary.compliant());
-      json.name("nonCompliant").value(summary.nonCompliant());
-      json.name("unverified").value(summary.unverified());
-      json.name("unreachable").value(summary.unreachable());
-      json.name("byDistrict").beginArray();
-      for (DistrictSummary d : summary.byDistrict()) {
-        json.beginObject();
-        json.name("district").value(d.district());
-        json.name("organizations").value(d.organizations());
-        json.name("withPage").value(d.withPage());
-        json.name("withVk").value(d.withVk());
-        json.name("withOk").value(d.withOk());
-        json.name("withMax").value(d.withMax());
-        json.name("withMark").value(d.withMark());
-        json.name("compliant").value(d.compliant());
-        json.endObject();
-      }
-      json.endArray();
-      json.endObject();
-    });
+    return write(json -> SummaryJson.write(summary, json));
   }
 
   public static AuditSummary summary(String text) {
