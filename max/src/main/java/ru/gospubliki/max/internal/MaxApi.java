@@ -113,13 +113,25 @@ public final class MaxApi {
     }
     Request built = request.build();
     HttpTransport.Kind kind = httpMethod.equals("GET") ? HttpTransport.Kind.READ : HttpTransport.Kind.WRITE;
+    return exchange(built, method, kind, token, retry, scope, type);
+  }
+
+  /** A call to the upload host: no key (the upload URL carries its own signature), any answer JSON. */
+  public <T> T upload(Request request, String method, Class<T> type) throws MaxFailure, InterruptedIOException {
+    // An upload makes no post: repeating one that may have arrived costs only an unused file.
+    return exchange(request, method, HttpTransport.Kind.WRITE, null, Retry.IDEMPOTENT, Scope.BOT, type);
+  }
+
+  /** Sends {@code request} until it is answered, or fails in a way {@code retry} does not repeat. */
+  private <T> T exchange(Request request, String method, HttpTransport.Kind kind, @Nullable ApiToken token,
+      Retry retry, Scope scope, Class<T> type) throws MaxFailure, InterruptedIOException {
     int attempt = 0;
     int notReady = 0;
     while (true) {
       attempt++;
       MaxFailure failure;
       try {
-        Answer answer = execute(built, method, kind, token);
+        Answer answer = execute(request, method, kind, token);
         if (answer.successful() && !answer.looksLikeHtml()) return parse(answer, method, type);
         failure = classify(answer, method, scope, token);
       } catch (CallFailure e) {
@@ -136,30 +148,6 @@ public final class MaxApi {
         continue;
       }
       if (!repeatable(failure, retry) || attempt >= backoff.maxAttempts()) throw failure;
-      Backoff.sleep(sleeper, backoff.delayNanos(attempt));
-    }
-  }
-
-  /** A call to the upload host: no key (the upload URL carries its own signature), any answer JSON. */
-  public <T> T upload(Request request, String method, Class<T> type) throws MaxFailure, InterruptedIOException {
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      MaxFailure failure;
-      try {
-        Answer answer = execute(request, method, HttpTransport.Kind.WRITE, null);
-        if (answer.successful() && !answer.looksLikeHtml()) return parse(answer, method, type);
-        failure = classify(answer, method, Scope.BOT, null);
-      } catch (CallFailure e) {
-        failure = new MaxFailure(e.reason(), secrets.scrub(String.valueOf(e.getMessage())), 0, null, e);
-      } catch (InterruptedIOException e) {
-        throw e;
-      } catch (IOException e) {
-        failure = new MaxFailure(FailureReason.CONNECTION_LOST, "MAX: " + method + ": "
-            + secrets.scrub(String.valueOf(e.getMessage())), 0, null, null);
-      }
-      // An upload makes no post: repeating one that may have arrived costs only an unused file.
-      if (!repeatable(failure, Retry.IDEMPOTENT) || attempt >= backoff.maxAttempts()) throw failure;
       Backoff.sleep(sleeper, backoff.delayNanos(attempt));
     }
   }
