@@ -1,7 +1,9 @@
 package ru.gospubliki.internal.http;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +30,21 @@ import org.jspecify.annotations.Nullable;
  * is subtracted and the answer's time is used as it is, as it is until round trips have been seen. A round trip counts
  * from the moment the request is written to the connection ({@link #sent}), not from the slot.
  *
+ * <p>The fastest round trip is taken over the last {@value #ROUND_TRIPS} calls, not the last few:
+ * kinds of call meet different delays before they arrive (a body written in two parts may wait
+ * 40 ms for the server's acknowledgement), and a bulk read makes long runs of one kind of call
+ * between two of another. Over a run of slow-to-arrive calls alone the fastest round trip would be
+ * mostly that delay, and the call of the other kind that follows, arriving at once, would reach the
+ * platform within a second of the rps-th call before it. Nor is anything subtracted before
+ * {@value #MIN_ROUND_TRIPS} round trips have been seen: the first calls of a process meet delays
+ * of their own (connections opened, code compiled, threads started) that the later ones do not.
+ *
  * <p>A call whose predecessor rps places back is still unanswered when its slot comes waits for
  * that answer, so the bound is known rather than guessed; it waits no longer than two seconds after
- * the predecessor left, after which the predecessor is taken to have arrived within a second.
+ * the predecessor left, after which the predecessor is taken to have arrived within a second. A
+ * predecessor that has not left yet (it waits for an answer of its own) is waited for however long
+ * that takes: a slot is only the earliest a call may leave, and with a long round trip calls leave
+ * well after theirs.
  *
  * <p>One limiter per token per process: see {@link TokenBudgets}.
  */
@@ -41,6 +55,8 @@ public final class RateLimiter {
   private static final long POLL_NANOS = 2_000_000L;
   static final long JITTER_MARGIN_MILLIS = 25;
   static final long MAX_HOLD_BACK_MILLIS = 250;
+  static final int ROUND_TRIPS = 256;
+  static final int MIN_ROUND_TRIPS = 8;
 
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -48,15 +64,17 @@ public final class RateLimiter {
   private long intervalNanos;
   private int burst;
   private long windowNanos;
-  /** Calls not yet answered: ticket → departure. */
+  /** Calls not yet answered: ticket → departure (the planned one while it waits). */
   private final Map<Long, Long> inFlight = new HashMap<>();
+  /** Calls still waiting for their turn: not sent, so not given up on. */
+  private final Set<Long> waiting = new HashSet<>();
   /** Answered calls whose successor has not left yet: ticket → latest possible arrival. */
   private final Map<Long, Long> arrivedBy = new HashMap<>();
   private long nextSlot;
   private long tickets;
   private boolean started;
   /** The last round trips: the fastest of them is the latency every request meets. */
-  private final long[] recent = new long[32];
+  private final long[] recent = new long[ROUND_TRIPS];
   private int samples;
   /** The part of the round trip every recent request met; 0 until known. */
   private long steadyRoundTrip;
@@ -111,6 +129,7 @@ public final class RateLimiter {
       started = true;
       nextSlot = slot + intervalNanos;
       inFlight.put(ticket, slot);
+      waiting.add(ticket);
       wait = slot - now;
     }
     try {
@@ -119,6 +138,7 @@ public final class RateLimiter {
     } catch (InterruptedException e) {
       synchronized (this) {
         inFlight.remove(ticket); // never sent: its successor need not wait for it
+        waiting.remove(ticket);
         notifyAll();
       }
       throw e;
@@ -141,7 +161,9 @@ public final class RateLimiter {
       synchronized (this) {
         long now = ticker.nanos();
         Long departure = predecessor < 0 ? null : inFlight.get(predecessor);
-        if (departure != null) {
+        if (departure != null && waiting.contains(predecessor)) {
+          wait = POLL_NANOS; // not sent yet: it will be, after a wait of its own that is bounded
+        } else if (departure != null) {
           long patience = 2 * windowNanos;
           if (now - (departure + patience) < 0) {
             wait = Math.min(POLL_NANOS, departure + patience - now);
@@ -157,6 +179,7 @@ public final class RateLimiter {
           } else {
             arrivedBy.remove(predecessor);
             inFlight.put(ticket, now);
+            waiting.remove(ticket);
             nextSlot = Math.max(nextSlot, now + intervalNanos);
             return;
           }
@@ -189,7 +212,7 @@ public final class RateLimiter {
       recent[samples++ % recent.length] = roundTrip;
       long fastest = Long.MAX_VALUE;
       for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
-      steadyRoundTrip = Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
+      steadyRoundTrip = samples < MIN_ROUND_TRIPS ? 0 : Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
     }
     // Forget answers whose successors left long ago.
     if (arrivedBy.size() > 4 * burst + 16) arrivedBy.keySet().removeIf(t -> t < tickets - 2L * burst);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +51,26 @@ class RateLimiterTest {
   void aSteadyLongRoundTripDoesNotSlowTheRateButAnExtraDelayHoldsTheNextCallBack() throws InterruptedException {
     now.set(0);
     RateLimiter limiter = new RateLimiter(1, now::get, advancing);
-    long first = limiter.acquire(); // leaves at 0
-    now.set(600_000_000L);
-    limiter.finished(first); // no round trip seen before: bound by the answer, 0.6 s
+    for (int i = 0; i < RateLimiter.MIN_ROUND_TRIPS - 1; i++) { // too few round trips seen: bound by the answers
+      long call = limiter.acquire();
+      now.addAndGet(600_000_000L);
+      limiter.finished(call);
+    }
+    long first = limiter.acquire();
+    long firstLeft = now.get();
+    now.addAndGet(600_000_000L);
+    limiter.finished(first); // the round trips seen are enough to tell the steady part now
 
     long second = limiter.acquire();
-    assertThat(now.get()).isEqualTo(1_605_000_000L);
+    assertThat(now.get()).isEqualTo(firstLeft + 600_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+    long secondLeft = now.get();
     now.addAndGet(600_000_000L);
-    limiter.finished(second); // 600 ms, as fast as the fastest: arrived no later than 1.605 s + 0
+    limiter.finished(second); // 600 ms, as fast as the fastest: arrived no later than its departure and the margin
 
     long third = limiter.acquire();
     // A second after the second call's departure (and the jitter margin), not after its answer (3.21 s).
     long margin = RateLimiter.JITTER_MARGIN_MILLIS * 1_000_000L;
-    assertThat(now.get()).isEqualTo(1_605_000_000L + margin + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+    assertThat(now.get()).isEqualTo(secondLeft + margin + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
     long thirdLeft = now.get();
     now.addAndGet(900_000_000L);
     limiter.finished(third); // 300 ms slower than the fastest: it may have arrived later, held back up to a cap
@@ -74,7 +84,7 @@ class RateLimiterTest {
   void aRoundTripShorterThanTheSteadyOneIsBoundByItsAnswer() throws InterruptedException {
     now.set(0);
     RateLimiter limiter = new RateLimiter(1, now::get, advancing);
-    for (int i = 0; i < 3; i++) { // a steady 600 ms
+    for (int i = 0; i < RateLimiter.MIN_ROUND_TRIPS; i++) { // a steady 600 ms
       long ticket = limiter.acquire();
       now.addAndGet(600_000_000L);
       limiter.finished(ticket);
@@ -132,6 +142,108 @@ class RateLimiterTest {
     limiter.acquire();
 
     assertThat(sleeps).containsExactly(500_000_000L);
+  }
+
+  @Test
+  void theFirstRoundTripsOfAProcessAreNotTakenForTheNetwork() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    for (int i = 0; i < RateLimiter.MIN_ROUND_TRIPS - 1; i++) {
+      long call = limiter.acquire();
+      long left = now.get();
+      now.addAndGet(150_000_000L); // connections opened, code compiled: slow, and alike
+      limiter.finished(call);
+      long next = limiter.acquire();
+      // A second after the answer, not after the departure and the margin.
+      assertThat(now.get()).isEqualTo(left + 150_000_000L + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+      now.addAndGet(150_000_000L);
+      limiter.finished(next);
+      i++;
+    }
+  }
+
+  @Test
+  void aLongRunOfCallsSlowToArriveDoesNotHideTheFastKind() throws InterruptedException {
+    now.set(0);
+    RateLimiter limiter = new RateLimiter(1, now::get, advancing);
+    for (int i = 0; i < RateLimiter.MIN_ROUND_TRIPS; i++) { // a kind of call that arrives at once: 5 ms
+      long call = limiter.acquire();
+      now.addAndGet(5_000_000L);
+      limiter.finished(call);
+    }
+    long last = 0;
+    long lastAnswer = 0;
+    for (int i = 0; i < 40; i++) { // then a long run of another kind that waits 45 ms before it arrives
+      long call = limiter.acquire();
+      now.addAndGet(45_000_000L);
+      lastAnswer = now.get();
+      limiter.finished(call);
+      last = call;
+    }
+    assertThat(last).isPositive();
+
+    limiter.acquire();
+    // The fastest round trip (5 ms) is shorter than the margin: nothing is taken off the last answer,
+    // which is as late as the last call may have arrived.
+    assertThat(now.get()).isEqualTo(lastAnswer + RateLimiter.CLOCK_SLACK_NANOS + 1_000_000_000L);
+  }
+
+  @Test
+  void aPredecessorThatHasNotLeftYetIsNotGivenUpOn() throws Exception {
+    // Nothing is ever answered: each call waits its predecessor's two seconds of patience, counted
+    // from when that predecessor left (not from its slot), so no two calls leave within a second.
+    Object monitor = new Object();
+    long[] clock = {0};
+    int[] done = {0};
+    Map<Thread, Long> wakeAt = new HashMap<>();
+    Ticker ticker = () -> {
+      synchronized (monitor) {
+        return clock[0];
+      }
+    };
+    Sleeper sleeper = nanos -> {
+      synchronized (monitor) {
+        Thread self = Thread.currentThread();
+        wakeAt.put(self, clock[0] + nanos);
+        monitor.notifyAll();
+        while (wakeAt.containsKey(self)) monitor.wait();
+      }
+    };
+    RateLimiter limiter = new RateLimiter(1, ticker, sleeper);
+    int calls = 4;
+    long[] left = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      int waitingOrDone = i + 1;
+      Thread thread = new Thread(() -> {
+        try {
+          long ticket = limiter.acquire();
+          synchronized (monitor) {
+            left[(int) ticket] = clock[0];
+            done[0]++;
+            monitor.notifyAll();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+      synchronized (monitor) { // the next call takes its ticket after this one has
+        while (wakeAt.size() + done[0] < waitingOrDone) monitor.wait(10_000);
+      }
+    }
+    // Whenever every call waits, the clock jumps to the earliest wake-up and wakes those due.
+    synchronized (monitor) {
+      while (done[0] < calls) {
+        while (wakeAt.size() + done[0] < calls) monitor.wait(10_000);
+        if (done[0] == calls) break;
+        clock[0] = Collections.min(wakeAt.values());
+        wakeAt.values().removeIf(until -> until <= clock[0]);
+        monitor.notifyAll();
+      }
+    }
+
+    for (int i = 1; i < calls; i++) assertThat(left[i] - left[i - 1]).isGreaterThanOrEqualTo(1_000_000_000L);
   }
 
   @Test
