@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -50,6 +51,8 @@ import ru.gospubliki.platform.FailureReason;
  *   <li>writes are never repeated by OkHttp itself ({@code retryOnConnectionFailure(false)}); reads
  *       may be, on a stale pooled connection;
  *   <li>the token's {@link RateLimiter} before the call, told when the answer came;
+ *   <li>Nagle's algorithm off on the default sockets ({@link NoDelaySocketFactory}), so a request
+ *       never waits for the acknowledgement of its own first part;
  *   <li>network failures classified ({@link #classify}) and described in Russian with the host
  *       and the method;
  *   <li>an interrupted thread stops at once: the call is cancelled, {@link InterruptedIOException}
@@ -102,7 +105,12 @@ public final class HttpTransport implements Closeable {
     // The token's rate limiters bound what is in flight; the dispatcher must not add a lower bound.
     dispatcher.setMaxRequests(512);
     dispatcher.setMaxRequestsPerHost(512);
-    OkHttpClient policy = base.newBuilder()
+    OkHttpClient.Builder derived = base.newBuilder();
+    // An embedder's own socket factory is kept as it is; the default one gets Nagle's algorithm off.
+    if (base.socketFactory() == SocketFactory.getDefault()) {
+      derived.socketFactory(new NoDelaySocketFactory(base.socketFactory()));
+    }
+    OkHttpClient policy = derived
         .dispatcher(dispatcher)
         .addNetworkInterceptor(chain -> {
           // The moment the request goes onto the connection: the rate limiter's departure.

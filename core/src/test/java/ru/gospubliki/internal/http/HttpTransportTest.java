@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
+import javax.net.SocketFactory;
 import mockwebserver3.SocketEffect;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -49,6 +56,60 @@ class HttpTransportTest {
   private Request post(HttpUrl url) {
     return new Request.Builder().url(url).header("Authorization", "Bearer secret-token-1")
         .post(new FormBody.Builder().add("sig", "secret-signature").build()).build();
+  }
+
+  @Test
+  void requestsGoOverSocketsWithNagleOffUnlessTheEmbedderChoseTheSockets() throws IOException {
+    AtomicReference<Boolean> noDelay = new AtomicReference<>();
+    EventListener listener = new EventListener() {
+      @Override
+      public void connectionAcquired(Call call, Connection connection) {
+        try {
+          noDelay.set(connection.socket().getTcpNoDelay());
+        } catch (SocketException e) {
+          throw new AssertionError(e);
+        }
+      }
+    };
+    OkHttpClient embedders = new OkHttpClient.Builder().eventListener(listener).build();
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    try (HttpTransport ours = HttpTransport.builder("VK").client(embedders).build()) {
+      ours.execute(post(server.url("/method/x")), "x", HttpTransport.Kind.READ, null);
+    }
+    assertThat(noDelay.get()).isTrue();
+
+    noDelay.set(null);
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    OkHttpClient ownSockets = embedders.newBuilder().connectionPool(new ConnectionPool()).socketFactory(new SocketFactory() {
+      @Override
+      public Socket createSocket() {
+        return new Socket();
+      }
+
+      @Override
+      public Socket createSocket(String host, int port) throws IOException {
+        return new Socket(host, port);
+      }
+
+      @Override
+      public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+        return new Socket(host, port, local, localPort);
+      }
+
+      @Override
+      public Socket createSocket(InetAddress host, int port) throws IOException {
+        return new Socket(host, port);
+      }
+
+      @Override
+      public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+        return new Socket(host, port, local, localPort);
+      }
+    }).build();
+    try (HttpTransport theirs = HttpTransport.builder("VK").client(ownSockets).build()) {
+      theirs.execute(post(server.url("/method/x")), "x", HttpTransport.Kind.READ, null);
+    }
+    assertThat(noDelay.get()).isFalse();
   }
 
   @Test
