@@ -1,6 +1,7 @@
 package ru.gospubliki.internal.http;
 
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,16 +10,31 @@ import org.jspecify.annotations.Nullable;
  * the token) and until when.
  */
 public final class TokenBudget {
+  /** The most calls one token has taken on at once, whatever its rate. */
+  static final int MAX_CALLS = 16;
+
   private final RateLimiter limiter;
+  private final Semaphore calls;
   private @Nullable Instant asideUntil;
   private String asideBecause = "";
 
   TokenBudget(RateLimiter limiter) {
     this.limiter = limiter;
+    this.calls = new Semaphore(Math.max(1, Math.min(MAX_CALLS, (int) Math.ceil(limiter.requestsPerSecond()))), true);
   }
 
   public RateLimiter limiter() {
     return limiter;
+  }
+
+  /**
+   * Permits for the calls a bulk read takes on for this token, made or waiting for their turn: as
+   * many as the token's requests per second. A reader takes a permit before it takes a call, so
+   * two reads at once share the token's second instead of each queueing a second's worth of calls
+   * behind it while another token with less queued could have made them sooner.
+   */
+  public Semaphore calls() {
+    return calls;
   }
 
   /**

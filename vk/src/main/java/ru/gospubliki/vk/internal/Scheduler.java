@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * requests per second, so network latency does not add to the time the rate limit takes). Each
  * token has its own workers; a worker asks the {@link Plan} for the next call its token may make,
  * makes it outside the lock (waiting for the token's rate limiter there), then applies the result
- * under the lock. A token set aside (daily quota, refused) stops taking work; when work is left
- * that no usable token may do, the plan {@linkplain Plan#abandon() gives it up} with the reason.
+ * under the lock. A worker takes a call only with one of the token's permits ({@link
+ * ru.gospubliki.internal.http.TokenBudget#calls()}), which every read in the process shares, so
+ * reads at once on one token queue no more than a second of calls behind it. A token set aside
+ * (daily quota, refused) stops taking work; when work is left that no usable token may do, the plan {@linkplain Plan#abandon() gives it up} with the reason.
  *
  * <p>The calling thread waits; when it is interrupted the workers are interrupted too, the plan
  * abandons what is left and the interrupt flag stays set.
@@ -26,6 +30,7 @@ final class Scheduler {
   private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
   /** The most calls one token keeps in flight. */
   static final int MAX_WIDTH = 16;
+  private static final long PERMIT_POLL_MILLIS = 200;
 
   /** The calls still to make. All methods are called under the scheduler's lock. */
   interface Plan {
@@ -106,18 +111,31 @@ final class Scheduler {
   }
 
   private void work(VkToken token, Plan plan) {
+    Semaphore calls = token.api().budget().calls();
     while (true) {
+      // A permit first, then the call: a token takes on no more calls than it can make in a second.
+      try {
+        if (!calls.tryAcquire(PERMIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          synchronized (lock) {
+            if (done) return;
+          }
+          continue;
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
       Work work;
       synchronized (lock) {
-        while (true) {
+        work = done || !token.available(clock.instant()) ? null : plan.next(token);
+        if (work == null) {
+          calls.release(); // nothing for this token now: another read may use the permit
           if (done) return;
-          work = token.available(clock.instant()) ? plan.next(token) : null;
-          if (work != null) break;
           try {
             lock.wait(1_000);
           } catch (InterruptedException e) {
             return;
           }
+          continue;
         }
         inFlight++;
       }
@@ -130,6 +148,7 @@ final class Scheduler {
         // A bug, not the platform: the call's pages stay unread (a failure), the others go on.
         LOG.log(Level.WARNING, "VK read failed unexpectedly", e);
       } finally {
+        calls.release();
         synchronized (lock) {
           if (apply != null && !done) apply.run();
           inFlight--;
