@@ -1,7 +1,9 @@
 package ru.gospubliki.audit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,8 @@ import ru.gospubliki.platform.PostQuery;
 
 /**
  * Reads pages for an audit: each platform's pages in chunks, profiles first, then the posts of the
- * communities that are open, the next chunk's profiles read meanwhile (so a platform is called from
- * two threads at once). The platforms are read at the same time, one thread each, so an audit
+ * communities that are open, two chunks at a time (so a platform is called from two threads at
+ * once). The platforms are read at the same time, one thread each, so an audit
  * of VK and OK pages takes as long as the slower platform, not the sum; the chunks are handed to
  * the calling thread, which evaluates them (and saves snapshots) while the reading goes on.
  *
@@ -41,6 +43,8 @@ final class PageReader {
    * execute}), and small enough that the posts of a chunk do not crowd the heap.
    */
   static final int CHUNK = 500;
+  /** Chunks of one platform read at a time. */
+  static final int IN_FLIGHT = 2;
 
   private final Map<PlatformId, Platform> platforms;
   private final PostQuery query;
@@ -111,27 +115,30 @@ final class PageReader {
   }
 
   /**
-   * Reads one platform's pages chunk by chunk into {@code queue}, then {@link Done}. The next
-   * chunk's profiles are read while this chunk's posts are: the platform's rate limit, not the wait
-   * for the last answers of one kind of call, sets the pace (with 600 ms of network latency each
-   * handover from posts back to profiles cost a second).
+   * Reads one platform's pages chunk by chunk into {@code queue}, in order, then {@link Done}. Two
+   * chunks are read at a time, each its profiles and then the posts of its open communities: while
+   * one chunk waits for its last, slowest answers, the other's calls keep the platform's rate limit
+   * busy (with 600 ms of network latency, reading one chunk at a time left the limit idle for a
+   * second at every chunk's end). A chunk is started when the one two places before it has been
+   * handed over, so no more than three chunks are held: the one being evaluated and two being read.
    */
   private void readPlatform(Platform platform, List<PageRef> pages, BlockingQueue<Object> queue) {
-    ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "gospubliki-read-ahead-" + platform.id());
+    ExecutorService readers = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+      Thread thread = new Thread(r, "gospubliki-read-chunk-" + platform.id());
       thread.setDaemon(true);
       return thread;
     });
     try {
-      Future<Map<PageRef, FetchResult<ProfileSnapshot>>> next = ahead.submit(() -> safeProfiles(platform, chunkAt(pages, 0)));
-      for (int from = 0; from < pages.size(); from += chunk) {
-        List<PageRef> refs = chunkAt(pages, from);
-        Map<PageRef, FetchResult<ProfileSnapshot>> profiles = next.get();
-        if (from + chunk < pages.size()) {
-          List<PageRef> following = chunkAt(pages, from + chunk);
-          next = ahead.submit(() -> safeProfiles(platform, following));
+      Deque<Future<List<PageObservation>>> reading = new ArrayDeque<>(IN_FLIGHT);
+      int next = 0;
+      while (true) {
+        for (; reading.size() < IN_FLIGHT && next < pages.size(); next += chunk) {
+          List<PageRef> refs = chunkAt(pages, next);
+          reading.addLast(readers.submit(() -> observe(platform, refs, safeProfiles(platform, refs))));
         }
-        queue.put(observe(platform, refs, profiles));
+        Future<List<PageObservation>> first = reading.pollFirst();
+        if (first == null) break;
+        queue.put(first.get());
       }
       queue.put(Done.INSTANCE);
     } catch (InterruptedException e) {
@@ -146,7 +153,7 @@ final class PageReader {
         Thread.currentThread().interrupt();
       }
     } finally {
-      ahead.shutdownNow();
+      readers.shutdownNow();
     }
   }
 
