@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.ComplianceReport;
 import ru.gospubliki.audit.OrganizationAudit;
@@ -177,18 +178,25 @@ public final class SandboxBenchmark {
     }
   }
 
+  /** Tokens of each kind given to the scenarios measured so far in this process. */
+  private static final AtomicInteger TOKENS_USED = new AtomicInteger();
+
   /** Audits n synthetic communities against a sandbox that enforces the limits. */
   static Measurement measure(Scenario scenario, int n, int serviceRps, long seed) throws IOException {
     SandboxData data = SandboxData.synthetic(n, seed);
+    // A token's rate limiter is one per process and learns the token's round trip: each scenario
+    // gets tokens no earlier scenario used, so one scenario's network does not carry over to the next.
+    int first = TOKENS_USED.getAndAdd(Math.max(1, scenario.tokens()));
+    int last = first + Math.max(1, scenario.tokens());
     try (Sandbox sandbox = Sandbox.builder().data(data).enforceRateLimits(true)
         .vkServiceRps(serviceRps).vkUserRps(VK_USER_RPS).okRps(OK_RPS).latency(scenario.latency())
-        .vkTokensPerKind(Math.max(1, scenario.tokens())).build()) {
+        .vkTokensPerKind(last).build()) {
       Registry registry = RegistryReader.read(new StringReader(data.registryCsv()));
       VkPlatform.Builder vkBuilder = VkPlatform.builder().baseUrl(sandbox.vkApiUrl())
           .userRequestsPerSecond(VK_USER_RPS).serviceRequestsPerSecond(serviceRps);
-      if (scenario.userTokens() > 0) vkBuilder.userTokens(sandbox.vkUserTokens().subList(0, scenario.userTokens()));
+      if (scenario.userTokens() > 0) vkBuilder.userTokens(sandbox.vkUserTokens().subList(first, first + scenario.userTokens()));
       if (scenario.serviceTokens() > 0) {
-        vkBuilder.serviceTokens(sandbox.vkServiceTokens().subList(0, scenario.serviceTokens()));
+        vkBuilder.serviceTokens(sandbox.vkServiceTokens().subList(first, first + scenario.serviceTokens()));
       }
       try (VkPlatform vkPlatform = vkBuilder.build();
           OkPlatform okPlatform = OkPlatform.builder().baseUrl(sandbox.okApiUrl())
