@@ -260,7 +260,7 @@ final class AuditCommand {
         // Nothing kept means the run itself was lost: its record, or a spot check's snapshots. The MAX
         // channels alone are read again next time, and a spot check whose pages were all unreadable
         // had no snapshot to keep.
-        boolean runLost = notRecorded != null || report.scope() != AuditScope.REGISTRY && snapshotProblem != null;
+        boolean runLost = notRecorded != null || (report.scope() != AuditScope.REGISTRY && snapshotProblem != null);
         boolean nothingSaved = runLost && snapshots.saved() == 0;
         if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
       }
