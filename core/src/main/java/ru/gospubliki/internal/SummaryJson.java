@@ -6,8 +6,9 @@ import ru.gospubliki.audit.AuditSummary;
 import ru.gospubliki.audit.DistrictSummary;
 
 /**
- * An audit's summary as JSON, the one shape the report and the store both write: a counter added
- * to {@link AuditSummary} or {@link DistrictSummary} is added here once, for both.
+ * An audit's summary as JSON, the one shape the report and the store both write, and its district
+ * lines as the history of audits writes them: a counter added to {@link AuditSummary} or {@link
+ * DistrictSummary} is added here once, for all three.
  */
 public final class SummaryJson {
   private SummaryJson() {}
@@ -21,19 +22,22 @@ public final class SummaryJson {
     json.name("unverified").value(summary.unverified());
     json.name("unreachable").value(summary.unreachable());
     json.name("byDistrict").beginArray();
-    for (DistrictSummary district : summary.byDistrict()) {
-      json.beginObject();
-      json.name("district").value(district.district());
-      json.name("organizations").value(district.organizations());
-      json.name("withPage").value(district.withPage());
-      json.name("withVk").value(district.withVk());
-      json.name("withOk").value(district.withOk());
-      json.name("withMax").value(district.withMax());
-      json.name("withMark").value(district.withMark());
-      json.name("compliant").value(district.compliant());
-      json.endObject();
-    }
+    for (DistrictSummary district : summary.byDistrict()) writeDistrict(district, json);
     json.endArray();
+    json.endObject();
+  }
+
+  /** One district's line, as the summary and the history of audits both write it. */
+  public static void writeDistrict(DistrictSummary district, JsonWriter json) throws IOException {
+    json.beginObject();
+    json.name("district").value(district.district());
+    json.name("organizations").value(district.organizations());
+    json.name("withPage").value(district.withPage());
+    json.name("withVk").value(district.withVk());
+    json.name("withOk").value(district.withOk());
+    json.name("withMax").value(district.withMax());
+    json.name("withMark").value(district.withMark());
+    json.name("compliant").value(district.compliant());
     json.endObject();
   }
 }

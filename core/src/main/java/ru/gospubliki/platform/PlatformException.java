@@ -1,5 +1,6 @@
 package ru.gospubliki.platform;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,27 +17,46 @@ public class PlatformException extends RuntimeException {
   private final FailureReason reason;
   private final @Nullable Captcha captcha;
 
+  /**
+   * A failure without a cause, e.g. a refusal the adapter decided itself.
+   *
+   * @param reason what the failure means, and whether a retry is safe.
+   * @param message the Russian message for people; no secrets.
+   */
   public PlatformException(FailureReason reason, String message) {
     this(reason, message, null, null);
   }
 
+  /**
+   * A failure caused by {@code cause} (a network error, a refused call).
+   *
+   * @param reason what the failure means, and whether a retry is safe.
+   * @param message the Russian message for people; no secrets.
+   * @param cause what failed underneath, or null.
+   */
   public PlatformException(FailureReason reason, String message, @Nullable Throwable cause) {
     this(reason, message, null, cause);
   }
 
   /**
+   * A failure with the captcha the platform asked for, for adapters that meet one.
+   *
+   * @param reason what the failure means, and whether a retry is safe.
+   * @param message the Russian message for people; no secrets.
    * @param captcha the challenge the platform asked a person to solve; only with {@link
    *     FailureReason#CAPTCHA}.
+   * @param cause what failed underneath, or null.
    */
   public PlatformException(FailureReason reason, String message, @Nullable Captcha captcha, @Nullable Throwable cause) {
     super(message, cause);
-    this.reason = java.util.Objects.requireNonNull(reason, "reason");
+    this.reason = Objects.requireNonNull(reason, "reason");
     if (captcha != null && reason != FailureReason.CAPTCHA) {
       throw new IllegalArgumentException("a captcha goes with reason CAPTCHA, not " + reason);
     }
     this.captcha = captcha;
   }
 
+  /** What the failure means, and whether sending again is safe ({@code reason().retrySafe()}). */
   public FailureReason reason() {
     return reason;
   }

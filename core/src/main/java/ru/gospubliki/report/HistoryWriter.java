@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import ru.gospubliki.audit.AuditRun;
 import ru.gospubliki.audit.DistrictSummary;
+import ru.gospubliki.internal.SummaryJson;
 
 /**
  * Writes the recorded audits' district lines, one per run and district: how «подключено X из Y»
@@ -49,17 +50,7 @@ public final class HistoryWriter {
       json.name("at").value(run.asOf().toString());
       json.name("policy").value(run.policy());
       json.name("byDistrict").beginArray();
-      for (DistrictSummary line : lines) {
-        json.beginObject();
-        json.name("district").value(line.district());
-        json.name("organizations").value(line.organizations());
-        json.name("withPage").value(line.withPage());
-        json.name("withVk").value(line.withVk());
-        json.name("withOk").value(line.withOk());
-        json.name("withMark").value(line.withMark());
-        json.name("compliant").value(line.compliant());
-        json.endObject();
-      }
+      for (DistrictSummary line : lines) SummaryJson.writeDistrict(line, json);
       json.endArray();
       json.endObject();
     }

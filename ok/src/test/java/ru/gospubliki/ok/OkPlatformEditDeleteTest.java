@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,14 +45,27 @@ final class OkPlatformEditDeleteTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final MutableClock time = MutableClock.at(NOW);
   private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
+  private final List<OkPlatform> built = new ArrayList<>();
 
   private OkPlatform.Builder platform() {
     return FakeOk.platform(server, time, backoffs);
   }
 
+  /** Builds {@code builder}'s platform, closed after the test (its threads and connections). */
+  private OkPlatform open(OkPlatform.Builder builder) {
+    OkPlatform platform = builder.build();
+    built.add(platform);
+    return platform;
+  }
+
+  @AfterEach
+  void closePlatforms() {
+    built.forEach(OkPlatform::close);
+  }
+
   @Test
   void capabilitiesIncludeEditAndDelete() {
-    assertThat(platform().build().capabilities().operations()).contains(Operation.EDIT, Operation.DELETE);
+    assertThat(open(platform()).capabilities().operations()).contains(Operation.EDIT, Operation.DELETE);
   }
 
   // Editing.
@@ -61,7 +76,7 @@ final class OkPlatformEditDeleteTest {
     PostDraft draft = PostDraft.builder().text("Приём переносится на 25 ноября").addHashtags("школа9")
         .link("https://school9.example.ru/priem").build();
 
-    SendResult.Sent result = platform().build().edit(PAGE, TOPIC, draft);
+    SendResult.Sent result = open(platform()).edit(PAGE, TOPIC, draft);
 
     assertThat(result).isEqualTo(new SendResult.Sent(TOPIC, "https://ok.ru/group/77/topic/" + TOPIC, null));
     Map<String, String> form = Forms.decode(server.takeRequest());
@@ -86,7 +101,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"success\":true}"));
     PostDraft draft = PostDraft.builder().text("Новое фото").addPhotos(DraftPhoto.fromBytes("a.png", png())).build();
 
-    assertThat(platform().build().edit(PAGE, TOPIC, draft).postId()).isEqualTo(TOPIC);
+    assertThat(open(platform()).edit(PAGE, TOPIC, draft).postId()).isEqualTo(TOPIC);
 
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "photosV2.getUploadUrl");
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/upload");
@@ -101,14 +116,14 @@ final class OkPlatformEditDeleteTest {
   @ValueSource(strings = {"true", "{\"success\":true}", "{\"success\":\"true\"}"})
   void editConfirmedInEitherForm(String answer) {
     server.enqueue(FakeOk.json(answer));
-    assertThat(platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()).postId())
+    assertThat(open(platform()).edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()).postId())
         .isEqualTo(TOPIC);
   }
 
   @Test
   void editNotConfirmedThrowsSayingTheTopicMayHaveChanged() {
     server.enqueue(FakeOk.json("{\"success\":false}"));
-    assertThatThrownBy(() -> platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
+    assertThatThrownBy(() -> open(platform()).edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
         .isInstanceOfSatisfying(OkApiException.class, e -> {
           assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
           assertThat(e.reason().retrySafe()).isFalse();
@@ -120,7 +135,7 @@ final class OkPlatformEditDeleteTest {
   void editIsRetriedAfterAServiceErrorBecauseRepeatingItChangesNothing() {
     server.enqueue(FakeOk.error(9999, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("{\"success\":true}"));
-    SendResult.Sent result = platform().build().edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
+    SendResult.Sent result = open(platform()).edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build());
     assertThat(result.postId()).isEqualTo(TOPIC);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(backoffs).isNotEmpty(); // backed off, on the fake clock
@@ -131,7 +146,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     server.enqueue(FakeOk.error(601, "MEDIA_TOPIC_TEXT_TOO_LONG"));
     server.enqueue(FakeOk.error(8, "FLOOD_BLOCKED"));
-    OkPlatform platform = platform().maxAttempts(1).build();
+    OkPlatform platform = open(platform().maxAttempts(1));
     PostDraft draft = PostDraft.builder().text("Текст").build();
 
     assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, draft)).isInstanceOfSatisfying(OkApiException.class, e -> {
@@ -154,13 +169,13 @@ final class OkPlatformEditDeleteTest {
   @Test
   void editOfAScheduledOrBrokenDraftIsAnIllegalArgumentBeforeAnyCall() {
     PostDraft scheduled = PostDraft.builder().text("Текст").scheduledAt(NOW.plusSeconds(3600)).build();
-    assertThatThrownBy(() -> platform().build().edit(PAGE, TOPIC, scheduled))
+    assertThatThrownBy(() -> open(platform()).edit(PAGE, TOPIC, scheduled))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("время публикации");
     // Every problem at once, from the SDK's draft validator.
     PostDraft broken = PostDraft.builder().text("x".repeat(21))
         .addPhotos(DraftPhoto.fromBytes("a.webp", "RIFF0000WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
         .build();
-    assertThatThrownBy(() -> platform().maxTextLength(20).build().edit(PAGE, TOPIC, broken))
+    assertThatThrownBy(() -> open(platform().maxTextLength(20)).edit(PAGE, TOPIC, broken))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ограничении 20").hasMessageContaining("a.webp");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -171,7 +186,7 @@ final class OkPlatformEditDeleteTest {
     gone.start();
     String url = gone.url("/fb.do").toString();
     gone.close();
-    OkPlatform platform = platform().baseUrl(url).maxAttempts(1).build();
+    OkPlatform platform = open(platform().baseUrl(url).maxAttempts(1));
     assertThatThrownBy(() -> platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()))
         .isInstanceOfSatisfying(PlatformException.class, e -> {
           assertThat(e.reason()).isEqualTo(FailureReason.NETWORK);
@@ -185,7 +200,7 @@ final class OkPlatformEditDeleteTest {
 
   @Test
   void topicIdMustBeAPositiveNumber() {
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("Текст").build();
     for (String bad : List.of("", " ", "abc", "-5", "0", "12a", "https://ok.ru/group/77/topic/1")) {
       assertThatThrownBy(() -> platform.edit(PAGE, bad, draft))
@@ -201,7 +216,7 @@ final class OkPlatformEditDeleteTest {
   @Test
   void deleteSendsGroupAndTopicOnce() throws Exception {
     server.enqueue(FakeOk.json("{\"success\":true,\"restore_id\":\"R1\"}"));
-    platform().build().delete(PAGE, " " + TOPIC + " ");
+    open(platform()).delete(PAGE, " " + TOPIC + " ");
 
     Map<String, String> form = Forms.decode(server.takeRequest());
     assertThat(form).containsEntry("method", "mediatopic.deleteTopic").containsEntry("gid", "77")
@@ -213,7 +228,7 @@ final class OkPlatformEditDeleteTest {
   void deleteInAGroupGivenByShortNameResolvesItFirst() throws Exception {
     server.enqueue(FakeOk.json("{\"type\":\"GROUP\",\"objectId\":77}"));
     server.enqueue(FakeOk.json("true"));
-    platform().build().delete(PageRef.parse("https://ok.ru/school9"), TOPIC);
+    open(platform()).delete(PageRef.parse("https://ok.ru/school9"), TOPIC);
 
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "url.getInfo");
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "mediatopic.deleteTopic")
@@ -225,7 +240,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     server.enqueue(FakeOk.error(210, "PERMISSION_DENIED"));
     server.enqueue(FakeOk.error(102, "PARAM_SESSION_EXPIRED : ACCESSTOKEN"));
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
 
     assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
       assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
@@ -245,7 +260,7 @@ final class OkPlatformEditDeleteTest {
   void editAndDeleteReportTheSameFailureTheSameWay() {
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
     server.enqueue(FakeOk.error(300, "NOT_FOUND : topic"));
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     OkApiException edit = catchThrowableOfType(OkApiException.class,
         () -> platform.edit(PAGE, TOPIC, PostDraft.builder().text("Текст").build()));
     OkApiException delete = catchThrowableOfType(OkApiException.class, () -> platform.delete(PAGE, TOPIC));
@@ -258,7 +273,7 @@ final class OkPlatformEditDeleteTest {
   void deleteNotConfirmedOrUnreadableThrows() {
     server.enqueue(FakeOk.json("{\"success\":false}"));
     server.enqueue(FakeOk.json("{\"restore_id\":\"R1\"}"));
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
 
     assertThatThrownBy(() -> platform.delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
       assertThat(e.reason()).isEqualTo(FailureReason.API_ERROR);
@@ -274,7 +289,7 @@ final class OkPlatformEditDeleteTest {
   void deleteIsNotRetriedAfterAServiceError() {
     server.enqueue(FakeOk.error(9999, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("{\"success\":true}"));
-    assertThatThrownBy(() -> platform().build().delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
+    assertThatThrownBy(() -> open(platform()).delete(PAGE, TOPIC)).isInstanceOfSatisfying(OkApiException.class, e -> {
       assertThat(e.code()).isEqualTo(9999);
       assertThat(e.reason().retrySafe()).isFalse();
     });
@@ -286,7 +301,7 @@ final class OkPlatformEditDeleteTest {
     server.enqueue(FakeOk.json("{\"media_topics\":[],\"has_more\":false}"));
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     server.enqueue(FakeOk.json("{\"success\":true}")); // what a silent re-send would get
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     // A pooled connection is the one OkHttp would silently retry a failed request on.
     platform.fetchPosts(List.of(PAGE), ru.gospubliki.platform.PostQuery.since(NOW.minusSeconds(60)));
 
@@ -300,7 +315,7 @@ final class OkPlatformEditDeleteTest {
   @Test
   void deleteOnAPageThatIsNotAGroupThrowsWithoutDeleting() {
     server.enqueue(FakeOk.json("{\"type\":\"APP\",\"objectId\":5}"));
-    assertThatThrownBy(() -> platform().build().delete(PageRef.parse("https://ok.ru/ivanov"), TOPIC))
+    assertThatThrownBy(() -> open(platform()).delete(PageRef.parse("https://ok.ru/ivanov"), TOPIC))
         .isInstanceOfSatisfying(PlatformException.class, e -> {
           assertThat(e.reason()).isEqualTo(FailureReason.NOT_FOUND);
           assertThat(e).hasMessageContaining("не группа").hasMessageContaining("тема не удалена");

@@ -14,6 +14,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.PageObservation;
@@ -39,9 +40,22 @@ final class OkPlatformReadTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final MutableClock time = MutableClock.at(NOW);
   private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
+  private final List<OkPlatform> built = new ArrayList<>();
 
   private OkPlatform.Builder platform() {
     return FakeOk.platform(server, time, backoffs);
+  }
+
+  /** Builds {@code builder}'s platform, closed after the test (its threads and connections). */
+  private OkPlatform open(OkPlatform.Builder builder) {
+    OkPlatform platform = builder.build();
+    built.add(platform);
+    return platform;
+  }
+
+  @AfterEach
+  void closePlatforms() {
+    built.forEach(OkPlatform::close);
   }
 
   private static MockResponse json(String body) {
@@ -63,7 +77,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("[" + SCHOOL + "," + LIBRARY + "]"));
     PageRef school = PageRef.parse("https://ok.ru/group/53350000000001");
     PageRef library = PageRef.parse("ok:53350000000002");
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(List.of(school, library));
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform()).fetchProfiles(List.of(school, library));
 
     assertThat(result.keySet()).containsExactly(school, library);
     ProfileSnapshot s = success(result.get(school));
@@ -113,7 +127,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("{\"groups\":[{\"uid\":53350000000003,\"name\":\"ДК\",\"gos_org\":\"0\","
         + "\"access_type\":\"CLOSED\",\"main_photo\":[]}]}"));
     PageRef page = PageRef.parse("ok:53350000000003");
-    ProfileSnapshot s = success(platform().build().fetchProfiles(List.of(page)).get(page));
+    ProfileSnapshot s = success(open(platform()).fetchProfiles(List.of(page)).get(page));
     assertThat(s.name()).isEqualTo("ДК");
     assertThat(s.mark()).isEqualTo(MarkStatus.ABSENT);
     assertThat(s.state()).isEqualTo(PageState.CLOSED);
@@ -124,7 +138,7 @@ final class OkPlatformReadTest {
   void namesMadeOfNonBreakingSpacesAreEmpty() {
     server.enqueue(json("[{\"uid\":\"1\",\"name\":\"\u00a0\u2007 \",\"description\":\"\u00a0\"}]"));
     PageRef page = PageRef.parse("ok:1");
-    ProfileSnapshot s = success(platform().build().fetchProfiles(List.of(page)).get(page));
+    ProfileSnapshot s = success(open(platform()).fetchProfiles(List.of(page)).get(page));
     assertThat(s.name()).isNull();
     assertThat(s.description()).isNull();
   }
@@ -134,7 +148,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("[{\"uid\":\"11\",\"name\":\"A\"},{\"uid\":\"12\",\"name\":\"B\"}]"));
     server.enqueue(json("[]"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"), PageRef.parse("ok:13"));
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().groupInfoBatchSize(2).build().fetchProfiles(pages);
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform().groupInfoBatchSize(2)).fetchProfiles(pages);
     assertThat(success(result.get(pages.get(0))).name()).isEqualTo("A");
     assertThat(success(result.get(pages.get(1))).name()).isEqualTo("B");
     assertThat(result.get(pages.get(2))).isInstanceOfSatisfying(FetchResult.Failure.class,
@@ -148,7 +162,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("[{\"uid\":\"11\",\"name\":\"A\"},{\"uid\":\"12\",\"members_count\":\"много\"},"
         + "{\"uid\":\"13\",\"name\":\"C\"}]"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"), PageRef.parse("ok:13"));
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(pages);
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform()).fetchProfiles(pages);
     assertThat(success(result.get(pages.get(0))).name()).isEqualTo("A");
     assertThat(success(result.get(pages.get(2))).name()).isEqualTo("C");
     assertThat(result.get(pages.get(1))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
@@ -168,7 +182,7 @@ final class OkPlatformReadTest {
     for (Map.Entry<String, String> group : groups.entrySet()) {
       server.enqueue(json("[" + group.getKey() + "]"));
       PageRef page = PageRef.parse("ok:11");
-      FetchResult<ProfileSnapshot> result = platform().build().fetchProfiles(List.of(page)).get(page);
+      FetchResult<ProfileSnapshot> result = open(platform()).fetchProfiles(List.of(page)).get(page);
 
       assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, failure -> assertThat(failure.detail())
           .contains(group.getValue()).doesNotContainPattern("Expected|but was|at path"));
@@ -200,7 +214,7 @@ final class OkPlatformReadTest {
     PageRef person = PageRef.parse("https://ok.ru/ivan.petrov");
     PageRef app = PageRef.parse("https://ok.ru/findcat");
     PageRef gone = PageRef.parse("https://ok.ru/nosuchgroup");
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().build().fetchProfiles(List.of(school, person, app, gone));
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform()).fetchProfiles(List.of(school, person, app, gone));
 
     assertThat(success(result.get(school)).page()).isEqualTo(PageRef.parse("ok:53350000000001"));
     ProfileSnapshot personal = success(result.get(person));
@@ -228,7 +242,7 @@ final class OkPlatformReadTest {
     PageRef person = PageRef.parse("https://ok.ru/profile/561104947330");
     assertThat(person.isPerson()).isTrue();
     assertThat(person).isEqualTo(PageRef.person(PlatformId.OK, 561104947330L));
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     ProfileSnapshot profile = success(platform.fetchProfiles(List.of(person)).get(person));
     assertThat(profile.isCommunity()).isFalse();
     assertThat(profile.page()).isEqualTo(person);
@@ -242,7 +256,7 @@ final class OkPlatformReadTest {
   void anExpiredSessionFailsEveryPageWithOneCall() {
     server.enqueue(FakeOk.error(102, "PARAM_SESSION_EXPIRED : Session expired"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"), PageRef.parse("ok:13"));
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().groupInfoBatchSize(1).build().fetchProfiles(pages);
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform().groupInfoBatchSize(1)).fetchProfiles(pages);
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.AUTHORIZATION);
       assertThat(f.detail()).contains("accessTokens[0]", "истёк").doesNotContain("ACCESSTOKEN");
@@ -257,7 +271,7 @@ final class OkPlatformReadTest {
     }
     server.enqueue(json("[{\"uid\":\"12\",\"name\":\"B\"}]"));
     List<PageRef> pages = List.of(PageRef.parse("ok:11"), PageRef.parse("ok:12"));
-    Map<PageRef, FetchResult<ProfileSnapshot>> result = platform().groupInfoBatchSize(1).build().fetchProfiles(pages);
+    Map<PageRef, FetchResult<ProfileSnapshot>> result = open(platform().groupInfoBatchSize(1)).fetchProfiles(pages);
     assertThat(result.get(pages.get(0))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
       assertThat(f.detail()).contains("group.getInfo", "HTML");
@@ -271,7 +285,7 @@ final class OkPlatformReadTest {
     server.enqueue(FakeOk.error(2, "SERVICE : Service temporary unavailable"));
     server.enqueue(json("[{\"uid\":\"11\",\"name\":\"A\"}]"));
     PageRef page = PageRef.parse("ok:11");
-    assertThat(success(platform().build().fetchProfiles(List.of(page)).get(page)).name()).isEqualTo("A");
+    assertThat(success(open(platform()).fetchProfiles(List.of(page)).get(page)).name()).isEqualTo("A");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -279,7 +293,7 @@ final class OkPlatformReadTest {
   void aTimeoutIsUnreachableWithReasonTimeout() {
     server.enqueue(json("[{\"uid\":\"11\"}]").newBuilder().throttleBody(1, 1, TimeUnit.SECONDS).build());
     PageRef page = PageRef.parse("ok:11");
-    FetchResult<ProfileSnapshot> result = platform().maxAttempts(1).callTimeout(Duration.ofMillis(300)).build()
+    FetchResult<ProfileSnapshot> result = open(platform().maxAttempts(1).callTimeout(Duration.ofMillis(300)))
         .fetchProfiles(List.of(page)).get(page);
     assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT);
@@ -291,7 +305,7 @@ final class OkPlatformReadTest {
   void anAnswerOverTheBodyLimitIsAClearFailureWithBoundedMemory() {
     server.enqueue(json("[{\"uid\":\"11\",\"description\":\"" + "я".repeat(10_000) + "\"}]"));
     PageRef page = PageRef.parse("ok:11");
-    FetchResult<ProfileSnapshot> result = platform().maxAttempts(1).maxBodyBytes(4096).build()
+    FetchResult<ProfileSnapshot> result = open(platform().maxAttempts(1).maxBodyBytes(4096))
         .fetchProfiles(List.of(page)).get(page);
     assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.API_ERROR);
@@ -306,7 +320,7 @@ final class OkPlatformReadTest {
     String url = gone.url("/fb.do").toString();
     gone.close();
     PageRef page = PageRef.parse("ok:11");
-    FetchResult<ProfileSnapshot> result = platform().baseUrl(url).build().fetchProfiles(List.of(page)).get(page);
+    FetchResult<ProfileSnapshot> result = open(platform().baseUrl(url)).fetchProfiles(List.of(page)).get(page);
     assertThat(result).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.NETWORK);
       assertThat(f.detail()).contains("ОК", "не принимает соединения", "group.getInfo");
@@ -337,7 +351,7 @@ final class OkPlatformReadTest {
         + "," + topic("800", NOW.minusSeconds(30 * 86400), "group:77", "{\"type\":\"text\",\"text\":\"old\"}", "")
         + "],\"anchor\":\"A2\",\"has_more\":true}"));
     PageRef page = PageRef.parse("ok:77");
-    PostHistory history = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page));
+    PostHistory history = success(open(platform()).fetchPosts(List.of(page), PostQuery.since(since)).get(page));
     List<Post> posts = history.posts();
 
     assertThat(posts).extracting(Post::id).containsExactly("901", "900", "899");
@@ -376,7 +390,7 @@ final class OkPlatformReadTest {
         + own("2", NOW.minusSeconds(60 * 86400)) + "],\"anchor\":\"A2\",\"has_more\":true}"));
     PageRef page = PageRef.parse("ok:77");
     PostQuery query = PostQuery.builder().since(since).minOwnPosts(3).build();
-    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    PostHistory history = success(open(platform()).fetchPosts(List.of(page), query).get(page));
     assertThat(history.posts()).extracting(Post::id).containsExactly("5", "4", "3", "2");
     assertThat(history.reachedStart()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -388,7 +402,7 @@ final class OkPlatformReadTest {
     server.enqueue(json("{\"media_topics\":[],\"has_more\":false}"));
     PageRef page = PageRef.parse("ok:77");
     PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(2).build();
-    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    PostHistory history = success(open(platform()).fetchPosts(List.of(page), query).get(page));
     assertThat(history.posts()).extracting(Post::id).containsExactly("2");
     assertThat(history.reachedStart()).isTrue();
   }
@@ -402,7 +416,7 @@ final class OkPlatformReadTest {
         + "],\"anchor\":\"A1\",\"has_more\":true}"));
     server.enqueue(json("{\"media_topics\":[" + own("2", NOW.minusSeconds(120)) + "],\"anchor\":\"A2\",\"has_more\":false}"));
     PageRef page = PageRef.parse("ok:77");
-    PostHistory history = success(platform().build().fetchPosts(List.of(page), PostQuery.since(since)).get(page));
+    PostHistory history = success(open(platform()).fetchPosts(List.of(page), PostQuery.since(since)).get(page));
     assertThat(history.posts()).extracting(Post::id).containsExactly("1", "3", "2");
     assertThat(history.posts().get(0).pinned()).isTrue();
     assertThat(history.reachedStart()).isTrue();
@@ -421,7 +435,7 @@ final class OkPlatformReadTest {
     });
     PageRef page = PageRef.parse("ok:77");
     PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(5).build();
-    PostHistory history = success(platform().build().fetchPosts(List.of(page), query).get(page));
+    PostHistory history = success(open(platform()).fetchPosts(List.of(page), query).get(page));
     assertThat(history.posts()).extracting(Post::id).containsExactly("9");
     assertThat(history.reachedStart()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -442,7 +456,7 @@ final class OkPlatformReadTest {
     });
     PageRef page = PageRef.parse("ok:77");
     PostQuery query = PostQuery.builder().since(NOW.minusSeconds(86400)).minOwnPosts(2).build();
-    FetchResult<PostHistory> result = platform().build().fetchPosts(List.of(page), query).get(page);
+    FetchResult<PostHistory> result = open(platform()).fetchPosts(List.of(page), query).get(page);
     assertThat(success(result).reachedStart()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(100);
   }
@@ -463,7 +477,7 @@ final class OkPlatformReadTest {
       }
     });
     List<PageRef> pages = List.of(PageRef.parse("ok:77"), PageRef.parse("ok:78"), PageRef.parse("ok:79"));
-    Map<PageRef, FetchResult<PostHistory>> result = platform().build().fetchPosts(pages, PostQuery.since(NOW.minusSeconds(3600)));
+    Map<PageRef, FetchResult<PostHistory>> result = open(platform()).fetchPosts(pages, PostQuery.since(NOW.minusSeconds(3600)));
     assertThat(success(result.get(pages.get(0))).posts()).hasSize(1);
     assertThat(success(result.get(pages.get(2))).posts()).hasSize(1);
     assertThat(result.get(pages.get(1))).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
@@ -476,7 +490,7 @@ final class OkPlatformReadTest {
   void aTopicWithoutCreationTimeIsMalformedToo() {
     server.enqueue(json("{\"media_topics\":[{\"id\":\"2\",\"author_ref\":\"group:77\"}],\"has_more\":false}"));
     PageRef page = PageRef.parse("ok:77");
-    assertThat(platform().build().fetchPosts(List.of(page), PostQuery.since(NOW)).get(page))
+    assertThat(open(platform()).fetchPosts(List.of(page), PostQuery.since(NOW)).get(page))
         .isInstanceOfSatisfying(FetchResult.Failure.class, f -> assertThat(f.detail()).contains("created_ms"));
   }
 
@@ -495,7 +509,7 @@ final class OkPlatformReadTest {
     });
     List<PageRef> pages = new ArrayList<>();
     for (int i = 1; i <= 20; i++) pages.add(PageRef.parse("ok:" + i));
-    OkPlatform platform = platform().accessTokens(List.of("TIRED", "FRESH")).build();
+    OkPlatform platform = open(platform().accessTokens(List.of("TIRED", "FRESH")));
 
     Map<PageRef, FetchResult<PostHistory>> result = platform.fetchPosts(pages, PostQuery.since(NOW.minusSeconds(3600)));
 
@@ -516,7 +530,7 @@ final class OkPlatformReadTest {
       }
     });
     List<PageRef> pages = List.of(PageRef.parse("ok:1"), PageRef.parse("ok:2"), PageRef.parse("ok:3"));
-    Map<PageRef, FetchResult<PostHistory>> result = platform().accessTokens(List.of("ONE", "TWO")).build()
+    Map<PageRef, FetchResult<PostHistory>> result = open(platform().accessTokens(List.of("ONE", "TWO")))
         .fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class, f -> {
       assertThat(f.reason()).isEqualTo(FailureReason.QUOTA);
@@ -535,7 +549,7 @@ final class OkPlatformReadTest {
     });
     List<PageRef> pages = new ArrayList<>();
     for (int i = 1; i <= 10; i++) pages.add(PageRef.parse("ok:" + i));
-    Map<PageRef, FetchResult<PostHistory>> result = platform().build().fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
+    Map<PageRef, FetchResult<PostHistory>> result = open(platform()).fetchPosts(pages, PostQuery.since(NOW.minusSeconds(60)));
     assertThat(result.values()).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(FetchResult.Failure.class,
         f -> assertThat(f.reason()).isEqualTo(FailureReason.RATE_LIMITED)));
     assertThat(server.getRequestCount()).isLessThanOrEqualTo(9); // three workers, three attempts each at most

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +21,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +49,22 @@ final class OkPlatformSendTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final MutableClock time = MutableClock.at(NOW);
   private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
+  private final List<OkPlatform> built = new ArrayList<>();
 
   private OkPlatform.Builder platform() {
     return FakeOk.platform(server, time, backoffs);
+  }
+
+  /** Builds {@code builder}'s platform, closed after the test (its threads and connections). */
+  private OkPlatform open(OkPlatform.Builder builder) {
+    OkPlatform platform = builder.build();
+    built.add(platform);
+    return platform;
+  }
+
+  @AfterEach
+  void closePlatforms() {
+    built.forEach(OkPlatform::close);
   }
 
   private static SendRequest request(PageRef page, PostDraft draft) {
@@ -67,7 +82,7 @@ final class OkPlatformSendTest {
     PostDraft draft = PostDraft.builder().text("Открыта запись в первый класс").addHashtags("школа9")
         .link("https://school9.example.ru/zapis").build();
 
-    SendResult result = platform().build().send(request(PAGE, draft));
+    SendResult result = open(platform()).send(request(PAGE, draft));
 
     assertThat(result).isEqualTo(new SendResult.Sent("70102413183763", "https://ok.ru/group/77/topic/70102413183763", null));
     Map<String, String> form = Forms.decode(server.takeRequest());
@@ -85,7 +100,7 @@ final class OkPlatformSendTest {
   @Test
   void aNumericTopicIdIsAcceptedToo() {
     server.enqueue(FakeOk.json("70102413183763"));
-    assertThat(platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build())))
+    assertThat(open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build())))
         .isInstanceOfSatisfying(SendResult.Sent.class, s -> assertThat(s.postId()).isEqualTo("70102413183763"));
   }
 
@@ -93,7 +108,7 @@ final class OkPlatformSendTest {
   void scheduledTopicCarriesMoscowTimeAcrossMidnight() throws Exception {
     server.enqueue(FakeOk.json("\"556\""));
     Instant at = Instant.parse("2026-12-31T22:30:00Z");
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("С Новым годом").scheduledAt(at).build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("С Новым годом").scheduledAt(at).build()));
 
     assertThat(result).isEqualTo(new SendResult.Sent("556", "https://ok.ru/group/77/topic/556", at));
     assertThat(attachment(Forms.decode(server.takeRequest()))).containsEntry("publishAt", "2027-01-01 01:30:00");
@@ -109,7 +124,7 @@ final class OkPlatformSendTest {
         .addPhotos(DraftPhoto.fromBytes("a.png", image("png")), DraftPhoto.fromBytes("b.jpg", image("jpg")))
         .build();
 
-    assertThat(platform().build().send(request(PAGE, draft))).isInstanceOf(SendResult.Sent.class);
+    assertThat(open(platform()).send(request(PAGE, draft))).isInstanceOf(SendResult.Sent.class);
 
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "photosV2.getUploadUrl")
         .containsEntry("gid", "77").containsEntry("count", "2");
@@ -133,7 +148,7 @@ final class OkPlatformSendTest {
     server.setDispatcher(ok);
     PostDraft draft = PostDraft.builder().text("Фото").addPhotos(DraftPhoto.fromBytes("a.png", pngQuietly())).build();
 
-    SendResult result = platform().build().send(request(PAGE, draft));
+    SendResult result = open(platform()).send(request(PAGE, draft));
 
     assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
       assertThat(r.reason()).isEqualTo(FailureReason.REFUSED);
@@ -150,7 +165,7 @@ final class OkPlatformSendTest {
     Files.delete(file);
     // A key of its own: the default one is derived from the photo's bytes, and the file is gone.
     PostDraft draft = PostDraft.builder().text("Фото").addPhotos(photo).idempotencyKey("photo").build();
-    SendResult result = platform().build().send(request(PAGE, draft));
+    SendResult result = open(platform()).send(request(PAGE, draft));
     assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
       assertThat(r.message()).contains("a.png");
       assertThat(r.reason()).isEqualTo(FailureReason.REFUSED);
@@ -163,7 +178,7 @@ final class OkPlatformSendTest {
   @ValueSource(strings = {"true", "\"abc\"", "\"0\"", "\"-5\"", "\"\"", "{\"id\":\"5\"}", "null", "[]", "\"99999999999999999999\""})
   void successShapedGarbageIsAmbiguousNotSuccess(String answer) {
     server.enqueue(FakeOk.json(answer));
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class, a -> {
       assertThat(a.reason()).isEqualTo(FailureReason.API_ERROR);
       assertThat(a.detail()).contains("mediatopic.post", "могла быть создана");
@@ -174,7 +189,7 @@ final class OkPlatformSendTest {
   @Test
   void aMalformedAnswerNamesTheJsonPath() {
     server.enqueue(FakeOk.json("{\"id\":true}"));
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class,
         a -> assertThat(a.detail()).contains("по пути $"));
   }
@@ -183,7 +198,7 @@ final class OkPlatformSendTest {
   @ValueSource(ints = {100, 454, 456, 500, 507, 514, 600, 601, 607, 3, 453})
   void definiteRefusalsAreRefused(int code) {
     server.enqueue(FakeOk.error(code, "SOME_ERROR : details"));
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
       assertThat(r.reason()).isEqualTo(FailureReason.REFUSED);
       assertThat(r.reason().retrySafe()).isTrue();
@@ -197,7 +212,7 @@ final class OkPlatformSendTest {
   void serviceErrorsMayHaveTakenEffectAndAreNeverRepeated(int code) {
     server.enqueue(FakeOk.error(code, "SYSTEM : internal"));
     server.enqueue(FakeOk.json("\"1\""));
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class, a -> {
       assertThat(a.reason()).isEqualTo(FailureReason.API_ERROR);
       assertThat(a.detail()).contains(Integer.toString(code));
@@ -208,7 +223,7 @@ final class OkPlatformSendTest {
   @Test
   void anErrorGivenOnlyInTheInvocationErrorHeaderIsThatError() {
     server.enqueue(new MockResponse.Builder().addHeader("invocation-error", "601").body("").build());
-    SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class,
         r -> assertThat(r.message()).contains("601", "содержимое"));
   }
@@ -216,7 +231,7 @@ final class OkPlatformSendTest {
   @Test
   void floodControlIsARefusalAndTheOnlyTokenIsSetAside() {
     server.enqueue(FakeOk.error(8, "FLOOD_BLOCKED"));
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     SendResult first = platform.send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(first).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
       assertThat(r.reason()).isEqualTo(FailureReason.RATE_LIMITED);
@@ -229,7 +244,7 @@ final class OkPlatformSendTest {
   void aTokenAtItsCallLimitIsSetAsideAndTheNextOnePosts() throws Exception {
     server.enqueue(FakeOk.error(11, "LIMIT_REACHED : limit"));
     server.enqueue(FakeOk.json("\"42\""));
-    OkPlatform platform = platform().accessTokens(List.of("FIRSTTOKEN", "SECONDTOKEN")).build();
+    OkPlatform platform = open(platform().accessTokens(List.of("FIRSTTOKEN", "SECONDTOKEN")));
 
     assertThat(platform.send(request(PAGE, PostDraft.builder().text("Текст").build())))
         .isEqualTo(new SendResult.Sent("42", "https://ok.ru/group/77/topic/42", null));
@@ -242,7 +257,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     ok.drop = FakeOk.Drop.AFTER_RECORDING;
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     // A pooled connection is the one OkHttp would silently retry a failed request on.
     platform.fetchPosts(List.of(PAGE), PostQuery.since(NOW.minusSeconds(60)));
 
@@ -258,7 +273,7 @@ final class OkPlatformSendTest {
   @Test
   void aTimeoutIsAmbiguous() {
     server.enqueue(new MockResponse.Builder().body("\"1\"").throttleBody(1, 1, java.util.concurrent.TimeUnit.SECONDS).build());
-    OkPlatform platform = platform().callTimeout(Duration.ofMillis(300)).build();
+    OkPlatform platform = open(platform().callTimeout(Duration.ofMillis(300)));
     SendResult result = platform.send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class, a -> {
       assertThat(a.reason()).isEqualTo(FailureReason.TIMEOUT);
@@ -272,7 +287,7 @@ final class OkPlatformSendTest {
       other.start(InetAddress.getByName("127.0.0.1"), 0);
       server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", other.url("/fb.do").toString()).build());
 
-      SendResult result = platform().build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+      SendResult result = open(platform()).send(request(PAGE, PostDraft.builder().text("Текст").build()));
 
       assertThat(result).isInstanceOfSatisfying(SendResult.Ambiguous.class,
           a -> assertThat(a.detail()).contains("307", "перенаправлени"));
@@ -287,7 +302,7 @@ final class OkPlatformSendTest {
     gone.start();
     String url = gone.url("/fb.do").toString();
     gone.close();
-    SendResult result = platform().baseUrl(url).build().send(request(PAGE, PostDraft.builder().text("Текст").build()));
+    SendResult result = open(platform().baseUrl(url)).send(request(PAGE, PostDraft.builder().text("Текст").build()));
     assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
       assertThat(r.reason()).isEqualTo(FailureReason.NETWORK);
       assertThat(r.message()).contains("не принимает соединения", "не отправлен");
@@ -299,7 +314,7 @@ final class OkPlatformSendTest {
     server.enqueue(FakeOk.json("{\"objectId\":77,\"type\":\"GROUP\"}"));
     server.enqueue(FakeOk.json("\"1001\""));
     PageRef page = PageRef.parse("https://ok.ru/school9");
-    assertThat(platform().build().send(request(page, PostDraft.builder().text("Текст").build())))
+    assertThat(open(platform()).send(request(page, PostDraft.builder().text("Текст").build())))
         .isEqualTo(new SendResult.Sent("1001", "https://ok.ru/group/77/topic/1001", null));
     assertThat(Forms.decode(server.takeRequest())).containsEntry("method", "url.getInfo")
         .containsEntry("url", "https://ok.ru/school9");
@@ -309,7 +324,7 @@ final class OkPlatformSendTest {
   @Test
   void aShortNameThatIsAPersonIsRefusedWithoutPosting() {
     server.enqueue(FakeOk.json("{\"objectId\":5,\"type\":\"PROFILE\"}"));
-    assertThat(platform().build().send(request(PageRef.parse("https://ok.ru/ivanov"), PostDraft.builder().text("Текст").build())))
+    assertThat(open(platform()).send(request(PageRef.parse("https://ok.ru/ivanov"), PostDraft.builder().text("Текст").build())))
         .isInstanceOfSatisfying(SendResult.Refused.class, r -> assertThat(r.message()).contains("личная страница"));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -325,7 +340,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     ok.drop = FakeOk.Drop.AFTER_RECORDING;
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("Внимание: отключение воды 21 ноября").build();
     Instant sentAt = time.instant();
 
@@ -346,7 +361,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     ok.drop = FakeOk.Drop.AFTER_RECORDING;
-    CrossPoster poster = CrossPoster.builder().addPlatform(platform().build()).clock(time).build();
+    CrossPoster poster = CrossPoster.builder().addPlatform(open(platform())).clock(time).build();
     PostDraft draft = PostDraft.builder().text("Внимание: отключение воды 21 ноября").build();
 
     PublishResult first = poster.post(draft, List.of(PAGE)).results().get(0);
@@ -364,7 +379,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     ok.answerAfterRecording = "true";
     server.setDispatcher(ok);
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("Приём граждан").addPhotos(DraftPhoto.fromBytes("a.png", pngQuietly())).build();
 
     assertThat(platform.send(request(PAGE, draft))).isInstanceOf(SendResult.Ambiguous.class);
@@ -377,7 +392,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     ok.drop = FakeOk.Drop.BEFORE_RECORDING;
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("График работы МФЦ").build();
 
     assertThat(platform.send(request(PAGE, draft))).isInstanceOf(SendResult.Ambiguous.class);
@@ -390,7 +405,7 @@ final class OkPlatformSendTest {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
     ok.drop = FakeOk.Drop.AFTER_RECORDING;
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("Анонс дня открытых дверей").scheduledAt(NOW.plus(Duration.ofDays(2))).build();
 
     assertThat(platform.send(request(PAGE, draft))).isInstanceOf(SendResult.Ambiguous.class);
@@ -407,7 +422,7 @@ final class OkPlatformSendTest {
   void anOlderTopicWithTheSameTextIsNotTakenForTheLostOne() {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     PostDraft draft = PostDraft.builder().text("Сводка").build();
     assertThat(platform.send(request(PAGE, draft))).isInstanceOf(SendResult.Sent.class);
     time.advance(Duration.ofMinutes(30));
@@ -418,7 +433,7 @@ final class OkPlatformSendTest {
   void aTopicWithTheSameTextButOtherPhotosIsNotTheDrafts() {
     FakeOk ok = new FakeOk(time, 77);
     server.setDispatcher(ok);
-    OkPlatform platform = platform().build();
+    OkPlatform platform = open(platform());
     assertThat(platform.send(request(PAGE, PostDraft.builder().text("Сводка").build()))).isInstanceOf(SendResult.Sent.class);
     PostDraft withPhoto = PostDraft.builder().text("Сводка").addPhotos(DraftPhoto.fromBytes("a.png", pngQuietly())).build();
     assertThat(platform.findExisting(PAGE, withPhoto, NOW)).isEqualTo(new PostLookup.Absent());
@@ -428,14 +443,14 @@ final class OkPlatformSendTest {
   void aTopicByAPersonWithTheSameTextIsNotTheGroups() {
     server.enqueue(FakeOk.json("{\"media_topics\":[{\"id\":\"5\",\"created_ms\":" + NOW.toEpochMilli()
         + ",\"author_ref\":\"user:42\",\"media\":[{\"type\":\"text\",\"text\":\"Сводка\"}]}],\"has_more\":false}"));
-    assertThat(platform().build().findExisting(PAGE, PostDraft.builder().text("Сводка").build(), NOW))
+    assertThat(open(platform()).findExisting(PAGE, PostDraft.builder().text("Сводка").build(), NOW))
         .isEqualTo(new PostLookup.Absent());
   }
 
   @Test
   void unreadableTopicsMeanCannotTell() {
     for (int i = 0; i < 3; i++) server.enqueue(FakeOk.error(2, "SERVICE : unavailable"));
-    PostLookup lookup = platform().build().findExisting(PAGE, PostDraft.builder().text("Текст").build(), NOW);
+    PostLookup lookup = open(platform()).findExisting(PAGE, PostDraft.builder().text("Текст").build(), NOW);
     assertThat(lookup).isInstanceOfSatisfying(PostLookup.CannotTell.class,
         c -> assertThat(c.detail()).contains("последние темы", "2"));
     assertThat(server.getRequestCount()).isEqualTo(3); // bounded retries of the read
@@ -444,7 +459,7 @@ final class OkPlatformSendTest {
   @Test
   void aDraftWithoutTextCannotBeToldApart() {
     PostDraft photoOnly = PostDraft.builder().addPhotos(DraftPhoto.fromBytes("a.png", pngQuietly())).build();
-    assertThat(platform().build().findExisting(PAGE, photoOnly, NOW)).isInstanceOf(PostLookup.CannotTell.class);
+    assertThat(open(platform()).findExisting(PAGE, photoOnly, NOW)).isInstanceOf(PostLookup.CannotTell.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -454,7 +469,7 @@ final class OkPlatformSendTest {
     PostDraft draft = PostDraft.builder().text("x".repeat(21) + " #школа")
         .addPhotos(DraftPhoto.fromBytes("a.webp", "RIFF0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)))
         .build();
-    PublishResult result = CrossPoster.builder().addPlatform(platform().maxTextLength(20).build()).clock(time).build()
+    PublishResult result = CrossPoster.builder().addPlatform(open(platform().maxTextLength(20))).clock(time).build()
         .post(draft, List.of(PAGE)).results().get(0);
     assertThat(result).isInstanceOfSatisfying(PublishResult.Rejected.class, r -> assertThat(r.reasons())
         .anySatisfy(s -> assertThat(s).contains("20"))
@@ -466,7 +481,7 @@ final class OkPlatformSendTest {
 
   @Test
   void capabilitiesCarryEveryOkLimit() {
-    OkPlatform platform = platform().maxPhotos(5).maxTextLength(3000).maxPhotoBytes(1024).build();
+    OkPlatform platform = open(platform().maxPhotos(5).maxTextLength(3000).maxPhotoBytes(1024));
     assertThat(platform.capabilities().maxMedia()).isEqualTo(5);
     assertThat(platform.capabilities().maxTextLength()).isEqualTo(3000);
     assertThat(platform.capabilities().maxPhotoBytes()).isEqualTo(1024);

@@ -17,6 +17,15 @@ public final class VkCaptchaException extends VkApiException {
 
   private final Captcha captcha;
 
+  /**
+   * For the adapter and for embedders' test doubles that fake VK's answers.
+   *
+   * @param method the API method VK asked the captcha for, e.g. {@code wall.post}.
+   * @param errorMessage VK's {@code error_msg}, without secrets.
+   * @param requestParams the request parameters VK echoed back, without secrets.
+   * @param captcha the challenge to show a person.
+   * @param message the Russian message for people.
+   */
   public VkCaptchaException(String method, String errorMessage, Map<String, String> requestParams, Captcha captcha,
       String message) {
     super(FailureReason.CAPTCHA, method, 14, errorMessage, requestParams, message, captcha, null);

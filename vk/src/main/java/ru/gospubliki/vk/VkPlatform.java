@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,11 @@ public final class VkPlatform implements Platform {
   private final PostingCredentials credentials;
   private final List<VkToken> tokens;
 
-  private VkPlatform(Builder builder) {
+  /**
+   * Takes {@code http} and {@code workers}, which {@link Builder#build()} creates and closes again
+   * when this throws.
+   */
+  private VkPlatform(Builder builder, HttpTransport http, ExecutorService workers) {
     TokenBudgets budgets = builder.ticker != null || builder.sleeper != null
         ? new TokenBudgets(builder.ticker != null ? builder.ticker : Ticker.SYSTEM,
             builder.sleeper != null ? builder.sleeper : Sleeper.SYSTEM)
@@ -114,24 +119,14 @@ public final class VkPlatform implements Platform {
     if (pool.isEmpty()) throw new IllegalStateException("VkPlatform needs at least one token");
     this.tokens = List.copyOf(pool);
 
-    this.http = HttpTransport.builder("VK")
-        .client(builder.client)
-        .callTimeout(builder.callTimeout)
-        .maxBodyBytes(builder.maxBodyBytes)
-        .build();
+    this.http = http;
+    this.workers = workers;
     Sleeper sleeper = builder.sleeper != null ? builder.sleeper : Sleeper.SYSTEM;
     Backoff backoff = builder.backoff != null ? builder.backoff
         : new Backoff(builder.maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(8), new Random());
     List<String> secrets = new ArrayList<>();
     for (VkToken token : tokens) secrets.add(token.api().secret());
     VkClient client = new VkClient(http, builder.baseUrl, backoff, sleeper, Secrets.of(secrets));
-
-    AtomicInteger threads = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread thread = new Thread(r, "gospubliki-vk-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
 
     boolean user = has(TokenKind.USER);
     boolean service = has(TokenKind.SERVICE);
@@ -205,12 +200,14 @@ public final class VkPlatform implements Platform {
   }
 
   /**
-   * What the configured keys allow on some page: a user key's everything; with community keys
-   * only, text (see {@link #capabilities(PageRef)}); else reading only, saying why.
+   * What the keys allow on some page: a user key's everything; with community keys only, text (see
+   * {@link #capabilities(PageRef)}); else reading only, saying why. Once VK has refused every user
+   * key to post (error 1051, 27 or 28), what remains: communities' own keys' text, or reading only
+   * with VK's refusal as the reason.
    */
   @Override
   public Capabilities capabilities() {
-    return capabilities;
+    return credentials.platformWide(capabilities);
   }
 
   /**
@@ -229,7 +226,7 @@ public final class VkPlatform implements Platform {
    */
   @Override
   public Capabilities capabilities(PageRef page) {
-    if (!page.platform().equals(PlatformId.VK)) return capabilities;
+    if (!page.platform().equals(PlatformId.VK)) return capabilities();
     return publisher.capabilities(page, capabilities);
   }
 
@@ -272,6 +269,11 @@ public final class VkPlatform implements Platform {
    * upload means no post); the same draft always carries the same {@code guid}, so VK keeps one
    * post for repeats within its hour. A captcha is {@code Refused(CAPTCHA, message, captcha)}; its
    * answer goes in {@link SendRequest#captchaAnswer()} of the repeat, with that request only.
+   *
+   * <p>When VK refuses the user key the post (error 1051, 7 or 15: nothing was posted) and the
+   * community has a key of its own, a draft without photos goes with that key in the same send. A
+   * draft with photos does not (that key cannot upload them): it is refused, and the next send of
+   * it is planned with the community's key, which {@link #capabilities(PageRef)} then names.
    */
   @Override
   public SendResult send(SendRequest request) {
@@ -332,7 +334,7 @@ public final class VkPlatform implements Platform {
   public String toString() {
     Map<TokenKind, Integer> counts = new EnumMap<>(TokenKind.class);
     for (VkToken token : tokens) counts.merge(token.kind(), 1, Integer::sum);
-    return "VkPlatform{" + capabilities.operations() + ", tokens=" + counts + "}";
+    return "VkPlatform{" + capabilities().operations() + ", tokens=" + counts + "}";
   }
 
   /** Configures a {@link VkPlatform}; at least one token is required. */
@@ -340,7 +342,7 @@ public final class VkPlatform implements Platform {
     private final List<String> serviceTokens = new ArrayList<>();
     private final List<String> communityTokens = new ArrayList<>();
     private final List<String> userTokens = new ArrayList<>();
-    private final Map<Long, String> ownTokens = new java.util.LinkedHashMap<>();
+    private final Map<Long, String> ownTokens = new LinkedHashMap<>();
     private @Nullable VkCommunityTokens ownTokenSource;
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private @Nullable OkHttpClient client;
@@ -414,7 +416,7 @@ public final class VkPlatform implements Platform {
      * String)} come first.
      */
     public Builder ownCommunityTokens(VkCommunityTokens source) {
-      this.ownTokenSource = java.util.Objects.requireNonNull(source, "source");
+      this.ownTokenSource = Objects.requireNonNull(source, "source");
       return this;
     }
 
@@ -557,7 +559,26 @@ public final class VkPlatform implements Platform {
         throw new IllegalStateException("VkPlatform needs a service, community or user token to read with; "
             + "communities' own keys only post");
       }
-      return new VkPlatform(this);
+      HttpTransport http = HttpTransport.builder("VK")
+          .client(client)
+          .callTimeout(callTimeout)
+          .maxBodyBytes(maxBodyBytes)
+          .build();
+      AtomicInteger threads = new AtomicInteger();
+      ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), r -> {
+            Thread thread = new Thread(r, "gospubliki-vk-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+      try {
+        return new VkPlatform(this, http, workers);
+      } catch (RuntimeException | Error e) {
+        // Nothing else holds them: the connections and threads would outlive the failed build.
+        workers.shutdownNow();
+        http.close();
+        throw e;
+      }
     }
 
     private static double rate(String name, double value) {

@@ -13,6 +13,15 @@ public final class VkValidationException extends VkApiException {
 
   private final @Nullable String redirectUri;
 
+  /**
+   * For the adapter and for embedders' test doubles that fake VK's answers.
+   *
+   * @param method the API method VK refused, e.g. {@code wall.post}.
+   * @param errorMessage VK's {@code error_msg}, without secrets.
+   * @param requestParams the request parameters VK echoed back, without secrets.
+   * @param redirectUri where the token's owner confirms their identity, without secrets; null when VK gave none.
+   * @param message the Russian message for people.
+   */
   public VkValidationException(String method, String errorMessage, Map<String, String> requestParams,
       @Nullable String redirectUri, String message) {
     super(FailureReason.AUTHORIZATION, method, 17, errorMessage, requestParams, message, null);

@@ -257,7 +257,11 @@ final class AuditCommand {
         String why = notRecorded != null ? notRecorded : snapshotProblem != null ? snapshotProblem : channelsProblem;
         err.println(COMMAND.prefix() + "в хранилище «" + options.store.description + "» не сохранено: "
             + String.join(", ", lost) + " (" + why + ")");
-        boolean nothingSaved = (notRecorded != null || report.scope() != AuditScope.REGISTRY) && snapshots.saved() == 0;
+        // Nothing kept means the run itself was lost: its record, or a spot check's snapshots. The MAX
+        // channels alone are read again next time, and a spot check whose pages were all unreadable
+        // had no snapshot to keep.
+        boolean runLost = notRecorded != null || (report.scope() != AuditScope.REGISTRY && snapshotProblem != null);
+        boolean nothingSaved = runLost && snapshots.saved() == 0;
         if (nothingSaved && exit == Gospubliki.EXIT_OK) return Gospubliki.EXIT_STORE;
       }
       return exit;

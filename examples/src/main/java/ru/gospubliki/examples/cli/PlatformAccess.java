@@ -105,13 +105,19 @@ final class PlatformAccess {
     try {
       addPlatforms(platforms, channels);
       return platforms;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      // Mostly a key the SDK refuses (a line break, a space inside, a non-ASCII character): say which variables.
+    } catch (KeyRefused e) {
+      // A key the SDK refuses (a line break, a space inside, a non-ASCII character): say which variable.
       for (Platform platform : platforms) platform.close();
-      throw new UsageException("ключи доступа или адреса API не подходят: " + e.getMessage()
-          + " (VK: VK_SERVICE_TOKEN, VK_USER_TOKEN, " + CommunityTokensFile.VARIABLE
-          + "; ОК: OK_APPLICATION_KEY, OK_APPLICATION_SECRET_KEY, OK_ACCESS_TOKEN; MAX: MAX_BOT_TOKEN)");
+      throw new UsageException("ключ доступа из " + e.variable + " не подходит: " + e.getMessage());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      for (Platform platform : platforms) platform.close();
+      throw notReady(e);
     }
+  }
+
+  /** A platform that cannot be set up for a reason other than its keys (the OkHttp on the class path...). */
+  static UsageException notReady(RuntimeException e) {
+    return new UsageException("не удалось подготовить подключение к платформам: " + e.getMessage());
   }
 
   private void addPlatforms(List<Platform> platforms, MaxChannelDirectory channels) {
@@ -120,25 +126,51 @@ final class PlatformAccess {
     Map<Long, String> own = credentials.vkCommunityTokens;
     if (!service.isEmpty() || !user.isEmpty() || !own.isEmpty()) {
       VkPlatform.Builder vk = VkPlatform.builder().baseUrl(vkApiUrl.toString()).clock(Clock.systemUTC());
-      if (!service.isEmpty()) vk.serviceTokens(service);
-      if (!user.isEmpty()) vk.userTokens(user);
+      if (!service.isEmpty()) keys("VK_SERVICE_TOKEN", () -> vk.serviceTokens(service));
+      if (!user.isEmpty()) keys("VK_USER_TOKEN", () -> vk.userTokens(user));
       // Communities' own keys post text to their community, and read profiles (20 requests/s).
-      own.forEach(vk::ownCommunityToken);
-      if (service.isEmpty() && user.isEmpty()) vk.communityTokens(List.copyOf(own.values()));
+      keys(CommunityTokensFile.VARIABLE, () -> {
+        own.forEach(vk::ownCommunityToken);
+        if (service.isEmpty() && user.isEmpty()) vk.communityTokens(List.copyOf(own.values()));
+      });
       platforms.add(vk.build());
     }
     String key = credentials.okApplicationKey;
     String secret = credentials.okApplicationSecretKey;
     List<String> tokens = credentials.okAccessTokens;
     if (key != null && secret != null && !tokens.isEmpty()) {
-      OkPlatform.Builder ok = OkPlatform.builder().baseUrl(okApiUrl.toString()).applicationKey(key)
-          .applicationSecretKey(secret).accessTokens(tokens).clock(Clock.systemUTC());
+      OkPlatform.Builder ok = OkPlatform.builder().baseUrl(okApiUrl.toString()).clock(Clock.systemUTC());
+      keys("OK_APPLICATION_KEY", () -> ok.applicationKey(key));
+      keys("OK_APPLICATION_SECRET_KEY", () -> ok.applicationSecretKey(secret));
+      keys("OK_ACCESS_TOKEN", () -> ok.accessTokens(tokens));
       if (sandbox) ok.requestsPerSecond(SANDBOX_OK_REQUESTS_PER_SECOND);
       platforms.add(ok.build());
     }
     if (!credentials.maxBotTokens.isEmpty()) {
-      platforms.add(MaxPlatform.builder().baseUrl(maxApiUrl.toString()).botTokens(credentials.maxBotTokens)
-          .channels(channels).clock(Clock.systemUTC()).build());
+      MaxPlatform.Builder max = MaxPlatform.builder().baseUrl(maxApiUrl.toString()).channels(channels)
+          .clock(Clock.systemUTC());
+      keys("MAX_BOT_TOKEN", () -> max.botTokens(credentials.maxBotTokens));
+      platforms.add(max.build());
+    }
+  }
+
+  /** Gives a builder the keys from {@code variable}: what the builder refuses there is that variable's problem. */
+  private static void keys(String variable, Runnable setter) {
+    try {
+      setter.run();
+    } catch (IllegalArgumentException e) {
+      throw new KeyRefused(variable, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The SDK refused a key from {@code variable}; the message names the key's place, never its value. */
+  private static final class KeyRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String variable;
+
+    KeyRefused(String variable, String message) {
+      super(message, null, false, false);
+      this.variable = variable;
     }
   }
 

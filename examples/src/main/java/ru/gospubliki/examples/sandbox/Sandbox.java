@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
@@ -139,22 +140,27 @@ public final class Sandbox implements AutoCloseable {
     return base(server) + "max/";
   }
 
+  /** The port the sandbox listens on, on 127.0.0.1 (a free one unless the builder set it). */
   public int port() {
     return server.getPort();
   }
 
+  /** {@link #VK_SERVICE_TOKEN}: give it to {@code VkPlatform.Builder.serviceToken} to read. */
   public String vkServiceToken() {
     return VK_SERVICE_TOKEN;
   }
 
+  /** {@link #VK_USER_TOKEN}: administers every sample community; reads and posts. */
   public String vkUserToken() {
     return VK_USER_TOKEN;
   }
 
+  /** {@link #VK_COMMUNITY_TOKEN}: reads profiles only, as a community key from the shared pool does. */
   public String vkCommunityToken() {
     return VK_COMMUNITY_TOKEN;
   }
 
+  /** {@link #VK_ID_USER_TOKEN}: a VK ID key without the {@code wall} scope; every write answers error 1051. */
   public String vkIdUserToken() {
     return VK_ID_USER_TOKEN;
   }
@@ -164,7 +170,7 @@ public final class Sandbox implements AutoCloseable {
    * behind the sandbox user token: community id → key. Their key posts text there and is refused
    * wall photos (error 27). In the sample district: the museum ({@code zarechny_museum}).
    */
-  public java.util.Map<Long, String> vkCommunityTokens() {
+  public Map<Long, String> vkCommunityTokens() {
     return vk.ownKeys();
   }
 
@@ -185,18 +191,22 @@ public final class Sandbox implements AutoCloseable {
     return List.copyOf(tokens);
   }
 
+  /** {@link #OK_APPLICATION_KEY}, the OK application's public key. */
   public String okApplicationKey() {
     return OK_APPLICATION_KEY;
   }
 
+  /** {@link #OK_APPLICATION_SECRET_KEY}, with which the sandbox checks OK request signatures. */
   public String okApplicationSecretKey() {
     return OK_APPLICATION_SECRET_KEY;
   }
 
+  /** {@link #OK_ACCESS_TOKEN}: reads and posts in every sample OK group. */
   public String okAccessToken() {
     return OK_ACCESS_TOKEN;
   }
 
+  /** {@link #MAX_BOT_TOKEN}: the bot administers every sample channel but one. */
   public String maxBotToken() {
     return MAX_BOT_TOKEN;
   }

@@ -11,7 +11,13 @@ import ru.gospubliki.publish.JournalEntry;
 /**
  * One page's outcome of a publication, as {@code gospubliki post} prints it (one JSON line per
  * page) and {@code POST /api/v1/posts} answers it: {@code {"page","platform","status","postId",
- * "url","error"}}.
+ * "url","error"}}. Shared by the two so that they answer alike.
+ *
+ * @param page the page posted to.
+ * @param status the outcome's {@code PublishStatus} name, or the journal's status while a send is under way.
+ * @param postId the platform's id of the post; null when none is known.
+ * @param url the post's link; null when none is known.
+ * @param error why the page was not posted to, in Russian; null when it was.
  */
 public record PageResult(PageRef page, @Nullable String status, @Nullable String postId, @Nullable String url,
     @Nullable String error) {

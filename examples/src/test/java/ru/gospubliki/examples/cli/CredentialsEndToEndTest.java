@@ -58,9 +58,30 @@ final class CredentialsEndToEndTest {
       env.put("VK_USER_TOKEN", broken);
       Cli audit = Cli.run(env, "audit", "--page", VK_PAGE, "--store", "none", "--vk-api-url", sandbox.vkApiUrl());
       assertThat(audit.exit).as(audit.toString()).isEqualTo(2);
-      assertThat(audit.err).contains("перевод строки", "VK_USER_TOKEN").doesNotContain("внутренняя ошибка");
+      assertThat(audit.err).contains("ключ доступа из VK_USER_TOKEN не подходит: userTokens[0]: ", "перевод строки")
+          .doesNotContain("внутренняя ошибка", "MAX_BOT_TOKEN");
       assertThat(audit.said()).doesNotContain(sandbox.vkUserToken().substring(6));
     }
+  }
+
+  @Test
+  void aBrokenKeyIsBlamedOnItsOwnVariableOnly() {
+    try (Sandbox sandbox = Sandbox.startWithSampleData()) {
+      Map<String, String> env = new HashMap<>(Cli.env(sandbox));
+      env.put("MAX_BOT_TOKEN", "max key with spaces");
+      Cli audit = Cli.run(env, "audit", "--page", VK_PAGE, "--store", "none", "--vk-api-url", sandbox.vkApiUrl(),
+          "--ok-api-url", sandbox.okApiUrl(), "--max-api-url", sandbox.maxApiUrl());
+      assertThat(audit.exit).as(audit.toString()).isEqualTo(2);
+      assertThat(audit.err).contains("ключ доступа из MAX_BOT_TOKEN не подходит: botTokens[0]: ")
+          .doesNotContain("VK_USER_TOKEN", "OK_ACCESS_TOKEN", "адреса API", "max key");
+    }
+  }
+
+  /** A platform that cannot be set up for another reason is not said to be the keys' fault. */
+  @Test
+  void aFailureThatIsNotAKeysIsNotBlamedOnTheKeys() {
+    UsageException e = PlatformAccess.notReady(new IllegalStateException("Gospubliki SDK needs OkHttp 5.3.2"));
+    assertThat(e.getMessage()).isEqualTo("не удалось подготовить подключение к платформам: Gospubliki SDK needs OkHttp 5.3.2");
   }
 
   @Test

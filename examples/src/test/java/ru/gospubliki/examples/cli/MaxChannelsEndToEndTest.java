@@ -7,7 +7,11 @@ import static ru.gospubliki.examples.cli.Cli.map;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +69,35 @@ final class MaxChannelsEndToEndTest {
       Map<String, Object> forgotten = page(audit(sandbox, env, "none"));
       assertThat(forgotten).containsEntry("status", "UNREACHABLE");
       assertThat((String) forgotten.get("reason")).startsWith("bot_not_admin");
+    }
+  }
+
+  /**
+   * A spot check none of whose pages could be read, where the store took everything but the MAX
+   * channels the bot learnt, lost nothing of the run: exit 0, and one line says what was not kept.
+   */
+  @Test
+  void aSpotCheckThatLostOnlyTheMaxChannelsIsNoStoreFailure() throws Exception {
+    Path store = dir.resolve("store");
+    Files.createDirectories(store);
+    // The channels' table, made before the tool's, refuses every row.
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
+            + store.toAbsolutePath().resolve(StoreOption.FILE_NAME) + ";AUTO_SERVER=TRUE", "", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE gp_max_channel (bot_id BIGINT NOT NULL, chat_id BIGINT NOT NULL, "
+          + "link CHARACTER VARYING(100000), title CHARACTER VARYING(100000), is_channel BOOLEAN NOT NULL, "
+          + "added_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (bot_id, chat_id), CHECK (bot_id < 0))");
+    }
+    try (Sandbox sandbox = Sandbox.builder().build()) {
+      Cli audit = Cli.run(Cli.env(sandbox), "audit", "--page", "https://max.ru/no_such_channel",
+          "--page", "https://vk.com/club999999999", "--format", "json", "--vk-api-url", sandbox.vkApiUrl(),
+          "--ok-api-url", sandbox.okApiUrl(), "--max-api-url", sandbox.maxApiUrl(), "--store", store.toString());
+
+      assertThat(audit.exit).as(audit.toString()).isZero();
+      assertThat(audit.err).contains("MAX: бот добавлен в канал")
+          .contains("не сохранено: каналы MAX, о которых бот узнал").doesNotContain("снимки страниц");
+      assertThat(list(map(list(audit.json().get("organizations")).get(0)).get("pages")).stream().map(Cli::map))
+          .allSatisfy(page -> assertThat(page.get("status")).isEqualTo("UNREACHABLE"));
     }
   }
 

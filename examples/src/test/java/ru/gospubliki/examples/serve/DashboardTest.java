@@ -350,7 +350,8 @@ class DashboardTest {
       assertThat(browser.status).isEqualTo(401);
       browser.logIn(Served.ZARECHNY);
       secrets.addAll(browser.cookies.stream().map(cookie -> cookie.split("=", 2)[1]).toList());
-      secrets.add(browser.csrf());
+      String csrf = browser.csrf();
+      secrets.add(csrf);
       assertThat(failing.get("/api/v1/reports/latest", "wrong-key-that-is-long-enough-01").status()).isEqualTo(401);
       assertThat(failing.get("/api/v1/reports/latest", Served.ALL).status()).isEqualTo(200);
       assertThat(Served.call(new Request.Builder().url(failing.service.url() + "api/v1/max/webhook/1")
@@ -362,6 +363,15 @@ class DashboardTest {
       assertThat(failing.get("/api/v1/reports/latest", Served.ALL).status()).isEqualTo(500);
       failWith.set("history unreadable; request had Cookie: " + String.join("; ", browser.cookies));
       browser.get("/");
+      assertThat(browser.status).isEqualTo(500);
+      // A key too short to be taken for one, named as a key in the query string or a form field, and
+      // a long query value of any name.
+      secrets.addAll(List.of("щ7ж", "ж9ы", "query-value-long-0001"));
+      failWith.set("history unreadable; request had ?api_key=щ7ж&note=query-value-long-0001");
+      assertThat(failing.get("/api/v1/reports/latest?api_key=щ7ж&note=query-value-long-0001", Served.ALL).status())
+          .isEqualTo(500);
+      failWith.set("history unreadable; request had password=ж9ы");
+      browser.post("/export.xlsx", "csrf", csrf, "password", "ж9ы");
       assertThat(browser.status).isEqualTo(500);
       failWith.set(null);
     } finally {

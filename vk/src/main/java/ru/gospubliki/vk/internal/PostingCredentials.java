@@ -102,6 +102,15 @@ public final class PostingCredentials {
     return new Choice(null, nobody());
   }
 
+  /**
+   * What the keys allow on some page: {@code configured} while some user key may post (or there
+   * is none), else what is left once VK refused them all: communities' own keys, or nothing.
+   */
+  public Capabilities platformWide(Capabilities configured) {
+    if (users.isEmpty() || users.stream().anyMatch(token -> !keyRefused.containsKey(token.role()))) return configured;
+    return communities != null ? community : nobody();
+  }
+
   /** What may be done with no key that posts: reading, and why posting is not possible. */
   public Capabilities nobody() {
     if (keyRefused.isEmpty()) return none;

@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +72,7 @@ public final class Publisher {
     this.credentials = credentials;
     // The draft is checked against VK's limits only; what the page's key allows is checked once it
     // is chosen (PostingCredentials), and refused as ACCESS_DENIED.
-    this.limits = Capabilities.builder().from(limits).operations(java.util.EnumSet.allOf(Operation.class))
+    this.limits = Capabilities.builder().from(limits).operations(EnumSet.allOf(Operation.class))
         .unavailableBecause(Map.of()).build();
     this.clock = clock;
     this.reader = reader;
@@ -380,7 +382,7 @@ public final class Publisher {
     try {
       gid = groupId(page);
     } catch (PlatformException e) {
-      Map<Operation, String> reasons = new java.util.EnumMap<>(Operation.class);
+      Map<Operation, String> reasons = new EnumMap<>(Operation.class);
       for (Operation operation : List.of(Operation.PUBLISH, Operation.SCHEDULE, Operation.UPLOAD_PHOTOS,
           Operation.EDIT, Operation.DELETE)) {
         reasons.put(operation, String.valueOf(e.getMessage()));

@@ -118,18 +118,23 @@ public final class VkErrors {
     Map<String, String> params = requestParams(error.requestParams(), secrets);
     String message = describe(method, code, vkMessage);
     if (code == 14) {
+      // The image and the page are shown to people and logged by embedders: scrubbed as VK's message is.
       String sid = orEmpty(error.captchaSid());
-      String image = orEmpty(error.captchaImg());
-      String redirect = error.redirectUri();
+      String image = secrets.scrub(orEmpty(error.captchaImg()));
+      String redirect = scrubbed(error.redirectUri(), secrets);
       Captcha captcha = new Captcha(sid, image.isEmpty() && redirect != null ? redirect : image, redirect);
       return new VkCaptchaException(method, vkMessage, params, captcha,
           "VK просит ввести код с картинки (капча) для " + method + ": покажите её человеку и повторите запрос с ответом");
     }
     if (code == 17) {
-      return new VkValidationException(method, vkMessage, params, error.redirectUri(),
+      return new VkValidationException(method, vkMessage, params, scrubbed(error.redirectUri(), secrets),
           "VK требует, чтобы владелец ключа подтвердил свою личность (ошибка 17 в " + method + ")");
     }
     return new VkApiException(reason(code), method, code, vkMessage, params, message, null);
+  }
+
+  private static @Nullable String scrubbed(@Nullable String text, Secrets secrets) {
+    return text == null ? null : secrets.scrub(text);
   }
 
   /** An answer that is not a VK API answer: code 0, {@code API_ERROR} (VK may have acted). */

@@ -169,6 +169,27 @@ class VkClientTest {
             e -> assertThat(e.redirectUri()).isEqualTo("https://vk.com/login?act=validate"));
   }
 
+  /** The captcha's image and page and the validation page are shown and logged: no key in them. */
+  @Test
+  void theCaptchaAndValidationAddressesCarryNoKey() {
+    enqueue("{\"error\":{\"error_code\":14,\"error_msg\":\"Captcha needed\",\"captcha_sid\":\"123\","
+        + "\"captcha_img\":\"https://api.vk.com/captcha.php?sid=123&access_token=" + SECRET + "\","
+        + "\"redirect_uri\":\"https://id.vk.com/not_robot?token=" + SECRET + "\"}}");
+    enqueue("{\"error\":{\"error_code\":17,\"error_msg\":\"Validation required\","
+        + "\"redirect_uri\":\"https://vk.com/login?act=validate&access_token=" + SECRET + "\"}}");
+
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
+        .isInstanceOfSatisfying(VkCaptchaException.class, e -> {
+          assertThat(e.captcha().sid()).isEqualTo("123");
+          assertThat(e.captcha().imageUrl()).isEqualTo("https://api.vk.com/captcha.php?sid=123&access_token=██");
+          assertThat(e.captcha().redirectUri()).isEqualTo("https://id.vk.com/not_robot?token=██");
+          assertThat(e.toString()).doesNotContain(SECRET);
+        });
+    assertThatThrownBy(() -> client.call("wall.post", Map.of(), token, any, true))
+        .isInstanceOfSatisfying(VkValidationException.class,
+            e -> assertThat(e.redirectUri()).isEqualTo("https://vk.com/login?act=validate&access_token=██"));
+  }
+
   @Test
   void tokenGoesInTheHeaderOnlyAndNeverIntoMessages() throws Exception {
     enqueue("{\"error\":{\"error_code\":5,\"error_msg\":\"User authorization failed: invalid access_token (" + SECRET
