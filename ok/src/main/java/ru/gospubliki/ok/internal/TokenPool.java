@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +34,14 @@ import ru.gospubliki.platform.FetchResult;
  * it with its token (waiting for the token's rate limiter there). A call that meets an error about
  * the token rather than the request (OK's flood control or call limit, a dead session, a refused
  * signature) sets the token aside and goes back to the queue for another token. When no usable
- * token is left, what remains ends unread with the reason.
+ * token is left, what remains ends unread with the reason. A worker takes a call only with one of
+ * the token's permits ({@link ru.gospubliki.internal.http.TokenBudget#calls()}), which every read in
+ * the process shares, so reads at once on one token queue no more than a second of calls behind it.
  */
 public final class TokenPool {
   /** The most calls one token keeps in flight. */
   static final int MAX_WIDTH = 16;
+  private static final long PERMIT_POLL_MILLIS = 200;
   private static final Logger LOG = Logger.getLogger(TokenPool.class.getName());
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
   private static final Duration FLOOD_PAUSE = Duration.ofMinutes(5);
@@ -190,24 +195,31 @@ public final class TokenPool {
   }
 
   private void work(Run state, OkToken token) {
+    Semaphore calls = token.api().budget().calls();
     try {
       while (true) {
+        // A permit first, then the call: a token takes on no more calls than it can make in a second.
+        if (!calls.tryAcquire(PERMIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          synchronized (state) {
+            if (state.done) return;
+          }
+          continue;
+        }
         Job job;
         synchronized (state) {
-          while (true) {
+          job = state.done || !token.available(clock.instant()) ? null : state.queue.pollFirst();
+          if (job == null) {
+            calls.release(); // nothing for this token now: another read may use the permit
             if (state.done || !token.available(clock.instant())) return;
-            job = state.queue.pollFirst();
-            if (job != null) {
-              state.inFlight++;
-              break;
-            }
             if (state.inFlight == 0) {
               state.done = true;
               state.notifyAll();
               return;
             }
             state.wait();
+            continue;
           }
+          state.inFlight++;
         }
         List<Job> next = List.of();
         boolean again = false;
@@ -223,6 +235,7 @@ public final class TokenPool {
           LOG.log(Level.WARNING, "OK read failed", e);
           job.abandon(new FetchResult.Failure<>(FailureReason.API_ERROR, "сбой при чтении ОК: " + e.getClass().getSimpleName()));
         } finally {
+          calls.release();
           synchronized (state) {
             state.inFlight--;
             if (again) {
