@@ -132,16 +132,19 @@ public final class RateLimiter {
       waiting.add(ticket);
       wait = slot - now;
     }
+    boolean admitted = false;
     try {
       if (wait > 0) sleeper.sleep(wait);
       awaitPredecessor(ticket);
-    } catch (InterruptedException e) {
-      synchronized (this) {
-        inFlight.remove(ticket); // never sent: its successor need not wait for it
-        waiting.remove(ticket);
-        notifyAll();
+      admitted = true;
+    } finally {
+      if (!admitted) { // interrupted (or worse): never sent, so its successor need not wait for it
+        synchronized (this) {
+          inFlight.remove(ticket);
+          waiting.remove(ticket);
+          notifyAll();
+        }
       }
-      throw e;
     }
     return ticket;
   }
@@ -214,8 +217,10 @@ public final class RateLimiter {
       for (int i = 0; i < Math.min(samples, recent.length); i++) fastest = Math.min(fastest, recent[i]);
       steadyRoundTrip = samples < MIN_ROUND_TRIPS ? 0 : Math.max(0, fastest - JITTER_MARGIN_MILLIS * 1_000_000L);
     }
-    // Forget answers whose successors left long ago.
-    if (arrivedBy.size() > 4 * burst + 16) arrivedBy.keySet().removeIf(t -> t < tickets - 2L * burst);
+    // Forget answers whose successors have left (an answer is kept until the call burst places later leaves).
+    if (arrivedBy.size() > 4 * burst + 16) {
+      arrivedBy.keySet().removeIf(t -> t + burst < tickets && !waiting.contains(t + burst));
+    }
     notifyAll();
   }
 

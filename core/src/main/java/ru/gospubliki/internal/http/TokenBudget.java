@@ -14,13 +14,32 @@ public final class TokenBudget {
   static final int MAX_CALLS = 16;
 
   private final RateLimiter limiter;
-  private final Semaphore calls;
+  private final Calls calls;
+  private int permits;
   private @Nullable Instant asideUntil;
   private String asideBecause = "";
 
   TokenBudget(RateLimiter limiter) {
     this.limiter = limiter;
-    this.calls = new Semaphore(Math.max(1, Math.min(MAX_CALLS, (int) Math.ceil(limiter.requestsPerSecond()))), true);
+    this.permits = permits(limiter.requestsPerSecond());
+    this.calls = new Calls(permits);
+  }
+
+  private static int permits(double requestsPerSecond) {
+    return Math.max(1, Math.min(MAX_CALLS, (int) Math.ceil(requestsPerSecond)));
+  }
+
+  /**
+   * Lowers the token's rate to {@code requestsPerSecond} when it is below the current one (two
+   * configurations of one token: the more careful holds), and its {@link #calls()} with it.
+   */
+  public synchronized void slowTo(double requestsPerSecond) {
+    limiter.slowTo(requestsPerSecond);
+    int fewer = permits - permits(limiter.requestsPerSecond());
+    if (fewer > 0) {
+      calls.reduce(fewer);
+      permits -= fewer;
+    }
   }
 
   public RateLimiter limiter() {
@@ -67,5 +86,16 @@ public final class TokenBudget {
   @Override
   public String toString() {
     return "TokenBudget{" + limiter + "}";
+  }
+
+  /** A semaphore whose permits can be fewer later. */
+  private static final class Calls extends Semaphore {
+    Calls(int permits) {
+      super(permits, true);
+    }
+
+    void reduce(int fewer) {
+      reducePermits(fewer);
+    }
   }
 }

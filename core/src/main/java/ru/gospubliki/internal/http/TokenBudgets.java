@@ -43,7 +43,7 @@ public final class TokenBudgets {
       budget = new TokenBudget(new RateLimiter(requestsPerSecond, ticker, sleeper));
       budgets.put(key, budget);
     } else {
-      budget.limiter().slowTo(requestsPerSecond);
+      budget.slowTo(requestsPerSecond);
     }
     return budget;
   }

@@ -86,6 +86,22 @@ class TokenBudgetsTest {
     assertThat(budgets.toString()).doesNotContain("token-1");
   }
 
+  @Test
+  void aTokenConfiguredAgainAtALowerRateTakesOnFewerCallsAtOnce() throws InterruptedException {
+    TokenBudgets budgets = new TokenBudgets(Ticker.SYSTEM, Sleeper.SYSTEM);
+    TokenBudget token = budgets.budget("VK", "token-1", 20);
+    assertThat(token.calls().availablePermits()).isEqualTo(16);
+    token.calls().acquire(); // a call taken on before the rate came down gives its permit back later
+
+    budgets.budget("VK", "token-1", 3);
+    token.calls().release();
+
+    assertThat(token.limiter().requestsPerSecond()).isEqualTo(3);
+    assertThat(token.calls().availablePermits()).isEqualTo(3);
+    budgets.budget("VK", "token-1", 30);
+    assertThat(token.calls().availablePermits()).isEqualTo(3);
+  }
+
   /** Eight threads, half on each token object, {@code calls} calls in all; returns the refusals. */
   private int hammer(ApiToken one, ApiToken two, int calls) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(8);
