@@ -206,20 +206,28 @@ public final class TokenPool {
           continue;
         }
         Job job;
-        synchronized (state) {
-          job = state.done || !token.available(clock.instant()) ? null : state.queue.pollFirst();
-          if (job == null) {
-            calls.release(); // nothing for this token now: another read may use the permit
-            if (state.done || !token.available(clock.instant())) return;
-            if (state.inFlight == 0) {
-              state.done = true;
-              state.notifyAll();
-              return;
+        boolean holding = true;
+        try {
+          synchronized (state) {
+            boolean usable = !state.done && token.available(clock.instant());
+            job = usable ? state.queue.pollFirst() : null;
+            if (job == null) {
+              calls.release(); // nothing for this token now: another read may use the permit
+              holding = false;
+              if (!usable) return;
+              if (state.inFlight == 0) {
+                state.done = true;
+                state.notifyAll();
+                return;
+              }
+              state.wait();
+              continue;
             }
-            state.wait();
-            continue;
+            state.inFlight++;
+            holding = false; // handed to the call below, which gives it back
           }
-          state.inFlight++;
+        } finally {
+          if (holding) calls.release(); // the clock or the token threw
         }
         List<Job> next = List.of();
         boolean again = false;

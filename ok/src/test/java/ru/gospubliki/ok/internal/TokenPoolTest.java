@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,20 +40,25 @@ final class TokenPoolTest {
     Map<String, Integer> taken = new HashMap<>();
     Map<String, Integer> mostTaken = new HashMap<>();
     int[] made = {0};
+    CountDownLatch bothStarted = new CountDownLatch(2);
 
     ExecutorService reads = Executors.newFixedThreadPool(2);
     try {
       List<Future<?>> both = new ArrayList<>();
       for (int read = 0; read < 2; read++) {
         List<TokenPool.Job> jobs = new ArrayList<>();
-        for (int i = 0; i < 30; i++) jobs.add(new TokenPool.Job() {
+        for (int i = 0; i < 30; i++) {
+          boolean first = i == 0;
+          jobs.add(new TokenPool.Job() {
           @Override
           public List<TokenPool.Job> run(OkToken token) {
+            if (first) bothStarted.countDown();
             String role = token.role();
             synchronized (taken) {
               mostTaken.merge(role, taken.merge(role, 1, Integer::sum), Math::max);
             }
             try {
+              if (first) bothStarted.await(10, TimeUnit.SECONDS); // the two reads overlap
               Thread.sleep(20); // waiting for the limiter and the answer
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
@@ -67,7 +74,8 @@ final class TokenPoolTest {
           public void abandon(FetchResult.Failure<?> failure) {
             throw new AssertionError("abandoned: " + failure);
           }
-        });
+          });
+        }
         both.add(reads.submit(() -> pool.run(jobs)));
       }
       for (Future<?> read : both) read.get(30, TimeUnit.SECONDS);
@@ -79,6 +87,10 @@ final class TokenPoolTest {
     assertThat(mostTaken).containsOnlyKeys("accessTokens[0]", "accessTokens[1]");
     assertThat(mostTaken.values()).allSatisfy(most -> assertThat(most).isBetween(1, 3));
     assertThat(made[0]).isEqualTo(60);
-    assertThat(tokens).allSatisfy(token -> assertThat(token.api().budget().calls().availablePermits()).isEqualTo(3));
+    for (OkToken token : tokens) { // a worker may hold a permit for a moment after the read has ended
+      Semaphore calls = token.api().budget().calls();
+      for (int i = 0; i < 500 && calls.availablePermits() < 3; i++) Thread.sleep(10);
+      assertThat(calls.availablePermits()).isEqualTo(3);
+    }
   }
 }

@@ -56,6 +56,7 @@ final class Scheduler {
   private final Clock clock;
   private final Object lock = new Object();
   private int inFlight;
+  private int alive;
   private boolean done;
 
   Scheduler(ExecutorService executor, Clock clock) {
@@ -69,12 +70,25 @@ final class Scheduler {
       if (!plan.pending()) return;
       done = false;
       inFlight = 0;
+      alive = 0;
     }
     List<Future<?>> workers = new ArrayList<>();
     try {
       for (VkToken token : tokens) {
         int width = Math.max(1, Math.min(MAX_WIDTH, (int) Math.ceil(token.api().limiter().requestsPerSecond())));
-        for (int i = 0; i < width; i++) workers.add(executor.submit(() -> work(token, plan)));
+        for (int i = 0; i < width; i++) {
+          synchronized (lock) {
+            alive++;
+          }
+          try {
+            workers.add(executor.submit(() -> work(token, plan)));
+          } catch (RejectedExecutionException e) {
+            synchronized (lock) {
+              alive--;
+            }
+            throw e;
+          }
+        }
       }
     } catch (RejectedExecutionException e) {
       // The platform was closed: nothing more can be read.
@@ -89,6 +103,10 @@ final class Scheduler {
       try {
         while (!done) {
           if (!plan.pending() && inFlight == 0) break;
+          if (alive == 0) { // the workers were stopped (the platform was closed): nobody will read the rest
+            plan.abandon(true);
+            break;
+          }
           if (inFlight == 0 && tokens.stream().noneMatch(t -> t.available(clock.instant()) && plan.canTake(t))) {
             plan.abandon(false);
             break;
@@ -111,6 +129,20 @@ final class Scheduler {
   }
 
   private void work(VkToken token, Plan plan) {
+    try {
+      takeCalls(token, plan);
+    } catch (RuntimeException | AssertionError e) {
+      // A bug in the plan, not the platform: this worker stops; run() gives up the plan if none is left.
+      LOG.log(Level.WARNING, "VK read failed unexpectedly", e);
+    } finally {
+      synchronized (lock) {
+        alive--;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void takeCalls(VkToken token, Plan plan) {
     Semaphore calls = token.api().budget().calls();
     while (true) {
       // A permit first, then the call: a token takes on no more calls than it can make in a second.
@@ -125,19 +157,26 @@ final class Scheduler {
         return;
       }
       Work work;
-      synchronized (lock) {
-        work = done || !token.available(clock.instant()) ? null : plan.next(token);
-        if (work == null) {
-          calls.release(); // nothing for this token now: another read may use the permit
-          if (done) return;
-          try {
-            lock.wait(1_000);
-          } catch (InterruptedException e) {
-            return;
+      boolean holding = true;
+      try {
+        synchronized (lock) {
+          work = done || !token.available(clock.instant()) ? null : plan.next(token);
+          if (work == null) {
+            calls.release(); // nothing for this token now: another read may use the permit
+            holding = false;
+            if (done) return;
+            try {
+              lock.wait(1_000);
+            } catch (InterruptedException e) {
+              return;
+            }
+            continue;
           }
-          continue;
+          inFlight++;
+          holding = false; // handed to the call below, which gives it back
         }
-        inFlight++;
+      } finally {
+        if (holding) calls.release(); // the plan threw
       }
       Runnable apply = null;
       try {
@@ -150,9 +189,12 @@ final class Scheduler {
       } finally {
         calls.release();
         synchronized (lock) {
-          if (apply != null && !done) apply.run();
-          inFlight--;
-          lock.notifyAll();
+          try {
+            if (apply != null && !done) apply.run();
+          } finally {
+            inFlight--;
+            lock.notifyAll();
+          }
         }
       }
     }
