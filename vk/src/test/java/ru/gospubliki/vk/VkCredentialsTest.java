@@ -240,27 +240,26 @@ class VkCredentialsTest {
 
   @Test
   void thePlatformWideCapabilitiesSayWhenVkRefusedEveryUserKey() {
-    VkPlatform userOnly = builder().userToken(VK_ID).build();
-    assertThat(userOnly.capabilities().allows(Operation.PUBLISH)).isTrue();
+    try (VkPlatform userOnly = builder().userToken(VK_ID).build();
+        VkPlatform withOwn = builder().userToken(VK_ID).ownCommunityToken(3, OWN_3).build()) {
+      assertThat(userOnly.capabilities().allows(Operation.PUBLISH)).isTrue();
 
-    userOnly.send(SendRequest.builder().page(page(5)).draft(text("wide-1").build()).build());
+      userOnly.send(SendRequest.builder().page(page(5)).draft(text("wide-1").build()).build());
 
-    Capabilities left = userOnly.capabilities();
-    assertThat(left.allows(Operation.PUBLISH)).isFalse();
-    assertThat(left.allows(Operation.UPLOAD_PHOTOS)).isFalse();
-    assertThat(left.allows(Operation.READ_POSTS)).isTrue();
-    assertThat(left.unavailableBecause().get(Operation.PUBLISH)).contains("1051").doesNotContain(VK_ID);
+      Capabilities left = userOnly.capabilities();
+      assertThat(left.allows(Operation.PUBLISH)).isFalse();
+      assertThat(left.allows(Operation.UPLOAD_PHOTOS)).isFalse();
+      assertThat(left.allows(Operation.READ_POSTS)).isTrue();
+      assertThat(left.unavailableBecause().get(Operation.PUBLISH)).contains("1051").doesNotContain(VK_ID);
 
-    // With communities' own keys, what is left is their text.
-    VkPlatform withOwn = builder().userToken(VK_ID).ownCommunityToken(3, OWN_3).build();
-    assertThat(withOwn.capabilities().credential()).isEqualTo("ключ пользователя");
-    withOwn.send(SendRequest.builder().page(page(3)).draft(text("wide-2").build()).build());
-    Capabilities text = withOwn.capabilities();
-    assertThat(text.credential()).isEqualTo("ключ сообщества");
-    assertThat(text.allows(Operation.PUBLISH)).isTrue();
-    assertThat(text.allows(Operation.UPLOAD_PHOTOS)).isFalse();
-    userOnly.close();
-    withOwn.close();
+      // With communities' own keys, what is left is their text.
+      assertThat(withOwn.capabilities().credential()).isEqualTo("ключ пользователя");
+      withOwn.send(SendRequest.builder().page(page(3)).draft(text("wide-2").build()).build());
+      Capabilities text = withOwn.capabilities();
+      assertThat(text.credential()).isEqualTo("ключ сообщества");
+      assertThat(text.allows(Operation.PUBLISH)).isTrue();
+      assertThat(text.allows(Operation.UPLOAD_PHOTOS)).isFalse();
+    }
   }
 
   @Test

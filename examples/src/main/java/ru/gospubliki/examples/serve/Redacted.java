@@ -3,6 +3,7 @@ package ru.gospubliki.examples.serve;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,10 @@ final class Redacted extends RuntimeException {
 
   static String scrub(String text, List<String> secrets) {
     String result = text;
-    for (String secret : secrets) {
+    // Longest first: a short secret inside a long one must not cut it into pieces that stay visible.
+    List<String> longestFirst = secrets.stream().distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    for (String secret : longestFirst) {
       if (result.contains(secret)) result = result.replace(secret, MASK);
     }
     return result;
