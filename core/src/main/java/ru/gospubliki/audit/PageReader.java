@@ -121,6 +121,8 @@ final class PageReader {
    * busy (with 600 ms of network latency, reading one chunk at a time left the limit idle for a
    * second at every chunk's end). A chunk is started when the one two places before it has been
    * handed over, so no more than three chunks are held: the one being evaluated and two being read.
+   * When the evaluation is the slower (pages read from memory, a platform that answers at once),
+   * one chunk is read at a time, so two are held.
    */
   private void readPlatform(Platform platform, List<PageRef> pages, BlockingQueue<Object> queue) {
     ExecutorService readers = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
@@ -131,14 +133,20 @@ final class PageReader {
     try {
       Deque<Future<List<PageObservation>>> reading = new ArrayDeque<>(IN_FLIGHT);
       int next = 0;
+      int atOnce = IN_FLIGHT;
       while (true) {
-        for (; reading.size() < IN_FLIGHT && next < pages.size(); next += chunk) {
+        for (; reading.size() < atOnce && next < pages.size(); next += chunk) {
           List<PageRef> refs = chunkAt(pages, next);
           reading.addLast(readers.submit(() -> observe(platform, refs, safeProfiles(platform, refs))));
         }
         Future<List<PageObservation>> first = reading.pollFirst();
         if (first == null) break;
-        queue.put(first.get());
+        List<PageObservation> read = first.get();
+        // The evaluation was waiting for this chunk: reading sets the pace, so read two at once. It
+        // was still busy: reading is ahead, and a second chunk read meanwhile would only be held.
+        boolean awaited = queue.offer(read);
+        if (!awaited) queue.put(read);
+        atOnce = awaited ? IN_FLIGHT : 1;
       }
       queue.put(Done.INSTANCE);
     } catch (InterruptedException e) {
