@@ -14,8 +14,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.gospubliki.audit.Auditor;
 import ru.gospubliki.audit.PageObservation;
 import ru.gospubliki.model.AuthorKind;
@@ -40,22 +40,14 @@ final class OkPlatformReadTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final MutableClock time = MutableClock.at(NOW);
   private final List<Duration> backoffs = new CopyOnWriteArrayList<>();
-  private final List<OkPlatform> built = new ArrayList<>();
+  @RegisterExtension final BuiltPlatforms built = new BuiltPlatforms();
 
   private OkPlatform.Builder platform() {
     return FakeOk.platform(server, time, backoffs);
   }
 
-  /** Builds {@code builder}'s platform, closed after the test (its threads and connections). */
   private OkPlatform open(OkPlatform.Builder builder) {
-    OkPlatform platform = builder.build();
-    built.add(platform);
-    return platform;
-  }
-
-  @AfterEach
-  void closePlatforms() {
-    built.forEach(OkPlatform::close);
+    return built.open(builder);
   }
 
   private static MockResponse json(String body) {
