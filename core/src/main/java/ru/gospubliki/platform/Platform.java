@@ -22,8 +22,8 @@ import ru.gospubliki.model.ProfileSnapshot;
  * was lost; the core's send-once publishing (journal, resend, reconciliation) calls both. An
  * adapter keeps no publishing state of its own.
  *
- * <p>An implementation is called from several threads at once: an audit reads one chunk's posts
- * while it reads the next chunk's profiles, and a service audits and publishes at the same time.
+ * <p>An implementation is called from several threads at once: an audit reads two chunks of
+ * pages at a time, and a service audits and publishes at the same time.
  *
  * <p>A platform may own resources (HTTP connections, threads): {@link #close()} releases them.
  */
