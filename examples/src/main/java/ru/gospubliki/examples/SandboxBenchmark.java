@@ -186,11 +186,11 @@ public final class SandboxBenchmark {
     SandboxData data = SandboxData.synthetic(n, seed);
     // A token's rate limiter is one per process and learns the token's round trip: each scenario
     // gets tokens no earlier scenario used, so one scenario's network does not carry over to the next.
-    int first = TOKENS_USED.getAndAdd(Math.max(1, scenario.tokens()));
-    int last = first + Math.max(1, scenario.tokens());
+    int tokens = Math.max(1, scenario.tokens());
+    int first = TOKENS_USED.getAndAdd(tokens);
     try (Sandbox sandbox = Sandbox.builder().data(data).enforceRateLimits(true)
         .vkServiceRps(serviceRps).vkUserRps(VK_USER_RPS).okRps(OK_RPS).latency(scenario.latency())
-        .vkTokensPerKind(last).build()) {
+        .vkTokensPerKind(first + tokens).build()) {
       Registry registry = RegistryReader.read(new StringReader(data.registryCsv()));
       VkPlatform.Builder vkBuilder = VkPlatform.builder().baseUrl(sandbox.vkApiUrl())
           .userRequestsPerSecond(VK_USER_RPS).serviceRequestsPerSecond(serviceRps);

@@ -2,6 +2,8 @@ package ru.gospubliki.internal.http;
 
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class TokenBudget {
   /** The most calls one token has taken on at once, whatever its rate. */
   static final int MAX_CALLS = 16;
+  private static final long POLL_MILLIS = 200;
 
   private final RateLimiter limiter;
   private final Calls calls;
@@ -54,6 +57,18 @@ public final class TokenBudget {
    */
   public Semaphore calls() {
     return calls;
+  }
+
+  /**
+   * Takes one of {@link #calls()}'s permits, waiting as long as it takes; false, with none taken,
+   * once {@code over} says the read that waits has ended (asked every {@value #POLL_MILLIS} ms while
+   * it waits). The caller gives the permit back with {@code calls().release()}.
+   */
+  public boolean takeCall(BooleanSupplier over) throws InterruptedException {
+    while (!calls.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+      if (over.getAsBoolean()) return false;
+    }
+    return true;
   }
 
   /**

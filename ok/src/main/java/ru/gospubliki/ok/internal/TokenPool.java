@@ -17,10 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.TokenBudget;
 import ru.gospubliki.ok.OkApiException;
 import ru.gospubliki.platform.FailureReason;
 import ru.gospubliki.platform.FetchResult;
@@ -35,13 +35,12 @@ import ru.gospubliki.platform.FetchResult;
  * the token rather than the request (OK's flood control or call limit, a dead session, a refused
  * signature) sets the token aside and goes back to the queue for another token. When no usable
  * token is left, what remains ends unread with the reason. A worker takes a call only with one of
- * the token's permits ({@link ru.gospubliki.internal.http.TokenBudget#calls()}), which every read in
- * the process shares, so reads at once on one token queue no more than a second of calls behind it.
+ * the token's permits ({@link TokenBudget#calls()}), which every read in the process
+ * shares, so reads at once on one token queue no more than a second of calls behind it.
  */
 public final class TokenPool {
   /** The most calls one token keeps in flight. */
   static final int MAX_WIDTH = 16;
-  private static final long PERMIT_POLL_MILLIS = 200;
   private static final Logger LOG = Logger.getLogger(TokenPool.class.getName());
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
   private static final Duration FLOOD_PAUSE = Duration.ofMinutes(5);
@@ -195,15 +194,17 @@ public final class TokenPool {
   }
 
   private void work(Run state, OkToken token) {
-    Semaphore calls = token.api().budget().calls();
+    TokenBudget budget = token.api().budget();
+    Semaphore calls = budget.calls();
     try {
       while (true) {
         // A permit first, then the call: a token takes on no more calls than it can make in a second.
-        if (!calls.tryAcquire(PERMIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (!budget.takeCall(() -> {
           synchronized (state) {
-            if (state.done) return;
+            return state.done;
           }
-          continue;
+        })) {
+          return;
         }
         Job job;
         boolean holding = true;

@@ -8,10 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import ru.gospubliki.internal.http.TokenBudget;
 
 /**
  * Runs the calls of one bulk read over a pool of tokens, several in flight per token (up to its
@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * token has its own workers; a worker asks the {@link Plan} for the next call its token may make,
  * makes it outside the lock (waiting for the token's rate limiter there), then applies the result
  * under the lock. A worker takes a call only with one of the token's permits ({@link
- * ru.gospubliki.internal.http.TokenBudget#calls()}), which every read in the process shares, so
- * reads at once on one token queue no more than a second of calls behind it. A token set aside
- * (daily quota, refused) stops taking work; when work is left that no usable token may do, the plan {@linkplain Plan#abandon() gives it up} with the reason.
+ * TokenBudget#calls()}), which every read in the process shares, so reads at once on one token
+ * queue no more than a second of calls behind it. A token set aside (daily quota, refused) stops
+ * taking work; when work is left that no usable token may do, the plan {@linkplain Plan#abandon()
+ * gives it up} with the reason.
  *
  * <p>The calling thread waits; when it is interrupted the workers are interrupted too, the plan
  * abandons what is left and the interrupt flag stays set.
@@ -30,7 +31,6 @@ final class Scheduler {
   private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
   /** The most calls one token keeps in flight. */
   static final int MAX_WIDTH = 16;
-  private static final long PERMIT_POLL_MILLIS = 200;
 
   /** The calls still to make. All methods are called under the scheduler's lock. */
   interface Plan {
@@ -128,6 +128,12 @@ final class Scheduler {
     }
   }
 
+  private boolean isDone() {
+    synchronized (lock) {
+      return done;
+    }
+  }
+
   private void work(VkToken token, Plan plan) {
     try {
       takeCalls(token, plan);
@@ -143,16 +149,12 @@ final class Scheduler {
   }
 
   private void takeCalls(VkToken token, Plan plan) {
-    Semaphore calls = token.api().budget().calls();
+    TokenBudget budget = token.api().budget();
+    Semaphore calls = budget.calls();
     while (true) {
       // A permit first, then the call: a token takes on no more calls than it can make in a second.
       try {
-        if (!calls.tryAcquire(PERMIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-          synchronized (lock) {
-            if (done) return;
-          }
-          continue;
-        }
+        if (!budget.takeCall(this::isDone)) return;
       } catch (InterruptedException e) {
         return;
       }
